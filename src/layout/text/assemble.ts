@@ -1,0 +1,83 @@
+// Shared by the tabular text layouts: given raw rows of cells, find the header, drop
+// its repetitions (one per printed page), and split the rows into front matter, table
+// rows and back matter.
+
+import { cell, type Cell, type Paragraph, type Row, type Table } from "../../model/document.js";
+import { fieldOfHeader, isHeaderWord } from "../../plan/columns.js";
+import { clean, compact } from "../../normalize/text.js";
+
+export interface RawRow {
+  cells: Cell[];
+  lines: number[];
+  /** A blank line (or page marker) came before this row. */
+  afterBreak: boolean;
+}
+
+/** A row is a header when most of its cells are header words, including text or units. */
+export function isHeaderRow(cells: Cell[]): boolean {
+  const filled = cells.filter((c) => clean(c.text));
+  if (filled.length < 2) return false;
+  const words = filled.filter((c) => isHeaderWord(c.text));
+  if (words.length < Math.max(2, filled.length - 1)) return false;
+  const fields = new Set(words.map((c) => fieldOfHeader(c.text)));
+  return fields.has("text") || fields.has("units") || (fields.has("task") && fields.has("deadline"));
+}
+
+export function paragraphOf(r: RawRow): Paragraph {
+  return { text: r.cells.map((c) => clean(c.text)).filter(Boolean).join(" "), lines: r.lines };
+}
+
+export interface Assembled {
+  table: Table;
+  front: Paragraph[];
+  back: Paragraph[];
+  headerRepeats: number;
+}
+
+function sameHeader(a: Cell[], b: Cell[]): boolean {
+  const ka = a.map((c) => compact(c.text)).filter(Boolean).join("|");
+  const kb = b.map((c) => compact(c.text)).filter(Boolean).join("|");
+  return ka === kb;
+}
+
+/**
+ * `isTableRow` says whether a row after the table could still belong to it; the first
+ * run of rows at the end that fails it is back matter (signatures, site footers).
+ */
+export function assemble(rows: RawRow[], isTableRow: (r: RawRow) => boolean): Assembled | null {
+  const h = rows.findIndex((r) => isHeaderRow(r.cells));
+  if (h < 0) return null;
+  const headerCells = rows[h]!.cells;
+  const front = rows.slice(0, h).map(paragraphOf).filter((p) => p.text);
+  let end = rows.length;
+  while (end > h + 1 && !isTableRow(rows[end - 1]!)) end--;
+  const back = rows.slice(end).map(paragraphOf).filter((p) => p.text);
+  const out: Row[] = [];
+  let page = 1;
+  let pageStart = false;
+  let repeats = 0;
+  for (const r of rows.slice(h + 1, end)) {
+    if (isHeaderRow(r.cells) && sameHeaderish(headerCells, r.cells)) {
+      page++;
+      repeats++;
+      pageStart = true;
+      continue;
+    }
+    if (r.afterBreak && out.length > 0) pageStart = true;
+    if (r.cells.every((c) => !clean(c.text))) continue;
+    out.push({ cells: r.cells, lines: r.lines, page, pageStart });
+    pageStart = false;
+  }
+  const header = headerCells.map((c) => clean(c.text));
+  while (header.length > 0 && header[header.length - 1] === "") header.pop();
+  return { table: { header, rows: out, emptyMeansMerged: true }, front, back, headerRepeats: repeats };
+}
+
+function sameHeaderish(a: Cell[], b: Cell[]): boolean {
+  // A repeated header may differ in spacing or an empty cell; compare its words.
+  return sameHeader(a, b) || a.filter((c) => isHeaderWord(c.text)).length === b.filter((c) => isHeaderWord(c.text)).length;
+}
+
+export function cellsOf(texts: string[], lines: number[]): Cell[] {
+  return texts.map((t) => cell(t, lines));
+}

@@ -1,0 +1,144 @@
+// Web-page text where `|` ends a cell. Two shapes are common:
+//  - pipe rows: one table row per line, `a | b | c |`; a merged first cell is simply
+//    left out on the rows it continues over, so those rows are shorter;
+//  - pipe cells: one cell per line (or several lines, or a lone `|` line closing a
+//    cell that wrapped), rows implied by the header's width.
+
+import { cell, type Cell, type Laid } from "../../model/document.js";
+import { parseMarker } from "../../plan/headings.js";
+import { clean } from "../../normalize/text.js";
+import { assemble, isHeaderRow, paragraphOf, type RawRow } from "./assemble.js";
+import { isBlank, type SourceLine } from "./lines.js";
+
+/** Lines holding two or more cells: the pipe-rows shape. */
+export function countPipeRows(lines: SourceLine[]): number {
+  return lines.filter((l) => l.text.replace(/\|\s*$/u, "").split("|").filter((c) => clean(c)).length >= 3).length;
+}
+
+export function countPipeEnds(lines: SourceLine[]): number {
+  return lines.filter((l) => /\|\s*$/u.test(l.text)).length;
+}
+
+export function layPipeRows(lines: SourceLine[]): Laid | null {
+  const rows: RawRow[] = [];
+  let afterBreak = false;
+  for (const l of lines) {
+    if (isBlank(l)) {
+      afterBreak = true;
+      continue;
+    }
+    let t = l.text.trim();
+    if (t.startsWith("|")) t = t.slice(1);
+    if (t.endsWith("|")) t = t.slice(0, -1);
+    rows.push({ cells: t.split("|").map((c) => cell(clean(c), [l.n])), lines: [l.n], afterBreak });
+    afterBreak = false;
+  }
+  const a = assemble(rows, (r) => r.cells.filter((c) => clean(c.text)).length >= 2);
+  if (!a) return null;
+  return { layout: "pipe-rows", reason: `${countPipeRows(lines)} lines of |-separated cells`, table: a.table, paragraphs: [], front: a.front, back: a.back };
+}
+
+interface StreamCell {
+  text: string;
+  lines: number[];
+}
+
+/** Splits the text into cells at every `|`, joining the lines of a cell that wraps. */
+function cellStream(lines: SourceLine[]): { cells: StreamCell[]; trailing: StreamCell | null } {
+  const cells: StreamCell[] = [];
+  let buf: string[] = [];
+  let bufLines: number[] = [];
+  for (const l of lines) {
+    const parts = l.text.split("|");
+    for (let i = 0; i < parts.length; i++) {
+      const piece = clean(parts[i] ?? "");
+      if (piece) {
+        buf.push(piece);
+        bufLines.push(l.n);
+      }
+      if (i < parts.length - 1) {
+        cells.push({ text: joinCell(buf), lines: [...new Set(bufLines)] });
+        buf = [];
+        bufLines = [];
+      }
+    }
+  }
+  const trailing = buf.length > 0 ? { text: joinCell(buf), lines: [...new Set(bufLines)] } : null;
+  return { cells, trailing };
+}
+
+function joinCell(parts: string[]): string {
+  return parts.join("\n");
+}
+
+function isNumberCell(text: string): boolean {
+  return /^\d{1,3}[.、．]?$/u.test(text);
+}
+
+function isHeadingCell(text: string): boolean {
+  const m = parseMarker(text);
+  return m != null && (m.style === "cn" || m.style === "pcn" || m.style === "part") && text.length <= 60;
+}
+
+export function layPipeCells(lines: SourceLine[]): Laid | null {
+  // The header is a run of consecutive lines, each one header word ending in `|`.
+  let start = -1;
+  let width = 0;
+  for (let i = 0; i < lines.length && start < 0; i++) {
+    let j = i;
+    const run: Cell[] = [];
+    while (j < lines.length && /\|\s*$/u.test(lines[j]!.text) && lines[j]!.text.split("|").filter((c) => clean(c)).length === 1) {
+      run.push(cell(clean(lines[j]!.text.replace(/\|\s*$/u, "")), [lines[j]!.n]));
+      j++;
+    }
+    if (run.length >= 3 && isHeaderRow(run)) {
+      start = i;
+      width = run.length;
+    }
+  }
+  if (start < 0) return null;
+  const front = lines.slice(0, start).filter((l) => !isBlank(l)).map((l) => paragraphOf({ cells: [cell(l.text.replace(/\|/gu, " ").trim(), [l.n])], lines: [l.n], afterBreak: false }));
+  const { cells, trailing } = cellStream(lines.slice(start));
+  const header = cells.slice(0, width).map((c) => c.text);
+  const rows: RawRow[] = [];
+  let i = width;
+  let pendingBreak = false;
+  while (i < cells.length) {
+    const c = cells[i]!;
+    if (!c.text) {
+      i++;
+      pendingBreak = false;
+      continue;
+    }
+    const next = cells[i + 1];
+    if (isHeadingCell(c.text) && (!next || !next.text || isHeadingCell(next.text) || isNumberCell(next.text))) {
+      rows.push({ cells: [{ ...cell(c.text, c.lines), colSpan: width }], lines: c.lines, afterBreak: pendingBreak });
+      i++;
+      continue;
+    }
+    const row: Cell[] = [cell(c.text, c.lines)];
+    let j = i + 1;
+    // A row ends after `width` cells, or early where the next row visibly starts.
+    while (j < cells.length && row.length < width) {
+      const t = cells[j]!.text;
+      if (row.length >= 2 && (isNumberCell(t) || isHeadingCell(t))) break;
+      row.push(cell(t, cells[j]!.lines));
+      j++;
+    }
+    while (row.length < width) row.push(cell("", []));
+    rows.push({ cells: row, lines: [...new Set(row.flatMap((x) => x.lines))], afterBreak: pendingBreak });
+    i = j;
+  }
+  const headerRow: RawRow = { cells: header.map((h) => cell(h, [])), lines: [], afterBreak: false };
+  const a = assemble([headerRow, ...rows], (r) => r.cells.filter((x) => clean(x.text)).length >= 1);
+  if (!a) return null;
+  const back = trailing ? [{ text: trailing.text.replace(/\n/gu, " "), lines: trailing.lines }] : [];
+  return {
+    layout: "pipe-cells",
+    reason: `${countPipeEnds(lines)} cells ended by |, ${width} columns from the header`,
+    table: a.table,
+    paragraphs: [],
+    front: [...front, ...a.front],
+    back: [...a.back, ...back],
+  };
+}

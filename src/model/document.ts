@@ -1,0 +1,61 @@
+// The one document model every reader's layout stage produces and the plan stage
+// consumes: a task table as a grid of cells, or prose paragraphs, plus the text around
+// them (front matter gives the title and year; back matter is reported, not parsed).
+
+export interface Cell {
+  text: string;
+  /** 1-based source lines the cell's text came from. */
+  lines: number[];
+  rowSpan: number;
+  colSpan: number;
+}
+
+export interface Row {
+  cells: Cell[];
+  lines: number[];
+  page: number | null;
+  /** First row after a page break or repeated header: a cell here may continue one above. */
+  pageStart: boolean;
+}
+
+export interface Table {
+  /** Header cells in order, as printed (one per physical column; "" where a span covers it). */
+  header: string[];
+  rows: Row[];
+  /**
+   * True when the source cannot show merged cells (text extracted from a PDF or a web
+   * page): an empty category, unit or deadline cell then means "same as above".
+   */
+  emptyMeansMerged: boolean;
+}
+
+export interface Paragraph {
+  text: string;
+  lines: number[];
+}
+
+export type LayoutName =
+  | "tabbed"
+  | "tabbed-scrambled"
+  | "cell-per-line"
+  | "pipe-cells"
+  | "pipe-rows"
+  | "prose"
+  | "labelled";
+
+export interface Laid {
+  layout: LayoutName;
+  /** Why this layout was chosen, for `inspect`. */
+  reason: string;
+  table: Table | null;
+  /** Prose body (when there is no table). */
+  paragraphs: Paragraph[];
+  /** Text before the table or body: covering letter, title, metadata. */
+  front: Paragraph[];
+  /** Text after it: signatures, site footers. */
+  back: Paragraph[];
+}
+
+export function cell(text: string, lines: number[]): Cell {
+  return { text, lines, rowSpan: 1, colSpan: 1 };
+}

@@ -1,0 +1,27 @@
+// Text helpers shared by every stage. Sources mix full- and half-width forms and PDF
+// extraction inserts spaces inside words; comparisons go through `compact`.
+
+/** NFKC with all white space removed: the form in which texts are compared. */
+export function compact(s: string): string {
+  return s.normalize("NFKC").replace(/\s+/gu, "");
+}
+
+/** Trims a cell: outer white space, including the ideographic space U+3000. */
+export function clean(s: string): string {
+  return s.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/gu, "");
+}
+
+/** Joins the lines of one logical cell: a line break between CJK characters is a wrap, not a space. */
+export function joinWrapped(parts: string[]): string {
+  let out = "";
+  for (const raw of parts) {
+    const p = clean(raw);
+    if (!p) continue;
+    if (!out) out = p;
+    else if (/[\p{Script=Han}，。；：、）」』”]$/u.test(out) || /^[\p{Script=Han}（「『“]/u.test(p)) out += p;
+    else out += " " + p;
+  }
+  return out;
+}
+
+export const CJK = /\p{Script=Han}/u;

@@ -1,0 +1,103 @@
+// One document end to end: read → layout → plan → normalize → validate.
+// Readers are imported on demand so that reading a .txt never loads a PDF engine.
+
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Laid, Paragraph } from "./model/document.js";
+import { WorkplanError } from "./model/errors.js";
+import type { Warning } from "./model/result.js";
+import { finishTask } from "./normalize/finish.js";
+import type { DraftTask } from "./plan/draft.js";
+import { planProse } from "./plan/fromProse.js";
+import { planTable } from "./plan/fromTable.js";
+import { findTitle, findYear } from "./plan/titleYear.js";
+import { sniffFormat, type SourceFormat } from "./read/sniff.js";
+import { PlanSchema, SCHEMA_VERSION, type Plan } from "./schema/plan.js";
+
+export interface Conversion {
+  plan: Plan;
+  laid: Laid;
+}
+
+async function readBytes(file: string): Promise<Uint8Array> {
+  let st;
+  try {
+    st = await stat(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new WorkplanError("unreadable", `${file}: ${code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : "cannot be read"}`, { cause: e });
+  }
+  if (st.isDirectory()) throw new WorkplanError("unreadable", `${file}: is a directory, not a file`);
+  if (st.size === 0) throw new WorkplanError("invalidInput", `${file}: empty file`);
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new WorkplanError("unreadable", `${file}: ${code === "EACCES" ? "permission denied" : "cannot be read"}`, { cause: e });
+  }
+}
+
+async function layOut(format: SourceFormat, bytes: Uint8Array, file: string): Promise<{ laid: Laid; encoding: string | null }> {
+  switch (format) {
+    case "text": {
+      const { readText } = await import("./read/text/reader.js");
+      return readText(bytes, file);
+    }
+    default:
+      throw new WorkplanError("invalidInput", `${file}: ${format.toUpperCase()} notices are not supported yet (plain text only)`);
+  }
+}
+
+function toWarning(w: Warning): Plan["warnings"][number] {
+  const out: Plan["warnings"][number] = { code: w.code, message: w.message };
+  if (w.where?.lines && w.where.lines.length > 0) out.lines = w.where.lines;
+  if (w.where?.page) out.page = w.where.page;
+  return out;
+}
+
+export async function convertFile(file: string): Promise<Conversion> {
+  const bytes = await readBytes(file);
+  const format = sniffFormat(bytes, file);
+  if (!format) {
+    throw new WorkplanError("invalidInput", `${file}: the extension says ${path.extname(file).slice(1).toUpperCase()}, but the content is not`);
+  }
+  const { laid, encoding } = await layOut(format, bytes, file);
+  const warnings: Warning[] = [];
+  let drafts: DraftTask[];
+  let front: Paragraph[] = laid.front;
+  if (laid.table) {
+    const r = planTable(laid.table);
+    drafts = r.value;
+    warnings.push(...r.warnings);
+  } else {
+    const r = planProse(laid.paragraphs);
+    drafts = r.value.tasks;
+    front = [...front, ...r.value.front];
+    warnings.push(...r.warnings);
+  }
+  if (drafts.length === 0) throw new WorkplanError("noTasks", `${file}: no task table or numbered task items found`);
+  const title = findTitle(front, laid.table != null);
+  const year = findYear(title, [...front, ...laid.back]);
+  if (year == null) warnings.push({ code: "no-year", message: "no plan year in the title or an issue date: deadlines are left undated" });
+  const plan = {
+    schemaVersion: SCHEMA_VERSION,
+    source: {
+      file: path.basename(file),
+      format,
+      layout: laid.layout,
+      encoding,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+    },
+    title,
+    year,
+    columns: laid.table ? laid.table.header.filter((h) => h !== "") : [],
+    tasks: drafts.map((d) => finishTask(d, year)),
+    warnings: warnings.map(toWarning),
+  };
+  const checked = PlanSchema.safeParse(plan);
+  if (!checked.success) {
+    throw new WorkplanError("internal", `${file}: output failed its own schema (${checked.error.issues[0]?.message ?? "invalid"}); this is a bug`);
+  }
+  return { plan: checked.data, laid };
+}

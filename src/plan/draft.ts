@@ -1,0 +1,27 @@
+// A task as the plan stage finds it, before units and deadlines are normalized.
+
+import type { Role } from "../normalize/units.js";
+
+export interface UnitCell {
+  text: string;
+  /** Default role from the column header or line label. */
+  role: Role;
+}
+
+export interface DraftTask {
+  number: string | null;
+  path: string[];
+  title: string | null;
+  text: string | null;
+  unitCells: UnitCell[];
+  deadlineText: string | null;
+  status: string | null;
+  remarks: string | null;
+  extra: Record<string, string>;
+  lines: number[];
+  page: number | null;
+}
+
+export function emptyDraft(): DraftTask {
+  return { number: null, path: [], title: null, text: null, unitCells: [], deadlineText: null, status: null, remarks: null, extra: {}, lines: [], page: null };
+}

@@ -1,0 +1,135 @@
+// Prose notices → tasks. A numbered paragraph with a body is a task; a short numbered
+// line without a sentence end is a heading. Units sit in a trailing parenthesis
+// （县财政局牵头落实）, possibly labelled （责任领导：…；牵头单位：…）, or on labelled
+// lines below the item (牵头单位：…).
+
+import type { Paragraph } from "../model/document.js";
+import { ok, warning, type Result, type Warning } from "../model/result.js";
+import { clean } from "../normalize/text.js";
+import { headerRole } from "../normalize/units.js";
+import { fieldOfHeader } from "./columns.js";
+import { emptyDraft, type DraftTask } from "./draft.js";
+import { HeadingStack, parseMarker, type Marker } from "./headings.js";
+
+const LABEL_SPLIT = /^\s*([^：:；;，,。]{2,8})[：:]\s*/u;
+const UNIT_WORD = /(?:局|委|办|辦|厅|廳|室|中心|部门|部門|政府|单位|單位|院|会|會|所|站|队|隊|公司|银行|銀行|乡镇|鄉鎮|街道|牵头|牽頭|负责|負責|落实|落實|配合)/u;
+
+/** The trailing parenthesis of a paragraph, if it names units: [body, inside]. */
+export function trailingUnits(text: string): [string, string] | null {
+  const t = text.replace(/[\s。．.]+$/u, "");
+  if (!/[）)]$/u.test(t)) return null;
+  // Walk back to the matching open bracket (names inside may hold their own: 各乡镇（中心）).
+  let depth = 0;
+  for (let i = t.length - 1; i >= 0; i--) {
+    const ch = t[i]!;
+    if (ch === "）" || ch === ")") depth++;
+    else if (ch === "（" || ch === "(") {
+      depth--;
+      if (depth === 0) {
+        const inside = t.slice(i + 1, -1).trim();
+        if (!UNIT_WORD.test(inside) || inside.length > 300) return null;
+        return [t.slice(0, i).trim(), inside];
+      }
+    }
+  }
+  return null;
+}
+
+/** Splits `责任领导：张三；牵头单位：市财政局` into labelled parts; null when unlabelled. */
+export function labelledParts(inside: string): Array<[string, string]> | null {
+  if (!LABEL_SPLIT.test(inside)) return null;
+  const parts: Array<[string, string]> = [];
+  for (const seg of inside.split(/[；;]\s*(?=[^：:；;]{2,8}[：:])/u)) {
+    const m = LABEL_SPLIT.exec(seg);
+    if (!m) {
+      if (parts.length > 0) parts[parts.length - 1]![1] += "；" + seg;
+      else return null;
+      continue;
+    }
+    parts.push([m[1]!.trim(), seg.slice(m[0].length).replace(/[；;。]$/u, "").trim()]);
+  }
+  return parts;
+}
+
+function applyLabel(t: DraftTask, label: string, value: string): boolean {
+  const field = fieldOfHeader(label);
+  if (!value) return true;
+  if (field === "units") t.unitCells.push({ text: value, role: headerRole(label) });
+  else if (field === "deadline") t.deadlineText = value;
+  else if (field === "status") t.status = value;
+  else if (field === "remarks") t.remarks = value;
+  else if (field === "people") t.extra[label] = value;
+  else return false;
+  return true;
+}
+
+function numberOf(m: Marker): string {
+  return m.style === "ar" ? String(m.ordinal) : m.text;
+}
+
+function isHeadingLike(rest: string, full: string): boolean {
+  const r = clean(rest);
+  return r.length > 0 && r.length <= 40 && !/[。；;！？]/u.test(r.replace(/[。]$/u, "x")) && !trailingUnits(full);
+}
+
+function splitTitle(rest: string): [string | null, string] {
+  const m = /^([^。：:；;，,（(]{2,30})[。：:]\s*(.+)$/su.exec(rest);
+  if (m) return [m[1]!.trim(), m[2]!.trim()];
+  return [null, rest.trim()];
+}
+
+export function planProse(paragraphs: Paragraph[]): Result<{ tasks: DraftTask[]; front: Paragraph[]; stray: Paragraph[] }> {
+  const warnings: Warning[] = [];
+  const headings = new HeadingStack();
+  const tasks: DraftTask[] = [];
+  const front: Paragraph[] = [];
+  const stray: Paragraph[] = [];
+  let started = false;
+  let current: DraftTask | null = null;
+
+  for (const p of paragraphs) {
+    const labelled = LABEL_SPLIT.exec(p.text);
+    if (current && labelled && fieldOfHeader(labelled[1]!) && applyLabel(current, labelled[1]!.trim(), p.text.slice(labelled[0].length).trim())) {
+      current.lines.push(...p.lines);
+      continue;
+    }
+    const m = parseMarker(p.text);
+    if (m && isHeadingLike(m.rest, p.text)) {
+      headings.push(clean(p.text), m);
+      started = true;
+      current = null;
+      continue;
+    }
+    const units = trailingUnits(m ? m.rest : p.text);
+    if (!m && !units) {
+      if (!started) front.push(p);
+      else {
+        stray.push(p);
+        warnings.push(warning("not-a-task", `paragraph kept out of the tasks (no number, no units): ${p.text.slice(0, 24)}…`, { lines: p.lines }));
+      }
+      current = null;
+      continue;
+    }
+    started = true;
+    const t = emptyDraft();
+    t.path = headings.path;
+    t.lines = [...p.lines];
+    let body = m ? m.rest : p.text;
+    if (units) {
+      body = units[0];
+      const parts = labelledParts(units[1]);
+      if (parts) {
+        for (const [label, value] of parts) if (!applyLabel(t, label, value)) t.extra[label] = value;
+      } else t.unitCells.push({ text: units[1], role: "responsible" });
+    }
+    if (m) {
+      t.number = numberOf(m);
+      const [title, rest] = splitTitle(body);
+      t.title = title;
+      t.text = rest || null;
+    } else t.text = body || null;
+    tasks.push(t);
+    current = t;
+  }
+  return ok({ tasks, front, stray }, warnings);
+}

@@ -1,0 +1,92 @@
+// Turns bytes into text. Chinese archives are full of GB18030/GBK files without any
+// declaration, so UTF-8 is accepted only when the bytes are valid UTF-8, and anything
+// else goes through a statistical detector.
+
+import { WorkplanError } from "../../model/errors.js";
+
+export interface Decoded {
+  text: string;
+  encoding: string;
+}
+
+const FATAL_UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+function utf16Guess(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  // Text without a BOM in UTF-16 has a NUL in every other byte for ASCII; CJK text
+  // has none, so look at the share of NULs at even and odd positions.
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const half = n / 2;
+  if (oddZero > half * 0.3 && evenZero < half * 0.05) return "utf-16le";
+  if (evenZero > half * 0.3 && oddZero < half * 0.05) return "utf-16be";
+  return null;
+}
+
+function looksBinary(text: string): boolean {
+  let control = 0;
+  const n = Math.min(text.length, 8192);
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) control++;
+  }
+  return control > n * 0.01 + 1;
+}
+
+async function detectLegacy(bytes: Uint8Array): Promise<string | null> {
+  const { default: jschardet } = await import("jschardet");
+  const sample = Buffer.from(bytes.subarray(0, 64 * 1024)).toString("binary");
+  const guess = jschardet.detect(sample, { minimumThreshold: 0.1 });
+  const name = (guess.encoding ?? "").toLowerCase();
+  if (!name) return null;
+  // GB2312 and GBK are subsets of GB18030; decoding as the superset loses nothing.
+  if (["gb2312", "gbk", "gb18030", "hz-gb-2312", "x-gbk"].includes(name)) return "gb18030";
+  if (name === "big5") return "big5";
+  if (name === "ascii") return "utf-8";
+  return name;
+}
+
+export async function decode(bytes: Uint8Array, file: string): Promise<Decoded> {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: decodeStrict("utf-8", bytes.subarray(3), file), encoding: "utf-8-bom" };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: decodeStrict("utf-16le", bytes.subarray(2), file), encoding: "utf-16le" };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: decodeStrict("utf-16be", bytes.subarray(2), file), encoding: "utf-16be" };
+  }
+  const wide = utf16Guess(bytes);
+  if (wide) return { text: decodeStrict(wide, bytes, file), encoding: wide };
+  if (bytes.includes(0)) throw new WorkplanError("invalidInput", `${file}: binary data, not a text notice`);
+  try {
+    const text = FATAL_UTF8.decode(bytes);
+    if (looksBinary(text)) throw new WorkplanError("invalidInput", `${file}: binary data, not a text notice`);
+    return { text, encoding: "utf-8" };
+  } catch (e) {
+    if (e instanceof WorkplanError) throw e;
+  }
+  const legacy = await detectLegacy(bytes);
+  if (!legacy) throw new WorkplanError("invalidInput", `${file}: unknown text encoding (not UTF-8, UTF-16 or GB18030)`);
+  let text: string;
+  try {
+    text = new TextDecoder(legacy, { fatal: true }).decode(bytes);
+  } catch {
+    throw new WorkplanError("invalidInput", `${file}: unknown text encoding (bytes are not valid ${legacy})`);
+  }
+  if (looksBinary(text)) throw new WorkplanError("invalidInput", `${file}: binary data, not a text notice`);
+  return { text, encoding: legacy };
+}
+
+function decodeStrict(encoding: string, bytes: Uint8Array, file: string): string {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    throw new WorkplanError("invalidInput", `${file}: bytes are not valid ${encoding}`);
+  }
+}
