@@ -63,7 +63,7 @@ export async function convertFile(file: string): Promise<Conversion> {
     throw new WorkplanError("invalidInput", `${file}: the extension says ${path.extname(file).slice(1).toUpperCase()}, but the content is not`);
   }
   const { laid, encoding } = await layOut(format, bytes, file);
-  const warnings: Warning[] = [];
+  const warnings: Warning[] = [...laid.warnings];
   let drafts: DraftTask[];
   let front: Paragraph[] = laid.front;
   if (laid.table) {

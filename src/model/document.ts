@@ -2,6 +2,8 @@
 // consumes: a task table as a grid of cells, or prose paragraphs, plus the text around
 // them (front matter gives the title and year; back matter is reported, not parsed).
 
+import type { Warning } from "./result.js";
+
 export interface Cell {
   text: string;
   /** 1-based source lines the cell's text came from. */
@@ -54,6 +56,8 @@ export interface Laid {
   front: Paragraph[];
   /** Text after it: signatures, site footers. */
   back: Paragraph[];
+  /** What the layout stage noticed (cells it could not place, …). */
+  warnings: Warning[];
 }
 
 export function cell(text: string, lines: number[]): Cell {

@@ -51,5 +51,6 @@ export function layCellPerLine(lines: SourceLine[]): Laid | null {
     paragraphs: [],
     front: a.front,
     back: a.back,
+    warnings: [],
   };
 }

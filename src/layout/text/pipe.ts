@@ -35,7 +35,7 @@ export function layPipeRows(lines: SourceLine[]): Laid | null {
   }
   const a = assemble(rows, (r) => r.cells.filter((c) => clean(c.text)).length >= 2);
   if (!a) return null;
-  return { layout: "pipe-rows", reason: `${countPipeRows(lines)} lines of |-separated cells`, table: a.table, paragraphs: [], front: a.front, back: a.back };
+  return { layout: "pipe-rows", reason: `${countPipeRows(lines)} lines of |-separated cells`, table: a.table, paragraphs: [], front: a.front, back: a.back, warnings: [] };
 }
 
 interface StreamCell {
@@ -140,5 +140,6 @@ export function layPipeCells(lines: SourceLine[]): Laid | null {
     paragraphs: [],
     front: [...front, ...a.front],
     back: [...a.back, ...back],
+    warnings: [],
   };
 }

@@ -54,5 +54,6 @@ export function layProse(lines: SourceLine[]): Laid {
     paragraphs: ps,
     front: [],
     back: [],
+    warnings: [],
   };
 }

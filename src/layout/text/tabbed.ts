@@ -39,5 +39,6 @@ export function layTabbed(lines: SourceLine[]): Laid | null {
     paragraphs: [],
     front: a.front,
     back: a.back,
+    warnings: fixed.warnings,
   };
 }

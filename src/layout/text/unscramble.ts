@@ -1,5 +1,227 @@
-import type { Table } from "../../model/document.js";
+// PDF text of a merged-cell table often comes out of row order: the row numbers and
+// the cells beside them first, the requirement texts after, and cells in whatever
+// column the extractor guessed. Column positions then mean nothing, but content does:
+// a number, a short category phrase, a requirement sentence, a unit list, a deadline.
+// This re-pairs each page's numbers with its requirement texts and rebuilds clean rows
+// [number, category, subcategory, text, units, deadline] for the plan stage.
 
-export function unscramble(table: Table): { table: Table; scrambledPages: number } {
-  return { table, scrambledPages: 0 };
+import { cell, type Row, type Table } from "../../model/document.js";
+import { warning, type Warning } from "../../model/result.js";
+import { classifyDeadline } from "../../normalize/deadline.js";
+import { clean, compact } from "../../normalize/text.js";
+import { columnsOf } from "../../plan/fromTable.js";
+
+type Kind = "number" | "units" | "deadline" | "other";
+
+const NUMBER = /^\d{1,3}$/u;
+const ROLE_END = /(?:牵头|牽頭|负责|負責|落实|落實|配合|协助|協助|参与|參與)$/u;
+const UNIT_END = /(?:局|委|办|辦|厅|廳|室|中心|部门|部門|政府|单位|單位|院|行|公司|机构|機構|小组|小組|办公室)$/u;
+const DATE_START = /^(?:上半年|下半年|年底|年内|年末|(?:19|20)\d{2}\s*年|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|第?[一二三四]季度)/u;
+const TIME_END = /(?:前|底|末|内|完成|工作|公布|发布|推进|持续|坚持|旬|日|月|年|季度|期间|起|常态化|实施)$/u;
+
+export function looksLikeUnits(text: string): boolean {
+  const t = compact(text);
+  if (!t || t.length > 200 || /[。！？]/u.test(t)) return false;
+  const pieces = t.split(/[、，,；;]/u).filter(Boolean);
+  const unitish = pieces.filter((p) => {
+    const name = p.replace(/(?:按照?职责(?:分工)?)?(?:分别)?(?:牵头|负责|配合|协助|参与)?(?:落实)?$/u, "").replace(/等.*$/u, "");
+    return UNIT_END.test(name) || ROLE_END.test(p);
+  });
+  return (ROLE_END.test(t) || UNIT_END.test(t.replace(/等.*$/u, ""))) && unitish.length * 2 >= pieces.length;
+}
+
+export function looksLikeDeadline(text: string): boolean {
+  const t = compact(text);
+  if (!t || t.length > 30) return false;
+  if (classifyDeadline(t, 2000).kind === "other") return false;
+  // Requirements can start with 每年/及时/定期 too; a deadline starts with a date or
+  // ends with a time word (前, 底, 内, 完成, 公布 …), or is a few characters only.
+  return DATE_START.test(t) || TIME_END.test(t) || t.length <= 8;
+}
+
+function kindOf(text: string): Kind {
+  if (NUMBER.test(text)) return "number";
+  if (looksLikeUnits(text)) return "units";
+  if (looksLikeDeadline(text)) return "deadline";
+  return "other";
+}
+
+/** A short phrase without sentence punctuation: a category, not a requirement. */
+function phraseLike(text: string): boolean {
+  const t = compact(text);
+  return t.length <= 20 && !/[，,。；;：:、]/u.test(t);
+}
+
+interface Parsed {
+  row: Row;
+  number: string | null;
+  cats: string[];
+  text: string | null;
+  units: string[];
+  deadlines: string[];
+}
+
+function parse(row: Row): Parsed {
+  const p: Parsed = { row, number: null, cats: [], text: null, units: [], deadlines: [] };
+  const other: string[] = [];
+  row.cells.forEach((c, i) => {
+    const t = clean(c.text);
+    if (!t) return;
+    const k = kindOf(t);
+    if (k === "number" && i === 0 && p.number == null) p.number = t;
+    else if (k === "units") p.units.push(t);
+    else if (k === "deadline") p.deadlines.push(t);
+    else other.push(t);
+  });
+  if (other.length === 1) p.text = other[0]!;
+  else if (other.length > 1) {
+    const last = other[other.length - 1]!;
+    if (phraseLike(last)) p.cats = other;
+    else {
+      p.cats = other.slice(0, -1);
+      p.text = last;
+    }
+  }
+  // A category printed twice on one row (an extraction artefact) is one category.
+  const seen = new Set<string>();
+  p.cats = p.cats.filter((c) => {
+    const k = compact(c);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  return p;
+}
+
+/** The page shows the scramble: a numbered row without text, then a text row without number. */
+function scrambledPage(rows: Parsed[]): boolean {
+  const firstBare = rows.findIndex((r) => r.number != null && r.text == null);
+  if (firstBare < 0) return false;
+  return rows.slice(firstBare + 1).some((r) => r.number == null && r.text != null);
+}
+
+interface Built {
+  number: string | null;
+  cats: string[];
+  text: string | null;
+  units: string[];
+  deadlines: string[];
+  lines: number[];
+  page: number | null;
+  pageStart: boolean;
+}
+
+function pageTasks(rows: Parsed[]): { tasks: Built[]; floating: Parsed[] } {
+  const numbered = rows.filter((r) => r.number != null);
+  const texts = rows.filter((r) => r.text != null);
+  const tasks: Built[] = [];
+  const byRow = new Map<Parsed, Built>();
+  const mk = (r: Parsed): Built => ({ number: r.number, cats: [], text: null, units: [], deadlines: [], lines: [], page: r.row.page, pageStart: false });
+  if (numbered.length > 0 && numbered.length === texts.length) {
+    // As many texts as numbers: the k-th text belongs to the k-th number.
+    numbered.forEach((r, k) => {
+      const b = mk(r);
+      b.text = texts[k]!.text;
+      tasks.push(b);
+      byRow.set(r, b);
+    });
+    texts.forEach((r, k) => {
+      if (!byRow.has(r) || r.number == null) byRow.set(r, tasks[k]!);
+      else if (r.text != null) byRow.set(r, tasks[k]!);
+    });
+  } else {
+    for (const r of rows) {
+      if (r.number == null && r.text == null) continue;
+      const b = mk(r);
+      b.text = r.text;
+      tasks.push(b);
+      byRow.set(r, b);
+    }
+  }
+  const floating: Parsed[] = [];
+  for (const r of rows) {
+    const b = byRow.get(r);
+    if (!b) {
+      floating.push(r);
+      continue;
+    }
+    b.cats.push(...r.cats);
+    b.units.push(...r.units);
+    b.deadlines.push(...r.deadlines);
+    b.lines.push(...r.row.lines);
+  }
+  // Cells of a number row whose text went elsewhere still belong to that number's task.
+  if (numbered.length === texts.length) {
+    for (const r of numbered) {
+      const own = tasks[numbered.indexOf(r)]!;
+      const viaText = byRow.get(r);
+      if (viaText && viaText !== own && r.text == null) {
+        own.cats.push(...r.cats);
+        own.units.push(...r.units);
+        own.deadlines.push(...r.deadlines);
+        own.lines.push(...r.row.lines);
+        viaText.cats.splice(viaText.cats.length - r.cats.length, r.cats.length);
+      }
+    }
+  }
+  return { tasks, floating };
+}
+
+export interface Unscrambled {
+  table: Table;
+  scrambledPages: number;
+  warnings: Warning[];
+}
+
+export function unscramble(table: Table): Unscrambled {
+  const pages = new Map<number | null, Parsed[]>();
+  for (const r of table.rows) {
+    const list = pages.get(r.page) ?? [];
+    list.push(parse(r));
+    pages.set(r.page, list);
+  }
+  const scrambled = [...pages.values()].filter(scrambledPage).length;
+  if (scrambled === 0) return { table, scrambledPages: 0, warnings: [] };
+  const warnings: Warning[] = [];
+
+  const cols = columnsOf(table.header);
+  const unitsHeader = cols.find((c) => c.field === "units")?.header ?? "责任单位";
+  const deadlineHeader = cols.find((c) => c.field === "deadline")?.header ?? "完成时限";
+  const rows: Row[] = [];
+  let top: string | null = null;
+  for (const parsed of pages.values()) {
+    const { tasks, floating } = pageTasks(parsed);
+    tasks.forEach((t, i) => {
+      let c0 = "";
+      let c1 = "";
+      if (t.cats.length >= 2) {
+        [c0, c1] = [t.cats[0]!, t.cats.slice(1).join(" ")];
+        top = c0;
+      } else if (t.cats.length === 1) {
+        const c = t.cats[0]!;
+        if (top && compact(c).startsWith(compact(top))) c0 = c;
+        else if (top == null) {
+          c0 = c;
+          top = c;
+        } else c1 = c;
+      }
+      const lines = [...new Set(t.lines)];
+      rows.push({
+        cells: [t.number ?? "", c0, c1, t.text ?? "", t.units.join("；"), t.deadlines.join("；")].map((s) => cell(s, lines)),
+        lines,
+        page: t.page,
+        pageStart: i === 0,
+      });
+    });
+    for (const f of floating) {
+      // Rows with neither number nor text: their unit or deadline cells continue the task above.
+      const lines = f.row.lines;
+      rows.push({ cells: ["", "", "", "", f.units.join("；"), f.deadlines.join("；")].map((s) => cell(s, lines)), lines, page: f.row.page, pageStart: false });
+      for (const s of f.cats) {
+        warnings.push(warning("unplaced-cell", `a cell with neither number nor requirement beside it could not be placed: ${s}`, { lines }));
+      }
+    }
+  }
+  const header = ["序号", "工作任务", "", "具体要求", unitsHeader, deadlineHeader];
+  return { table: { header, rows, emptyMeansMerged: true }, scrambledPages: scrambled, warnings };
 }
