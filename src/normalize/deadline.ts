@@ -8,6 +8,8 @@ export interface Deadline {
   date: string | null;
 }
 
+import { toSimplified } from "./hant.js";
+
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
 /** Parses 1–31 written in Arabic digits or Chinese numerals (十一, 二十五). */
@@ -33,6 +35,8 @@ function iso(year: number, month: number, day: number): string {
 interface DateHit {
   /** Month 1–12, day 1–31; year null when the text gives none. */
   year: number | null;
+  /** Added to the year once it is known (N月前 with N = 1 falls in the year before). */
+  yearShift?: number;
   month: number;
   day: number | "last";
 }
@@ -59,7 +63,7 @@ function explicitDates(text: string): DateHit[] {
     else if (tail === "下旬" || tail === "底" || tail === "末" || tail === "") hits.push({ year, month, day: "last" });
     else if (tail === "前" || tail === "以前" || tail === "之前") {
       // "N月前": before month N, i.e. by the end of month N−1.
-      if (month === 1) hits.push({ year: year == null ? null : year - 1, month: 12, day: "last" });
+      if (month === 1) hits.push({ year, yearShift: -1, month: 12, day: "last" });
       else hits.push({ year, month: month - 1, day: "last" });
     } else {
       const day = parseSmallNumber(m[4] ?? "");
@@ -87,13 +91,14 @@ const ONGOING = /持续推进|长期坚持|长期推进|长期|常态化|及时|
 const RELATIVE = /(?:印发|出台|发布|实施|收到|下达|批准|成立)[^，,；;]{0,12}(?:后|之日起|起)|之日起|后\s*\d+\s*(?:个)?(?:日|天|工作日|个月|月)内/u;
 
 export function classifyDeadline(raw: string, planYear: number | null): Deadline {
-  const text = raw.normalize("NFKC").replace(/\s+/gu, "");
+  const text = toSimplified(raw.normalize("NFKC").replace(/\s+/gu, ""));
   const dates = explicitDates(text);
   if (dates.length > 0) {
     let best: string | null = null;
     for (const d of dates) {
-      const year = d.year ?? planYear;
-      if (year == null) continue;
+      const base = d.year ?? planYear;
+      if (base == null) continue;
+      const year = base + (d.yearShift ?? 0);
       const day = d.day === "last" ? lastDay(year, d.month) : Math.min(d.day, lastDay(year, d.month));
       const s = iso(year, d.month, day);
       if (best == null || s > best) best = s;

@@ -62,10 +62,27 @@ interface Piece {
   startsSupportList: boolean;
 }
 
+/** Splits at separators that are not inside brackets: 各县（市、区）政府 is one name. */
+function splitOutsideBrackets(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = "";
+  for (const ch of text) {
+    if (ch === "（" || ch === "(") depth++;
+    else if ((ch === "）" || ch === ")") && depth > 0) depth--;
+    if (depth === 0 && SEPARATORS.test(ch)) {
+      out.push(cur);
+      cur = "";
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
+
 /** Cuts the cell into name pieces, splitting inside a piece where a role phrase ends a list. */
 function pieces(text: string): Piece[] {
   const out: Piece[] = [];
-  for (const part of text.split(SEPARATORS)) {
+  for (const part of splitOutsideBrackets(text)) {
     let rest = part.replace(/\s+/gu, "");
     if (!rest) {
       out.push({ text: "", role: null, startsSupportList: false });

@@ -1,6 +1,7 @@
 // Header words → output fields. Notices name the same column many ways (and in
 // traditional characters); anything not recognised goes to `extra` under its header.
 
+import { toSimplified } from "../normalize/hant.js";
 import { compact } from "../normalize/text.js";
 
 export type Field = "number" | "task" | "text" | "units" | "deadline" | "status" | "remarks" | "people";
@@ -18,7 +19,7 @@ const RULES: Array<[Field, RegExp]> = [
 
 /** The field a header cell names, or null for an unknown column (kept in `extra`). */
 export function fieldOfHeader(header: string): Field | null {
-  const h = compact(header);
+  const h = toSimplified(compact(header));
   if (!h) return null;
   // "工作任务" names the category column unless the table has no other text column;
   // 具体要求/工作内容 name the requirement text.

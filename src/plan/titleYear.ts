@@ -6,7 +6,7 @@ import type { Paragraph } from "../model/document.js";
 import { clean, compact } from "../normalize/text.js";
 import { parseMarker } from "./headings.js";
 
-const PLAN_WORD = /(?:要点|要點|分工|清单|清單|方案|计划|計劃|任务|任務|安排|提示单|提示單|台账|台賬|分解|工作表|一览表|一覽表)/u;
+const PLAN_WORD = /(?:要点|要點|分工|清单|清單|方案|计划|計劃|任务|任務|安排|提示单|提示單|台账|台賬|分解|工作表|一览表|一覽表|重点工作|重點工作)/u;
 
 export function titleLike(s: string): boolean {
   const t = compact(s);
@@ -36,6 +36,11 @@ export function findYear(title: string | null, front: Paragraph[]): number | nul
   for (const p of front) {
     const d = DATE_IN.exec(p.text);
     if (d) return Number(d[1]);
+  }
+  // No title year and no issue date: a year the opening text names ("2022年，全县…").
+  for (const p of front) {
+    const y = YEAR_IN.exec(p.text);
+    if (y) return Number(y[1]);
   }
   return null;
 }

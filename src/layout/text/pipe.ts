@@ -7,6 +7,7 @@
 import { cell, type Cell, type Laid } from "../../model/document.js";
 import { parseMarker } from "../../plan/headings.js";
 import { clean } from "../../normalize/text.js";
+import { isHeaderWord } from "../../plan/columns.js";
 import { assemble, isHeaderRow, paragraphOf, type RawRow } from "./assemble.js";
 import { isBlank, type SourceLine } from "./lines.js";
 
@@ -81,24 +82,33 @@ function isHeadingCell(text: string): boolean {
 }
 
 export function layPipeCells(lines: SourceLine[]): Laid | null {
-  // The header is a run of consecutive lines, each one header word ending in `|`.
+  const { cells: all, trailing } = cellStream(lines);
+  // The header is a run of three or more consecutive cells, each a header word; the
+  // first may share its cell with the caption above it when no `|` separates them.
   let start = -1;
   let width = 0;
-  for (let i = 0; i < lines.length && start < 0; i++) {
-    let j = i;
-    const run: Cell[] = [];
-    while (j < lines.length && /\|\s*$/u.test(lines[j]!.text) && lines[j]!.text.split("|").filter((c) => clean(c)).length === 1) {
-      run.push(cell(clean(lines[j]!.text.replace(/\|\s*$/u, "")), [lines[j]!.n]));
-      j++;
-    }
+  for (let i = 0; i < all.length && start < 0; i++) {
+    const lastLine = (all[i]!.text.split("\n").pop() ?? "").trim();
+    if (!isHeaderWord(lastLine)) continue;
+    let j = i + 1;
+    while (j < all.length && isHeaderWord(all[j]!.text)) j++;
+    const run = [lastLine, ...all.slice(i + 1, j).map((c) => c.text)].map((t) => cell(t, []));
     if (run.length >= 3 && isHeaderRow(run)) {
       start = i;
       width = run.length;
+      const parts = all[i]!.text.split("\n");
+      if (parts.length > 1) {
+        // The caption lines stay in front of the table.
+        all[i] = { text: lastLine, lines: all[i]!.lines.slice(-1) };
+      }
     }
   }
   if (start < 0) return null;
-  const front = lines.slice(0, start).filter((l) => !isBlank(l)).map((l) => paragraphOf({ cells: [cell(l.text.replace(/\|/gu, " ").trim(), [l.n])], lines: [l.n], afterBreak: false }));
-  const { cells, trailing } = cellStream(lines.slice(start));
+  const firstLine = all[start]!.lines[0] ?? 1;
+  const front = lines
+    .filter((l) => l.n < firstLine && !isBlank(l) && l.text.replace(/\|/gu, "").trim())
+    .map((l) => paragraphOf({ cells: [cell(l.text.replace(/\s*\|\s*/gu, " ").trim(), [l.n])], lines: [l.n], afterBreak: false }));
+  const cells = all.slice(start);
   const header = cells.slice(0, width).map((c) => c.text);
   const rows: RawRow[] = [];
   let i = width;
