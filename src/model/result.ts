@@ -24,12 +24,6 @@ export function ok<T>(value: T, warnings: Warning[] = []): Result<T> {
   return { value, warnings };
 }
 
-/** Runs `f` on the value and concatenates both stages' warnings. */
-export function then<T, U>(r: Result<T>, f: (v: T) => Result<U>): Result<U> {
-  const next = f(r.value);
-  return { value: next.value, warnings: [...r.warnings, ...next.warnings] };
-}
-
 export function warning(code: string, message: string, where?: Where): Warning {
   return where ? { code, message, where } : { code, message };
 }

@@ -2,6 +2,7 @@
 // trust a conversion.
 
 import type { Conversion } from "../../pipeline.js";
+import { compact } from "../../normalize/text.js";
 import { columnsOf } from "../../plan/fromTable.js";
 
 interface Node {
@@ -16,10 +17,12 @@ function sectionTree(c: Conversion): Node {
     let n = root;
     n.count++;
     for (const level of t.path) {
-      let child = n.children.get(level);
+      // Reprints that differ only in spacing or width are one section.
+      const key = compact(level);
+      let child = n.children.get(key);
       if (!child) {
         child = { name: level, count: 0, children: new Map() };
-        n.children.set(level, child);
+        n.children.set(key, child);
       }
       child.count++;
       n = child;

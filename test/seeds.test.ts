@@ -1,0 +1,74 @@
+// End to end on the five real notices: the CLI's JSON against the reference answers,
+// field by field (fields a reference marks ambiguous are not compared).
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { PlanSchema } from "../src/schema/plan.js";
+import { norm, ROOT, run } from "./helpers.js";
+
+interface GoldTask {
+  ambiguous?: string[];
+  [k: string]: unknown;
+}
+
+const FIELDS = ["number", "path", "title", "text", "unitsText", "deadlineText", "status", "remarks", "units", "deadline"] as const;
+
+function value(t: Record<string, unknown>, f: (typeof FIELDS)[number]): string {
+  const v = t[f];
+  if (f === "path") return ((v as string[]) ?? []).map(norm).join(" > ");
+  if (f === "units") return ((v as Array<{ name: string; role: string }>) ?? []).map((u) => `${norm(u.name)}/${u.role}`).sort().join("|");
+  if (f === "deadline") return v == null ? "" : `${(v as { kind: string }).kind}@${(v as { date: string | null }).date ?? ""}`;
+  return norm(v);
+}
+
+const seeds = readdirSync(path.join(ROOT, "fixtures/seeds")).filter((f) => f.endsWith(".txt")).sort();
+let perfectAll = 0;
+let totalAll = 0;
+
+describe.each(seeds)("seed %s", (seed) => {
+  const name = seed.replace(/\.txt$/u, "");
+  const gold = JSON.parse(readFileSync(path.join(ROOT, "fixtures/gold", `${name}.json`), "utf8")) as { title: string; year: number; tasks: GoldTask[] };
+  const r = run(["convert", path.join("fixtures/seeds", seed)]);
+
+  it("converts with exit 0 and a schema-valid output", () => {
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(PlanSchema.safeParse(JSON.parse(r.stdout)).success).toBe(true);
+  });
+
+  it("finds the title, the year and every task", () => {
+    const out = JSON.parse(r.stdout) as { title: string; year: number; tasks: Array<Record<string, unknown>> };
+    expect(norm(out.title)).toBe(norm(gold.title));
+    expect(out.year).toBe(gold.year);
+    expect(out.tasks.map((t) => norm(t.text).slice(0, 12))).toEqual(gold.tasks.map((t) => norm(t.text).slice(0, 12)));
+  });
+
+  it("matches the reference field by field (≥ 85% perfect tasks)", () => {
+    const out = JSON.parse(r.stdout) as { tasks: Array<Record<string, unknown>> };
+    const misses: string[] = [];
+    let perfect = 0;
+    gold.tasks.forEach((g, i) => {
+      const p = out.tasks[i] ?? {};
+      const skip = new Set(g.ambiguous ?? []);
+      let ok = true;
+      for (const f of FIELDS) {
+        if (skip.has(f)) continue;
+        if (value(g, f) !== value(p, f)) {
+          ok = false;
+          misses.push(`task ${String(g.number)} ${f}: expected ${value(g, f).slice(0, 60)} got ${value(p, f).slice(0, 60)}`);
+        }
+      }
+      if (ok) perfect++;
+    });
+    perfectAll += perfect;
+    totalAll += gold.tasks.length;
+    expect(perfect / gold.tasks.length, misses.join("\n")).toBeGreaterThanOrEqual(0.85);
+  });
+});
+
+describe("all seeds", () => {
+  it("have at least 95% perfect tasks overall", () => {
+    expect(totalAll).toBeGreaterThan(0);
+    expect(perfectAll / totalAll).toBeGreaterThanOrEqual(0.95);
+  });
+});
