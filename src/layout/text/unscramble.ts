@@ -10,24 +10,28 @@ import { warning, type Warning } from "../../model/result.js";
 import { classifyDeadline } from "../../normalize/deadline.js";
 import { clean, compact } from "../../normalize/text.js";
 import { columnsOf } from "../../plan/fromTable.js";
+import { parseMarker } from "../../plan/headings.js";
 
 type Kind = "number" | "units" | "deadline" | "other";
 
 const NUMBER = /^\d{1,3}$/u;
 const ROLE_END = /(?:牵头|牽頭|负责|負責|落实|落實|配合|协助|協助|参与|參與)$/u;
-const UNIT_END = /(?:局|委|办|辦|厅|廳|室|中心|部门|部門|政府|单位|單位|院|行|公司|机构|機構|小组|小組|办公室)$/u;
+const UNIT_END = /(?:局|委|办|辦|厅|廳|室|中心|部门|部門|政府|单位|單位|院|行|公司|机构|機構|小组|小組|办公室|机关|機關|镇|鎮|街道|所|站|队|隊|会|會)$/u;
 const DATE_START = /^(?:上半年|下半年|年底|年内|年末|(?:19|20)\d{2}\s*年|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|第?[一二三四]季度)/u;
 const TIME_END = /(?:前|底|末|内|完成|工作|公布|发布|推进|持续|坚持|旬|日|月|年|季度|期间|起|常态化|实施)$/u;
 
 export function looksLikeUnits(text: string): boolean {
   const t = compact(text);
-  if (!t || t.length > 200 || /[。！？]/u.test(t)) return false;
-  const pieces = t.split(/[、，,；;]/u).filter(Boolean);
-  const unitish = pieces.filter((p) => {
-    const name = p.replace(/(?:按照?职责(?:分工)?)?(?:分别)?(?:牵头|负责|配合|协助|参与)?(?:落实)?$/u, "").replace(/等.*$/u, "");
-    return UNIT_END.test(name) || ROLE_END.test(p);
-  });
-  return (ROLE_END.test(t) || UNIT_END.test(t.replace(/等.*$/u, ""))) && unitish.length * 2 >= pieces.length;
+  if (!t || t.length > 200 || /[。！？]/u.test(t) || parseMarker(t)) return false;
+  // Every name, once its role phrase and 等… are taken off, ends like a unit (局, 委,
+  // 政府 …); a category such as 抓好条例的贯彻落实 ends in a role word but names none.
+  const names = t
+    .split(/[、，,；;]/u)
+    .map((p) => p.replace(/(?:按照?职责(?:分工)?)?(?:分别)?(?:牵头|负责|配合|协助|参与)?(?:落实)?$/u, "").replace(/等.*$/u, "").replace(/^(?:由|会同)/u, ""))
+    .filter(Boolean);
+  if (names.length === 0) return false;
+  const unitish = names.filter((n) => UNIT_END.test(n) || /[（(][^）)]*[）)](?:人民)?政府$/u.test(n));
+  return unitish.length * 2 >= names.length && UNIT_END.test(names[names.length - 1]!.replace(/[（(][^）)]*[）)]/gu, ""));
 }
 
 export function looksLikeDeadline(text: string): boolean {
@@ -64,15 +68,23 @@ interface Parsed {
 function parse(row: Row): Parsed {
   const p: Parsed = { row, number: null, cats: [], text: null, units: [], deadlines: [] };
   const other: string[] = [];
-  row.cells.forEach((c, i) => {
+  row.cells.forEach((c) => {
     const t = clean(c.text);
     if (!t) return;
     const k = kindOf(t);
-    if (k === "number" && i === 0 && p.number == null) p.number = t;
+    if (k === "number" && p.number == null) p.number = t;
     else if (k === "units") p.units.push(t);
     else if (k === "deadline") p.deadlines.push(t);
     else other.push(t);
   });
+  if (p.number == null && other.length > 0) {
+    // The number printed at the start of the requirement cell ("1 围绕…").
+    const lead = /^(\d{1,3})[\s\u3000]+(?![年月日号个项%％])/u.exec(other[other.length - 1]!);
+    if (lead) {
+      p.number = lead[1]!;
+      other[other.length - 1] = other[other.length - 1]!.slice(lead[0].length);
+    }
+  }
   if (other.length === 1) p.text = other[0]!;
   else if (other.length > 1) {
     const last = other[other.length - 1]!;
@@ -173,7 +185,8 @@ export interface Unscrambled {
   warnings: Warning[];
 }
 
-export function unscramble(table: Table): Unscrambled {
+/** `force` reads every page by content even when none shows the scramble (for tests). */
+export function unscramble(table: Table, force = false): Unscrambled {
   const pages = new Map<number | null, Parsed[]>();
   for (const r of table.rows) {
     const list = pages.get(r.page) ?? [];
@@ -181,7 +194,7 @@ export function unscramble(table: Table): Unscrambled {
     pages.set(r.page, list);
   }
   const scrambled = [...pages.values()].filter(scrambledPage).length;
-  if (scrambled === 0) return { table, scrambledPages: 0, warnings: [] };
+  if (scrambled === 0 && !force) return { table, scrambledPages: 0, warnings: [] };
   const warnings: Warning[] = [];
 
   const cols = columnsOf(table.header);
@@ -194,13 +207,15 @@ export function unscramble(table: Table): Unscrambled {
     tasks.forEach((t, i) => {
       let c0 = "";
       let c1 = "";
+      const style = (c: string) => parseMarker(c)?.style;
       if (t.cats.length >= 2) {
         [c0, c1] = [t.cats[0]!, t.cats.slice(1).join(" ")];
         top = c0;
       } else if (t.cats.length === 1) {
         const c = t.cats[0]!;
-        if (top && compact(c).startsWith(compact(top))) c0 = c;
-        else if (top == null) {
+        const st = style(c);
+        // 一、 heads a part; （一） and 1. sit below it; unmarked phrases go by the part they repeat.
+        if (st === "cn" || st === "part" || (top && compact(c).startsWith(compact(top))) || top == null) {
           c0 = c;
           top = c;
         } else c1 = c;
