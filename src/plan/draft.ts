@@ -6,6 +6,8 @@ export interface UnitCell {
   text: string;
   /** Default role from the column header or line label. */
   role: Role;
+  /** The physical column it came from, so that a continuation joins the right cell. */
+  col?: number;
 }
 
 export interface DraftTask {

@@ -86,6 +86,8 @@ export function planProse(paragraphs: Paragraph[]): Result<{ tasks: DraftTask[];
   const stray: Paragraph[] = [];
   let started = false;
   let current: DraftTask | null = null;
+  // Headings seen since the last task: reported if no task ever follows them.
+  let openHeadings: Array<{ text: string; lines: number[] }> = [];
 
   for (const p of paragraphs) {
     const labelled = LABEL_SPLIT.exec(p.text);
@@ -96,6 +98,7 @@ export function planProse(paragraphs: Paragraph[]): Result<{ tasks: DraftTask[];
     const m = parseMarker(p.text);
     if (m && isHeadingLike(m.rest, p.text)) {
       headings.push(clean(p.text), m);
+      openHeadings.push({ text: clean(p.text), lines: p.lines });
       started = true;
       current = null;
       continue;
@@ -113,6 +116,7 @@ export function planProse(paragraphs: Paragraph[]): Result<{ tasks: DraftTask[];
     started = true;
     const t = emptyDraft();
     t.path = headings.path;
+    openHeadings = [];
     t.lines = [...p.lines];
     let body = m ? m.rest : p.text;
     if (units) {
@@ -131,5 +135,6 @@ export function planProse(paragraphs: Paragraph[]): Result<{ tasks: DraftTask[];
     tasks.push(t);
     current = t;
   }
+  for (const h of openHeadings) warnings.push(warning("empty-section", `heading with no task under it: ${h.text}`, { lines: h.lines }));
   return ok({ tasks, front, stray }, warnings);
 }

@@ -9,6 +9,7 @@ import { clean, compact, joinWrapped } from "../normalize/text.js";
 import { headerRole } from "../normalize/units.js";
 import { fieldOfHeader, type Field } from "./columns.js";
 import { emptyDraft, type DraftTask } from "./draft.js";
+import { looksLikeDeadline, looksLikeUnits, phraseLike } from "./cellKinds.js";
 import { HeadingStack, parseMarker } from "./headings.js";
 
 interface Column {
@@ -66,13 +67,13 @@ function modalWidth(rows: Row[]): number {
 export function planTable(table: Table): Result<DraftTask[]> {
   const warnings: Warning[] = [];
   const cols = columnsOf(table.header);
-  const textAt = cols.findIndex((c) => c.field === "text");
-  const tail = cols.slice(textAt + 1);
   const width = modalWidth(table.rows);
   const headings = new HeadingStack();
   let slots: Slot[] = [];
   let nextId = 1;
   const slotUse = new Map<number, number>();
+  const slotText = new Map<number, { text: string; lines: number[] }>();
+  const headingRows: Array<{ text: string; lines: number[]; used: boolean }> = [];
   const taskSlots: Slot[][] = [];
   const tasks: DraftTask[] = [];
   const numbered = table.rows.some((r) => r.cells.some((c) => NUMBER_CELL.test(text(c)) || LEADING_NUMBER.test(text(c))));
@@ -85,9 +86,12 @@ export function planTable(table: Table): Result<DraftTask[]> {
     }
     slots = slots.slice(0, i);
     slots[i] = { text: value, id: nextId++, marked: parseMarker(value) != null };
+    slotText.set(nextId - 1, { text: value, lines: currentLines });
   };
+  let currentLines: number[] = [];
 
   for (const row of table.rows) {
+    currentLines = row.lines;
     let cells = row.cells;
     while (cells.length > width && !text(cells[cells.length - 1])) cells = cells.slice(0, -1);
     const filled = cells.filter((c) => text(c));
@@ -98,18 +102,13 @@ export function planTable(table: Table): Result<DraftTask[]> {
       const h = flat(filled[0]!.text);
       if (h.length <= 80 || parseMarker(h)) {
         headings.push(h);
+        headingRows.push({ text: h, lines: row.lines, used: false });
         slots = [];
         continue;
       }
     }
 
-    const n = cells.length;
-    const k = Math.min(tail.length, Math.max(0, n - 1));
-    const tailCells = cells.slice(n - k);
-    const tailCols = tail.slice(tail.length - k);
-    const textCell = n - k - 1 >= 0 ? cells[n - k - 1] : undefined;
-    const head = cells.slice(0, Math.max(0, n - k - 1));
-
+    const { head, textCell, tail: tailPairs } = alignRow(cells, cols);
     let number: string | null = null;
     let title: string | null = null;
     const cats: string[] = [];
@@ -170,17 +169,21 @@ export function planTable(table: Table): Result<DraftTask[]> {
       level++;
     }
 
-    const isContinuation = number == null && !cats.some(Boolean) && (!body || (row.pageStart && numbered));
+    // A row without number or category continues the task above: a cell that ran over a
+    // page break, or a wrapped line. With a requirement and units of its own mid-page it
+    // is a task that simply has no number.
+    const ownTail = tailPairs.some(([c]) => text(c));
+    const isContinuation = number == null && !cats.some(Boolean) && (!body || row.pageStart || !ownTail || !numbered);
     const prev = tasks[tasks.length - 1];
-    if (isContinuation && prev) {
-      if (body) prev.text = prev.text ? prev.text + body : body;
-      tailCells.forEach((c, i) => mergeField(prev, tailCols[i]!, text(c), row, warnings, true));
+    if (isContinuation && prev && numbered) {
+      if (body) prev.text = prev.text ? joinCellText(prev.text, body) : body;
+      tailPairs.forEach(([c, col, at]) => mergeField(prev, col, at, text(c), row, warnings, true));
       prev.lines.push(...row.lines);
       continue;
     }
     if (!body && number == null && !title) {
       // Only category cells: a category row (no task of its own).
-      if (cats.some(Boolean) && tailCells.every((c) => !text(c))) continue;
+      if (cats.some(Boolean) && !ownTail) continue;
     }
 
     const t = emptyDraft();
@@ -189,15 +192,11 @@ export function planTable(table: Table): Result<DraftTask[]> {
     t.text = body || null;
     t.lines = [...row.lines];
     t.page = row.page;
-    tailCells.forEach((c, i) => mergeField(t, tailCols[i]!, text(c), row, warnings, false));
-    if (table.emptyMeansMerged && prev) {
-      // Merged unit and deadline cells print once; the rows below them are empty.
-      if (t.unitCells.length === 0 && tailCols.some((c) => c.field === "units")) t.unitCells = prev.unitCells.map((u) => ({ ...u }));
-      if (t.deadlineText == null && tailCols.some((c) => c.field === "deadline")) t.deadlineText = prev.deadlineText;
-    }
+    tailPairs.forEach(([c, col, at]) => mergeField(t, col, at, text(c), row, warnings, false));
     if (!t.text) warnings.push(warning("no-text", `task ${number ?? "(unnumbered)"} has no requirement text`, { lines: row.lines }));
     if (number == null && numbered) warnings.push(warning("no-number", "a row with requirement text but no number; kept as its own task", { lines: row.lines }));
     t.path = headings.path;
+    for (const h of headingRows) h.used = true;
     taskSlots.push(slots.filter(Boolean));
     for (const s of slots) if (s) slotUse.set(s.id, (slotUse.get(s.id) ?? 0) + 1);
     tasks.push(t);
@@ -214,31 +213,113 @@ export function planTable(table: Table): Result<DraftTask[]> {
     }
     t.path = [...t.path, ...levels.map((s) => s.text)];
   });
+  if (table.emptyMeansMerged) carryMerged(tasks, cols);
+  // Nothing is dropped silently: a heading or category that covers no task is reported.
+  for (const h of headingRows) if (!h.used) warnings.push(warning("empty-section", `heading with no task under it: ${h.text}`, { lines: h.lines }));
+  for (const [id, s] of slotText) if (!slotUse.has(id)) warnings.push(warning("empty-section", `category with no task under it: ${s.text}`, { lines: s.lines }));
   return ok(tasks, warnings);
 }
 
-function mergeField(t: DraftTask, col: Column, value: string, row: Row, warnings: Warning[], append: boolean): void {
+/**
+ * Rows whose unit or deadline cell is empty in a source that cannot show merged cells
+ * take the value of the task above in the same section: a merged cell prints its text
+ * once. Runs after
+ * continuation rows are merged, so that a cell continued over a page break is not
+ * mistaken for an empty one.
+ */
+function carryMerged(tasks: DraftTask[], cols: Column[]): void {
+  const unitCols = cols.map((c, i) => (c.field === "units" ? i : -1)).filter((i) => i >= 0);
+  const hasDeadline = cols.some((c) => c.field === "deadline");
+  for (let i = 1; i < tasks.length; i++) {
+    const t = tasks[i]!;
+    const prev = tasks[i - 1]!;
+    // A merged cell stays inside its section: a new top-level category starts afresh.
+    if (compact(t.path[0] ?? "") !== compact(prev.path[0] ?? "")) continue;
+    for (const at of unitCols) {
+      if (t.unitCells.some((u) => u.col === at)) continue;
+      t.unitCells.push(...prev.unitCells.filter((u) => u.col === at).map((u) => ({ ...u })));
+    }
+    t.unitCells.sort((a, b) => (a.col ?? 0) - (b.col ?? 0));
+    if (hasDeadline && t.deadlineText == null) t.deadlineText = prev.deadlineText;
+  }
+}
+
+/** Joins two pieces of one cell's text: a page break or wrap inserts no space in CJK text. */
+function joinCellText(a: string, b: string): string {
+  return joinWrapped([a, b]);
+}
+
+type Pair = [Cell, Column, number];
+
+function fits(field: Column["field"], t: string): number {
+  if (!t) return 0;
+  const long = t.length >= 15 || /[，。；]/u.test(t);
+  switch (field) {
+    case "number":
+      return NUMBER_CELL.test(t) ? 2 : -2;
+    case "task":
+      return NUMBER_CELL.test(t) || parseMarker(t) || phraseLike(t) ? 1 : -1;
+    case "text":
+      return NUMBER_CELL.test(t) ? -2 : looksLikeUnits(t) || looksLikeDeadline(t) ? -1 : long ? 2 : 0;
+    case "units":
+      return looksLikeUnits(t) ? 2 : looksLikeDeadline(t) || NUMBER_CELL.test(t) || t.length > 60 ? -2 : 0;
+    case "deadline":
+      return looksLikeDeadline(t) ? 2 : looksLikeUnits(t) || NUMBER_CELL.test(t) || t.length > 40 ? -2 : 0;
+    default:
+      return 0;
+  }
+}
+
+/**
+ * Which column each cell of a row belongs to. A row as wide as the header, or wider (the
+ * 工作任务 column split in several), is read from the right: the columns after the
+ * requirement keep their order. A narrower row has lost cells at one end: a merged
+ * first cell left out (read from the right) or a row cut off at a page break (read from
+ * the left); the cells' contents decide which.
+ */
+function alignRow(cells: Cell[], cols: Column[]): { head: Cell[]; textCell: Cell | undefined; tail: Pair[] } {
+  const n = cells.length;
+  const w = cols.length;
+  const offsetRight = n - w;
+  let offset = offsetRight;
+  if (n < w) {
+    const score = (off: number) => cells.reduce((s, c, j) => s + fits(cols[j - off]?.field ?? "extra", text(c)), 0);
+    if (score(0) > score(offsetRight)) offset = 0;
+  }
+  const head: Cell[] = [];
+  let textCell: Cell | undefined;
+  const tail: Pair[] = [];
+  const textAt = cols.findIndex((c) => c.field === "text");
+  cells.forEach((c, j) => {
+    const at = j - offset;
+    if (at < textAt) head.push(c);
+    else if (at === textAt) textCell = c;
+    else tail.push([c, cols[at]!, at]);
+  });
+  return { head, textCell, tail };
+}
+
+function mergeField(t: DraftTask, col: Column, at: number, value: string, row: Row, warnings: Warning[], append: boolean): void {
   if (!value) return;
   const v = col.field === "units" ? value : flat(value);
   switch (col.field) {
     case "units": {
-      if (append && t.unitCells.length > 0) {
-        const last = t.unitCells[t.unitCells.length - 1]!;
-        last.text = last.text + v;
-      } else t.unitCells.push({ text: v, role: headerRole(col.header) });
+      const same = t.unitCells.find((u) => u.col === at);
+      if (append && same) same.text = joinCellText(same.text, v);
+      else t.unitCells.push({ text: v, role: headerRole(col.header), col: at });
       return;
     }
     case "deadline":
-      t.deadlineText = append && t.deadlineText ? t.deadlineText + v : v;
+      t.deadlineText = append && t.deadlineText ? joinCellText(t.deadlineText, v) : v;
       return;
     case "status":
-      t.status = append && t.status ? t.status + v : v;
+      t.status = append && t.status ? joinCellText(t.status, v) : v;
       return;
     case "remarks":
-      t.remarks = append && t.remarks ? t.remarks + v : v;
+      t.remarks = append && t.remarks ? joinCellText(t.remarks, v) : v;
       return;
     case "text":
-      t.text = t.text ? t.text + v : v;
+      t.text = t.text ? joinCellText(t.text, v) : v;
       return;
     case "number":
     case "task":
@@ -247,7 +328,7 @@ function mergeField(t: DraftTask, col: Column, value: string, row: Row, warnings
       return;
     case "people":
     case "extra":
-      t.extra[col.header || "column"] = append && t.extra[col.header] ? t.extra[col.header] + v : v;
+      t.extra[col.header || "column"] = append && t.extra[col.header] ? joinCellText(t.extra[col.header]!, v) : v;
       return;
   }
 }

@@ -69,4 +69,21 @@ describe("text layouts beyond the seeds", () => {
     expect(plan.tasks.map((t) => t.deadline?.kind)).toEqual(["by-date", "year-round", "ongoing"]);
     expect(plan.tasks[2]!.path).toEqual(["二、推進平台建設"]);
   });
+
+  it("a table across pages: covering letter, page numbers, a row continued after the repeated header", async () => {
+    const { plan, laid } = await convertFile(path.join(FIX, "page-break.txt"));
+    expect(plan.title).toBe("某市2024年政务公开重点任务分工表");
+    expect(plan.year).toBe(2024);
+    expect(laid.back.map((p) => p.text)).toEqual(["抄送：市委办公室，市人大常委会办公室。", "某市人民政府办公室 2024年3月1日印发"]);
+    expect(plan.tasks.map((t) => t.number)).toEqual(["1", "2", "3", "4"]);
+    const three = plan.tasks[2]!;
+    expect(three.text).toBe("围绕优化营商环境等重点工作，开展政策进企业、进社区活动，持续扩大政策知晓面，让群众看得到、听得懂、信得过。");
+    expect(three.unitsText).toBe("市发展改革委；市商务局、市市场监管局等部门");
+    expect(units(three)).toEqual(["市发展改革委/l", "市商务局/s", "市市场监管局/s"]);
+    expect(three.deadlineText).toBe("9月底前");
+    expect(three.provenance.lines).toEqual([11, 16]);
+    const four = plan.tasks[3]!;
+    expect(four.path).toEqual(["二、加强平台建设"]);
+    expect(four.unitsText).toBe("市数据资源局");
+  });
 });

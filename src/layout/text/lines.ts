@@ -9,6 +9,10 @@ export interface SourceLine {
 
 const ARTEFACTS = [/\[bookmark:[^\]]*\]/gu, /\{#[^}]*\}/gu];
 
+// Running page numbers printed by Word and WPS: "— 3 —", "- 3 -", "第3页 共10页", "3/10".
+// A bare number is not among them: in a one-cell-per-line table it is a row number.
+const PAGE_NUMBER = /^[\s\u3000]*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})[\s\u3000]*$/u;
+
 export function sourceLines(text: string): SourceLine[] {
   const raw = text.replace(/^\ufeff/u, "").split(/\r\n|\r|\n/u);
   return raw.map((line, i) => {
@@ -16,6 +20,8 @@ export function sourceLines(text: string): SourceLine[] {
     for (const re of ARTEFACTS) t = t.replace(re, "");
     t = t.replace(/^#{1,6}\s+/u, "");
     t = t.replace(/\f/gu, "");
+    // A page number is a page break, not content.
+    if (PAGE_NUMBER.test(t)) t = "";
     return { n: i + 1, text: t };
   });
 }
