@@ -43,6 +43,7 @@ describe("classifyDeadline (FORMAT.md Deadlines)", () => {
     expect(c("2017 年 11 月底前完成")).toBe("by-date@2017-11-30");
     expect(c("6月底前启动，11月底前完成")).toBe("by-date@2019-11-30");
     expect(c("6月底前", null)).toBe("by-date@");
+    expect(c("2020年底前")).toBe("by-date@2020-12-31");
   });
 
   it("an explicit date wins over earlier kinds", () => {

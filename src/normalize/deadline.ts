@@ -47,7 +47,7 @@ const YEAR = "(?:((?:19|20)\\d{2})年)?";
 const MONTH_RE = new RegExp(`${YEAR}${NUM}月(?:份)?(底|末|上旬|中旬|下旬|${NUM}[日号](?!内)|前|以前|之前)?`, "gu");
 const QUARTER_RE = new RegExp(`${YEAR}(?:第)?([一二三四1-4])季度`, "gu");
 const HALF_RE = new RegExp(`${YEAR}(上|下)半年`, "gu");
-const YEAR_END_RE = /(?:((?:19|20)\d{2})年)?(?<![全每])(?:年底|年末|年内|年前)/gu;
+const YEAR_END_RE = /((?:19|20)\d{2})年(?:底|末|内)|(?<![全每\d])年(?:底|末|内)/gu;
 
 function explicitDates(text: string): DateHit[] {
   const hits: DateHit[] = [];

@@ -207,7 +207,7 @@ export function planTable(table: Table): Result<DraftTask[]> {
     const own = taskSlots[i] ?? [];
     const last = own[own.length - 1];
     let levels = own;
-    if (last && !last.marked && slotUse.get(last.id) === 1 && t.title == null && own.length > 1) {
+    if (last && !last.marked && slotUse.get(last.id) === 1 && t.title == null) {
       t.title = last.text;
       levels = own.slice(0, -1);
     }
@@ -228,7 +228,9 @@ export function planTable(table: Table): Result<DraftTask[]> {
  * mistaken for an empty one.
  */
 function carryMerged(tasks: DraftTask[], cols: Column[]): void {
-  const unitCols = cols.map((c, i) => (c.field === "units" ? i : -1)).filter((i) => i >= 0);
+  // Every task has a responsible unit, so an empty lead or responsible cell is a merged
+  // one; a 配合单位 cell is often empty because the task has no supporting unit.
+  const unitCols = cols.map((c, i) => (c.field === "units" && headerRole(c.header) !== "support" ? i : -1)).filter((i) => i >= 0);
   const hasDeadline = cols.some((c) => c.field === "deadline");
   for (let i = 1; i < tasks.length; i++) {
     const t = tasks[i]!;

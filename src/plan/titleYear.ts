@@ -27,12 +27,18 @@ export function findTitle(front: Paragraph[], lastBeforeBody: boolean): string |
   return pick ? tidyTitle(pick.text) : null;
 }
 
-const YEAR_IN = /((?:19|20)\d{2})\s*年/u;
+const YEAR_IN = /((?:19|20)\d{2}|[一二][〇零○Ｏ九][〇零○Ｏ一二三四五六七八九][〇零○Ｏ一二三四五六七八九])\s*年/u;
+const CN_DIGIT: Record<string, string> = { 〇: "0", 零: "0", "○": "0", Ｏ: "0", 一: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9" };
+
+/** 2019 or 二〇一九 → 2019. */
+function yearNumber(s: string): number {
+  return Number(/^\d+$/u.test(s) ? s : [...s].map((c) => CN_DIGIT[c] ?? "").join(""));
+}
 const DATE_IN = /((?:19|20)\d{2})\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2})/u;
 
 export function findYear(title: string | null, front: Paragraph[]): number | null {
   const t = title ? YEAR_IN.exec(title) : null;
-  if (t) return Number(t[1]);
+  if (t) return yearNumber(t[1]!);
   for (const p of front) {
     const d = DATE_IN.exec(p.text);
     if (d) return Number(d[1]);
@@ -40,7 +46,7 @@ export function findYear(title: string | null, front: Paragraph[]): number | nul
   // No title year and no issue date: a year the opening text names ("2022年，全县…").
   for (const p of front) {
     const y = YEAR_IN.exec(p.text);
-    if (y) return Number(y[1]);
+    if (y) return yearNumber(y[1]!);
   }
   return null;
 }

@@ -34,12 +34,6 @@ export interface Assembled {
   headerRepeats: number;
 }
 
-function sameHeader(a: Cell[], b: Cell[]): boolean {
-  const ka = a.map((c) => compact(c.text)).filter(Boolean).join("|");
-  const kb = b.map((c) => compact(c.text)).filter(Boolean).join("|");
-  return ka === kb;
-}
-
 /**
  * `isTableRow` says whether a row after the table could still belong to it; the first
  * run of rows at the end that fails it is back matter (signatures, site footers).
@@ -47,7 +41,13 @@ function sameHeader(a: Cell[], b: Cell[]): boolean {
 export function assemble(rows: RawRow[], isTableRow: (r: RawRow) => boolean): Assembled | null {
   const h = rows.findIndex((r) => isHeaderRow(r.cells));
   if (h < 0) return null;
-  const headerCells = rows[h]!.cells;
+  // A two-row header (责任单位 over 牵头单位 | 配合单位): the lower row names the columns
+  // its cells sit under; the upper row names the rest.
+  const upper = rows[h]!.cells;
+  const below = rows[h + 1];
+  const twoRows = below != null && isSubHeader(below.cells);
+  const headerCells = twoRows ? mergeHeaderRows(upper, below.cells) : upper;
+  const signatures = new Set([signature(upper), ...(twoRows ? [signature(below.cells)] : [])]);
   const front = rows.slice(0, h).map(paragraphOf).filter((p) => p.text);
   let end = rows.length;
   while (end > h + 1 && !isTableRow(rows[end - 1]!)) end--;
@@ -56,10 +56,13 @@ export function assemble(rows: RawRow[], isTableRow: (r: RawRow) => boolean): As
   let page = 1;
   let pageStart = false;
   let repeats = 0;
-  for (const r of rows.slice(h + 1, end)) {
-    if (isHeaderRow(r.cells) && sameHeaderish(headerCells, r.cells)) {
-      page++;
-      repeats++;
+  for (const r of rows.slice(h + (twoRows ? 2 : 1), end)) {
+    if (signatures.has(signature(r.cells)) || (isHeaderRow(r.cells) && sameHeaderish(upper, r.cells))) {
+      // A repeated header starts a printed page; its second row is part of it.
+      if (!(twoRows && signature(r.cells) === signature(below.cells))) {
+        page++;
+        repeats++;
+      }
       pageStart = true;
       continue;
     }
@@ -73,9 +76,27 @@ export function assemble(rows: RawRow[], isTableRow: (r: RawRow) => boolean): As
   return { table: { header, rows: out, emptyMeansMerged: true }, front, back, headerRepeats: repeats };
 }
 
+function signature(cells: Cell[]): string {
+  return cells.map((c) => compact(c.text)).join("|").replace(/\|+$/u, "");
+}
+
+/** Only header words, fewer than the columns: the second row of a two-row header. */
+function isSubHeader(cells: Cell[]): boolean {
+  const filled = cells.filter((c) => clean(c.text));
+  return filled.length >= 1 && filled.length < cells.length && filled.every((c) => isHeaderWord(c.text));
+}
+
+function mergeHeaderRows(upper: Cell[], lower: Cell[]): Cell[] {
+  const n = Math.max(upper.length, lower.length);
+  return Array.from({ length: n }, (_, i) => {
+    const lo = lower[i];
+    return lo && clean(lo.text) ? lo : (upper[i] ?? cell("", []));
+  });
+}
+
 function sameHeaderish(a: Cell[], b: Cell[]): boolean {
   // A repeated header may differ in spacing or an empty cell; compare its words.
-  return sameHeader(a, b) || a.filter((c) => isHeaderWord(c.text)).length === b.filter((c) => isHeaderWord(c.text)).length;
+  return signature(a) === signature(b) || a.filter((c) => isHeaderWord(c.text)).length === b.filter((c) => isHeaderWord(c.text)).length;
 }
 
 export function cellsOf(texts: string[], lines: number[]): Cell[] {

@@ -86,4 +86,34 @@ describe("text layouts beyond the seeds", () => {
     expect(four.path).toEqual(["二、加强平台建设"]);
     expect(four.unitsText).toBe("市数据资源局");
   });
+
+  it("a two-row header (责任单位 over 牵头单位 | 配合单位), repeated on the next page", async () => {
+    const { plan } = await convertFile(path.join(FIX, "two-row-header.txt"));
+    expect(plan.columns).toEqual(["序号", "工作任务", "具体要求", "牵头单位", "配合单位", "完成时限", "完成情况"]);
+    expect(plan.year).toBe(2020); // 二〇二〇年
+    expect(plan.tasks.map((t) => [t.number, t.title, units(t).join(" "), t.deadline?.date ?? null, t.status])).toEqual([
+      ["1", "政策解读", "区政府办公室/l 区司法局/s", "2020-12-31", "已完成"],
+      ["2", "回应关切", "区委网信办/l", null, "推进中"],
+      ["3", "平台建设", "区数据资源局/l 区融媒体中心/s", "2020-06-30", null],
+    ]);
+  });
+
+  it("a markdown table: the |---| rule under the header is not a row", async () => {
+    const { plan } = await convertFile(path.join(FIX, "markdown-table.txt"));
+    expect(plan.tasks.map((t) => [t.number, t.path.join(">"), t.text])).toEqual([
+      ["1", "一、决策公开", "推进重大行政决策预公开。"],
+      ["2", "一、决策公开", "做好决策草案意见征集。"],
+    ]);
+    expect(plan.warnings).toEqual([]);
+  });
+
+  it("one cell per line without tabs, headings in blocks of their own", async () => {
+    const { plan } = await convertFile(path.join(FIX, "cell-per-line-plain.txt"));
+    expect(plan.source.layout).toBe("cell-per-line");
+    expect(plan.tasks.map((t) => [t.number, t.path.join(">"), t.unitsText, t.deadlineText])).toEqual([
+      ["1", "一、政策解读", "县政府办公室", "6月底前"],
+      ["2", "一、政策解读", "县司法局", "全年"],
+      ["3", "二、平台建设", "县数据资源局", "持续推进"],
+    ]);
+  });
 });

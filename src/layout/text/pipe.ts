@@ -29,6 +29,8 @@ export function layPipeRows(lines: SourceLine[]): Laid | null {
       continue;
     }
     let t = l.text.trim();
+    // A markdown rule under the header (|---|:---:|) is drawing, not data.
+    if (/^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$/u.test(t)) continue;
     if (t.startsWith("|")) t = t.slice(1);
     if (t.endsWith("|")) t = t.slice(0, -1);
     rows.push({ cells: t.split("|").map((c) => cell(clean(c), [l.n])), lines: [l.n], afterBreak });
