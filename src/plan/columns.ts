@@ -24,6 +24,7 @@ export function fieldOfHeader(header: string): Field | null {
   // "工作任务" names the category column unless the table has no other text column;
   // 具体要求/工作内容 name the requirement text.
   if (/^(?:工作任务|工作任務|重点任务|重點任務|主要任务|主要任務|任务|任務|重点工作|重點工作|工作事项|工作事項|任务名称|任務名稱|类别|類別|项目|項目|重点领域|重點領域)$/u.test(h)) return "task";
+  if (/^(?:进度安排|时间安排|时间进度|进度要求|完成进度要求)$/u.test(h)) return "deadline";
   for (const [field, re] of RULES) if (re.test(h)) return field;
   return null;
 }

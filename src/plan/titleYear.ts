@@ -22,7 +22,11 @@ function tidyTitle(s: string): string {
 }
 
 export function findTitle(front: Paragraph[], lastBeforeBody: boolean): string | null {
-  const cands = front.filter((p) => titleLike(p.text));
+  let cands = front.filter((p) => titleLike(p.text));
+  // The covering letter's own title (关于印发《…》的通知) names the plan, but the plan's
+  // title printed on its own is the one wanted.
+  const own = cands.filter((p) => !/关于印发|關於印發|的通知$|通知$/u.test(compact(p.text)));
+  if (own.length > 0) cands = own;
   const pick = lastBeforeBody ? cands[cands.length - 1] : cands[0];
   return pick ? tidyTitle(pick.text) : null;
 }

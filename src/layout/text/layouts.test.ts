@@ -116,4 +116,12 @@ describe("text layouts beyond the seeds", () => {
       ["3", "二、平台建设", "县数据资源局", "持续推进"],
     ]);
   });
+
+  it("hard-wrapped prose (a PDF's text at a fixed width) reads like the unwrapped notice", async () => {
+    const wrapped = await convertFile(path.join(FIX, "prose-wrapped.txt"));
+    const plain = await convertFile(path.join(FIX, "../seeds/004_091f97d7362963d8.txt"));
+    const key = (t: (typeof plain.plan.tasks)[number]) => [t.number, t.path, t.title, t.text, t.unitsText].map((v) => JSON.stringify(v).replace(/\s+/gu, ""));
+    expect(wrapped.plan.title).toBe(plain.plan.title);
+    expect(wrapped.plan.tasks.map(key)).toEqual(plain.plan.tasks.map(key));
+  });
 });

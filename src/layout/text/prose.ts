@@ -16,9 +16,28 @@ function endsSentence(s: string): boolean {
   return /[。；;！？!?：:）)」”]$/u.test(s);
 }
 
+/**
+ * The width a hard-wrapped text (prose extracted from a PDF) is wrapped at, or null.
+ * Such text has many lines of one length, give or take a character or two.
+ */
+export function wrapWidth(lines: SourceLine[]): number | null {
+  const lens = lines.map((l) => [...clean(l.text)].length).filter((n) => n >= 15);
+  if (lens.length < 6) return null;
+  const counts = new Map<number, number>();
+  for (const n of lens) counts.set(n, (counts.get(n) ?? 0) + 1);
+  let best = 0;
+  let bestCount = 0;
+  for (const [n] of counts) {
+    const near = (counts.get(n - 1) ?? 0) + (counts.get(n) ?? 0) + (counts.get(n + 1) ?? 0);
+    if (near > bestCount || (near === bestCount && n > best)) [best, bestCount] = [n, near];
+  }
+  return bestCount >= lens.length * 0.4 && bestCount >= 4 ? best : null;
+}
+
 export function paragraphs(lines: SourceLine[]): Paragraph[] {
+  const width = wrapWidth(lines);
   const out: Paragraph[] = [];
-  let cur: { parts: string[]; lines: number[] } | null = null;
+  let cur: { parts: string[]; lines: number[]; lastLen: number } | null = null;
   const flush = () => {
     if (cur) out.push({ text: joinWrapped(cur.parts), lines: cur.lines });
     cur = null;
@@ -29,15 +48,20 @@ export function paragraphs(lines: SourceLine[]): Paragraph[] {
       continue;
     }
     const t = clean(l.text);
-    const prev: { parts: string[]; lines: number[] } | null = cur;
+    const prev: { parts: string[]; lines: number[]; lastLen: number } | null = cur;
     const prevText = prev ? prev.parts.join("") : "";
-    const continues = prev != null && prevText.length >= 30 && !endsSentence(prevText) && !parseMarker(t) && !LABEL.test(t);
+    const startsAnew = parseMarker(t) != null || LABEL.test(t);
+    // In hard-wrapped text a full-width line runs on, whatever it ends with; otherwise
+    // a long line that does not end a sentence runs on.
+    const continues =
+      prev != null && !startsAnew && (width != null ? prev.lastLen >= width - 2 : prevText.length >= 30 && !endsSentence(prevText));
     if (continues && prev) {
       prev.parts.push(t);
       prev.lines.push(l.n);
+      prev.lastLen = [...t].length;
     } else {
       flush();
-      cur = { parts: [t], lines: [l.n] };
+      cur = { parts: [t], lines: [l.n], lastLen: [...t].length };
     }
   }
   flush();
