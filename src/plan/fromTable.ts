@@ -1,7 +1,7 @@
 // Table rows → tasks. Cells are aligned to fields from the right: the columns after the
 // requirement text (units, deadline, status, remarks) keep their order whatever
 // happens to the 工作任务 columns on their left, which PDF extraction splits, shifts
-// and leaves empty where a cell is merged.
+// and leaves empty where a cell is merged (see alignRow for rows with cells missing).
 
 import type { Cell, Row, Table } from "../model/document.js";
 import { ok, warning, type Result, type Warning } from "../model/result.js";
@@ -98,7 +98,7 @@ export function planTable(table: Table): Result<DraftTask[]> {
     if (filled.length === 0) continue;
 
     // A lone cell spanning the table, or the only cell of its line: a heading row.
-    if (filled.length === 1 && (cells.length === 1 || (filled[0]!.colSpan ?? 1) > 1) && !NUMBER_CELL.test(text(filled[0]))) {
+    if (filled.length === 1 && (cells.length === 1 || filled[0]!.colSpan > 1) && !NUMBER_CELL.test(text(filled[0]))) {
       const h = flat(filled[0]!.text);
       if (h.length <= 80 || parseMarker(h)) {
         headings.push(h);
@@ -157,26 +157,24 @@ export function planTable(table: Table): Result<DraftTask[]> {
       }
       let value = c;
       const parent = slots[level];
-      if (parent && compact(value) !== compact(parent.text) && compact(value).startsWith(compact(parent.text))) {
-        const rest = value.slice(value.replace(/\s+/gu, "").length === value.length ? parent.text.length : value.search(/\s/u) + 1).trim();
-        if (rest) {
-          setSlot(level, parent.text);
-          level++;
-          value = rest;
-        }
+      const rest = parent ? afterPrefix(value, parent.text) : null;
+      if (parent && rest) {
+        setSlot(level, parent.text);
+        level++;
+        value = rest;
       }
       setSlot(level, value);
       level++;
     }
 
     // A row without number or category continues the task above: a cell that ran over a
-    // page break, or a wrapped line. With a requirement and units of its own mid-page it
-    // is a task that simply has no number.
+    // page break, or a wrapped line. In a numbered table, a mid-page row with a
+    // requirement and units of its own is a task that simply has no number.
     const ownTail = tailPairs.some(([c]) => text(c));
-    const isContinuation = number == null && !cats.some(Boolean) && (!body || row.pageStart || !ownTail || !numbered);
     const prev = tasks[tasks.length - 1];
-    if (isContinuation && prev && numbered) {
-      if (body) prev.text = prev.text ? joinCellText(prev.text, body) : body;
+    const continues = prev != null && number == null && !cats.some(Boolean) && (!body || (numbered && (row.pageStart || !ownTail)));
+    if (continues) {
+      if (body) prev.text = prev.text ? joinWrapped([prev.text, body]) : body;
       tailPairs.forEach(([c, col, at]) => mergeField(prev, col, at, text(c), row, warnings, true));
       prev.lines.push(...row.lines);
       continue;
@@ -194,7 +192,7 @@ export function planTable(table: Table): Result<DraftTask[]> {
     t.page = row.page;
     tailPairs.forEach(([c, col, at]) => mergeField(t, col, at, text(c), row, warnings, false));
     if (!t.text) warnings.push(warning("no-text", `task ${number ?? "(unnumbered)"} has no requirement text`, { lines: row.lines }));
-    if (number == null && numbered) warnings.push(warning("no-number", "a row with requirement text but no number; kept as its own task", { lines: row.lines }));
+    if (number == null && numbered && t.text) warnings.push(warning("no-number", "a row with requirement text but no number; kept as its own task", { lines: row.lines }));
     t.path = headings.path;
     for (const h of headingRows) h.used = true;
     taskSlots.push(slots.filter(Boolean));
@@ -223,9 +221,8 @@ export function planTable(table: Table): Result<DraftTask[]> {
 /**
  * Rows whose unit or deadline cell is empty in a source that cannot show merged cells
  * take the value of the task above in the same section: a merged cell prints its text
- * once. Runs after
- * continuation rows are merged, so that a cell continued over a page break is not
- * mistaken for an empty one.
+ * once. Runs after continuation rows are merged, so that a cell continued over a page
+ * break is not mistaken for an empty one.
  */
 function carryMerged(tasks: DraftTask[], cols: Column[]): void {
   // Every task has a responsible unit, so an empty lead or responsible cell is a merged
@@ -246,9 +243,18 @@ function carryMerged(tasks: DraftTask[], cols: Column[]): void {
   }
 }
 
-/** Joins two pieces of one cell's text: a page break or wrap inserts no space in CJK text. */
-function joinCellText(a: string, b: string): string {
-  return joinWrapped([a, b]);
+/** What follows `prefix` in `value`, comparing without white space; null if it is not a prefix. */
+function afterPrefix(value: string, prefix: string): string | null {
+  const want = compact(prefix);
+  let got = "";
+  for (let i = 0; i < value.length; i++) {
+    const ch = value[i]!;
+    if (/\s/u.test(ch)) continue;
+    got += ch.normalize("NFKC");
+    if (got === want) return value.slice(i + 1).trim() || null;
+    if (!want.startsWith(got)) return null;
+  }
+  return null;
 }
 
 type Pair = [Cell, Column, number];
@@ -307,21 +313,21 @@ function mergeField(t: DraftTask, col: Column, at: number, value: string, row: R
   switch (col.field) {
     case "units": {
       const same = t.unitCells.find((u) => u.col === at);
-      if (append && same) same.text = joinCellText(same.text, v);
+      if (append && same) same.text = joinWrapped([same.text, v]);
       else t.unitCells.push({ text: v, role: headerRole(col.header), col: at });
       return;
     }
     case "deadline":
-      t.deadlineText = append && t.deadlineText ? joinCellText(t.deadlineText, v) : v;
+      t.deadlineText = append && t.deadlineText ? joinWrapped([t.deadlineText, v]) : v;
       return;
     case "status":
-      t.status = append && t.status ? joinCellText(t.status, v) : v;
+      t.status = append && t.status ? joinWrapped([t.status, v]) : v;
       return;
     case "remarks":
-      t.remarks = append && t.remarks ? joinCellText(t.remarks, v) : v;
+      t.remarks = append && t.remarks ? joinWrapped([t.remarks, v]) : v;
       return;
     case "text":
-      t.text = t.text ? joinCellText(t.text, v) : v;
+      t.text = t.text ? joinWrapped([t.text, v]) : v;
       return;
     case "number":
     case "task":
@@ -329,8 +335,11 @@ function mergeField(t: DraftTask, col: Column, at: number, value: string, row: R
       t.extra[col.header || "task"] = v;
       return;
     case "people":
-    case "extra":
-      t.extra[col.header || "column"] = append && t.extra[col.header] ? joinCellText(t.extra[col.header]!, v) : v;
+    case "extra": {
+      const key = col.header || "column";
+      const had = t.extra[key];
+      t.extra[key] = append && had ? joinWrapped([had, v]) : v;
       return;
+    }
   }
 }

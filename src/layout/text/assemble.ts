@@ -5,6 +5,7 @@
 import { cell, type Cell, type Paragraph, type Row, type Table } from "../../model/document.js";
 import { fieldOfHeader, isHeaderWord } from "../../plan/columns.js";
 import { clean, compact } from "../../normalize/text.js";
+import { isBlank, type SourceLine } from "./lines.js";
 
 export interface RawRow {
   cells: Cell[];
@@ -99,6 +100,27 @@ function sameHeaderish(a: Cell[], b: Cell[]): boolean {
   return signature(a) === signature(b) || a.filter((c) => isHeaderWord(c.text)).length === b.filter((c) => isHeaderWord(c.text)).length;
 }
 
-export function cellsOf(texts: string[], lines: number[]): Cell[] {
-  return texts.map((t) => cell(t, lines));
+/**
+ * One row per source line, its cells cut by `split` (null: the line is drawing, not
+ * data). Blank lines mark page breaks.
+ */
+export function lineRows(lines: SourceLine[], split: (text: string) => string[] | null): RawRow[] {
+  const rows: RawRow[] = [];
+  let afterBreak = false;
+  for (const l of lines) {
+    if (isBlank(l)) {
+      afterBreak = true;
+      continue;
+    }
+    const cells = split(l.text);
+    if (!cells) continue;
+    rows.push({ cells: cells.map((c) => cell(clean(c), [l.n])), lines: [l.n], afterBreak });
+    afterBreak = false;
+  }
+  return rows;
+}
+
+/** A row with two or more filled cells: still part of a table. */
+export function hasTwoCells(r: RawRow): boolean {
+  return r.cells.filter((c) => clean(c.text)).length >= 2;
 }

@@ -4,7 +4,7 @@
 
 import { cell, type Laid } from "../../model/document.js";
 import { clean } from "../../normalize/text.js";
-import { assemble, cellsOf, isHeaderRow, type RawRow } from "./assemble.js";
+import { assemble, isHeaderRow, type RawRow } from "./assemble.js";
 import type { SourceLine } from "./lines.js";
 
 function blocks(lines: SourceLine[]): RawRow[] {
@@ -25,7 +25,7 @@ function blocks(lines: SourceLine[]): RawRow[] {
     }
     if (tabbed && !l.text.startsWith("\t")) {
       flush();
-      rows.push({ cells: cellsOf([clean(l.text)], [l.n]), lines: [l.n], afterBreak: false });
+      rows.push({ cells: [cell(clean(l.text), [l.n])], lines: [l.n], afterBreak: false });
       continue;
     }
     cur.push(l);

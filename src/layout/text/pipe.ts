@@ -8,7 +8,7 @@ import { cell, type Cell, type Laid } from "../../model/document.js";
 import { parseMarker } from "../../plan/headings.js";
 import { clean } from "../../normalize/text.js";
 import { isHeaderWord } from "../../plan/columns.js";
-import { assemble, isHeaderRow, paragraphOf, type RawRow } from "./assemble.js";
+import { assemble, hasTwoCells, isHeaderRow, lineRows, paragraphOf, type RawRow } from "./assemble.js";
 import { isBlank, type SourceLine } from "./lines.js";
 
 /** Lines holding two or more cells: the pipe-rows shape. */
@@ -20,23 +20,17 @@ export function countPipeEnds(lines: SourceLine[]): number {
   return lines.filter((l) => /\|\s*$/u.test(l.text)).length;
 }
 
+/** The cells of a `a | b | c |` line; null for a markdown rule (|---|:---:|). */
+function pipeRowCells(text: string): string[] | null {
+  let t = text.trim();
+  if (/^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$/u.test(t)) return null;
+  if (t.startsWith("|")) t = t.slice(1);
+  if (t.endsWith("|")) t = t.slice(0, -1);
+  return t.split("|");
+}
+
 export function layPipeRows(lines: SourceLine[]): Laid | null {
-  const rows: RawRow[] = [];
-  let afterBreak = false;
-  for (const l of lines) {
-    if (isBlank(l)) {
-      afterBreak = true;
-      continue;
-    }
-    let t = l.text.trim();
-    // A markdown rule under the header (|---|:---:|) is drawing, not data.
-    if (/^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$/u.test(t)) continue;
-    if (t.startsWith("|")) t = t.slice(1);
-    if (t.endsWith("|")) t = t.slice(0, -1);
-    rows.push({ cells: t.split("|").map((c) => cell(clean(c), [l.n])), lines: [l.n], afterBreak });
-    afterBreak = false;
-  }
-  const a = assemble(rows, (r) => r.cells.filter((c) => clean(c.text)).length >= 2);
+  const a = assemble(lineRows(lines, pipeRowCells), hasTwoCells);
   if (!a) return null;
   return { layout: "pipe-rows", reason: `${countPipeRows(lines)} lines of |-separated cells`, table: a.table, paragraphs: [], front: a.front, back: a.back, warnings: [] };
 }

@@ -3,22 +3,12 @@
 
 import type { Laid } from "../../model/document.js";
 import { clean } from "../../normalize/text.js";
-import { assemble, cellsOf, type RawRow } from "./assemble.js";
-import { isBlank, type SourceLine } from "./lines.js";
+import { assemble, hasTwoCells, lineRows, type RawRow } from "./assemble.js";
+import type { SourceLine } from "./lines.js";
 import { unscramble } from "./unscramble.js";
 
 export function tabRows(lines: SourceLine[]): RawRow[] {
-  const rows: RawRow[] = [];
-  let afterBreak = false;
-  for (const l of lines) {
-    if (isBlank(l)) {
-      afterBreak = true;
-      continue;
-    }
-    rows.push({ cells: cellsOf(l.text.split("\t").map(clean), [l.n]), lines: [l.n], afterBreak });
-    afterBreak = false;
-  }
-  return rows;
+  return lineRows(lines, (t) => t.split("\t"));
 }
 
 export function countTabRows(lines: SourceLine[]): number {
@@ -27,7 +17,7 @@ export function countTabRows(lines: SourceLine[]): number {
 
 export function layTabbed(lines: SourceLine[]): Laid | null {
   const rows = tabRows(lines);
-  const a = assemble(rows, (r) => r.cells.filter((c) => clean(c.text)).length >= 2);
+  const a = assemble(rows, hasTwoCells);
   if (!a) return null;
   const fixed = unscramble(a.table);
   return {

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { planTable } from "../../plan/fromTable.js";
 import { sourceLines } from "./lines.js";
 import { tabRows } from "./tabbed.js";
-import { assemble } from "./assemble.js";
+import { assemble, hasTwoCells } from "./assemble.js";
 import { looksLikeDeadline, looksLikeUnits } from "../../plan/cellKinds.js";
 import { unscramble } from "./unscramble.js";
 
@@ -13,7 +13,7 @@ const SEEDS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../
 
 function tableOf(seed: string) {
   const lines = sourceLines(readFileSync(path.join(SEEDS, seed), "utf8"));
-  const a = assemble(tabRows(lines), (r) => r.cells.filter((c) => c.text.trim()).length >= 2);
+  const a = assemble(tabRows(lines), hasTwoCells);
   if (!a) throw new Error("no table");
   return a.table;
 }
