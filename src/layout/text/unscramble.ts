@@ -91,33 +91,28 @@ interface Built {
 function pageTasks(rows: Parsed[]): { tasks: Built[]; floating: Parsed[] } {
   const numbered = rows.filter((r) => r.number != null);
   const texts = rows.filter((r) => r.text != null);
+  const mk = (r: Parsed, text: string | null): Built => ({ number: r.number, cats: [], text, units: [], deadlines: [], lines: [], page: r.row.page, pageStart: false });
   const tasks: Built[] = [];
-  const byRow = new Map<Parsed, Built>();
-  const mk = (r: Parsed): Built => ({ number: r.number, cats: [], text: null, units: [], deadlines: [], lines: [], page: r.row.page, pageStart: false });
+  let owner: (r: Parsed) => Built | undefined;
   if (numbered.length > 0 && numbered.length === texts.length) {
-    // As many texts as numbers: the k-th text belongs to the k-th number.
-    numbered.forEach((r, k) => {
-      const b = mk(r);
-      b.text = texts[k]!.text;
-      tasks.push(b);
-      byRow.set(r, b);
-    });
-    texts.forEach((r, k) => {
-      if (!byRow.has(r) || r.number == null) byRow.set(r, tasks[k]!);
-      else if (r.text != null) byRow.set(r, tasks[k]!);
-    });
+    // As many texts as numbers: the k-th text belongs to the k-th number. A row's other
+    // cells go with its text if it has one, else with its number.
+    numbered.forEach((r, k) => tasks.push(mk(r, texts[k]!.text)));
+    owner = (r) => (r.text != null ? tasks[texts.indexOf(r)] : r.number != null ? tasks[numbered.indexOf(r)] : undefined);
   } else {
+    // Otherwise each row with a number or a text is a task of its own.
+    const byRow = new Map<Parsed, Built>();
     for (const r of rows) {
       if (r.number == null && r.text == null) continue;
-      const b = mk(r);
-      b.text = r.text;
+      const b = mk(r, r.text);
       tasks.push(b);
       byRow.set(r, b);
     }
+    owner = (r) => byRow.get(r);
   }
   const floating: Parsed[] = [];
   for (const r of rows) {
-    const b = byRow.get(r);
+    const b = owner(r);
     if (!b) {
       floating.push(r);
       continue;
@@ -126,20 +121,6 @@ function pageTasks(rows: Parsed[]): { tasks: Built[]; floating: Parsed[] } {
     b.units.push(...r.units);
     b.deadlines.push(...r.deadlines);
     b.lines.push(...r.row.lines);
-  }
-  // Cells of a number row whose text went elsewhere still belong to that number's task.
-  if (numbered.length === texts.length) {
-    for (const r of numbered) {
-      const own = tasks[numbered.indexOf(r)]!;
-      const viaText = byRow.get(r);
-      if (viaText && viaText !== own && r.text == null) {
-        own.cats.push(...r.cats);
-        own.units.push(...r.units);
-        own.deadlines.push(...r.deadlines);
-        own.lines.push(...r.row.lines);
-        viaText.cats.splice(viaText.cats.length - r.cats.length, r.cats.length);
-      }
-    }
   }
   return { tasks, floating };
 }
@@ -172,13 +153,12 @@ export function unscramble(table: Table, force = false): Unscrambled {
     tasks.forEach((t, i) => {
       let c0 = "";
       let c1 = "";
-      const style = (c: string) => parseMarker(c)?.style;
       if (t.cats.length >= 2) {
         [c0, c1] = [t.cats[0]!, t.cats.slice(1).join(" ")];
         top = c0;
       } else if (t.cats.length === 1) {
         const c = t.cats[0]!;
-        const st = style(c);
+        const st = parseMarker(c)?.style;
         // 一、 heads a part; （一） and 1. sit below it; unmarked phrases go by the part they repeat.
         if (st === "cn" || st === "part" || (top && compact(c).startsWith(compact(top))) || top == null) {
           c0 = c;
