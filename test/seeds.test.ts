@@ -1,5 +1,6 @@
-// End to end on the five real notices: the CLI's JSON against the reference answers,
-// field by field (fields a reference marks ambiguous are not compared).
+// End to end on the five real notices, and on scrambled-PDF renderings of two of them
+// (fixtures/scrambled, made by scripts/make-scrambled.py): the CLI's JSON against the
+// reference answers, field by field (fields a reference marks ambiguous are not compared).
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -21,14 +22,19 @@ function value(t: Record<string, unknown>, f: (typeof FIELDS)[number]): string {
   return norm(v);
 }
 
-const seeds = readdirSync(path.join(ROOT, "fixtures/seeds")).filter((f) => f.endsWith(".txt")).sort();
+const inputs = ["seeds", "scrambled"].flatMap((dir) =>
+  readdirSync(path.join(ROOT, "fixtures", dir))
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => path.join("fixtures", dir, f)),
+);
 let perfectAll = 0;
 let totalAll = 0;
 
-describe.each(seeds)("seed %s", (seed) => {
-  const name = seed.replace(/\.txt$/u, "");
+describe.each(inputs)("%s", (input) => {
+  const name = path.basename(input, ".txt");
   const gold = JSON.parse(readFileSync(path.join(ROOT, "fixtures/gold", `${name}.json`), "utf8")) as { title: string; year: number; tasks: GoldTask[] };
-  const r = run(["convert", path.join("fixtures/seeds", seed)]);
+  const r = run(["convert", input]);
 
   it("converts with exit 0 and a schema-valid output", () => {
     expect(r.stderr).toBe("");

@@ -6,7 +6,7 @@ import { compact } from "../normalize/text.js";
 import { parseMarker } from "./headings.js";
 
 export const NUMBER = /^\d{1,3}$/u;
-const UNIT_END = /(?:局|委|办|辦|厅|廳|室|中心|部门|部門|政府|单位|單位|院|行|公司|机构|機構|小组|小組|办公室|机关|機關|镇|鎮|街道|所|站|队|隊|会|會)$/u;
+const UNIT_END = /(?:局|委|办|辦|厅|廳|室|中心|部门|部門|政府|单位|單位|院|行|公司|机构|機構|小组|小組|办公室|机关|機關|镇|鎮|乡|鄉|街道|所|站|队|隊|会|會|区|區|县|縣|市|厂|廠|馆|館|校|社|处|處|科|股|团|團|园|園|集团|集團)$/u;
 const DATE_START = /^(?:上半年|下半年|年底|年内|年末|(?:19|20)\d{2}\s*年|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|第?[一二三四]季度)/u;
 const TIME_END = /(?:前|底|末|内|完成|工作|公布|发布|推进|持续|坚持|旬|日|月|年|季度|期间|起|常态化|实施)$/u;
 
@@ -33,9 +33,13 @@ export function looksLikeDeadline(text: string): boolean {
   return DATE_START.test(t) || TIME_END.test(t) || t.length <= 8;
 }
 
-/** A short phrase without sentence punctuation: a category, not a requirement. */
-export function phraseLike(text: string): boolean {
+/**
+ * A category rather than a requirement: a heading marked 一、/（一）/第一部分 of a
+ * heading's length (it may end in 。), or a short phrase without sentence punctuation.
+ */
+export function categoryLike(text: string): boolean {
   const t = compact(text);
-  return t.length <= 20 && !/[，,。；;：:、]/u.test(t);
+  const m = parseMarker(t);
+  if (m && (m.style === "cn" || m.style === "pcn" || m.style === "part")) return t.length <= 40;
+  return t.length <= 20 && !/[，,。；;：:、]/u.test(t.replace(/。$/u, ""));
 }
-

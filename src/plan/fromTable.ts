@@ -9,7 +9,7 @@ import { clean, compact, joinWrapped } from "../normalize/text.js";
 import { headerRole } from "../normalize/units.js";
 import { fieldOfHeader, type Field } from "./columns.js";
 import { emptyDraft, type DraftTask } from "./draft.js";
-import { looksLikeDeadline, looksLikeUnits, phraseLike } from "./cellKinds.js";
+import { looksLikeDeadline, looksLikeUnits, categoryLike } from "./cellKinds.js";
 import { HeadingStack, parseMarker } from "./headings.js";
 
 interface Column {
@@ -266,7 +266,7 @@ function fits(field: Column["field"], t: string): number {
     case "number":
       return NUMBER_CELL.test(t) ? 2 : -2;
     case "task":
-      return NUMBER_CELL.test(t) || parseMarker(t) || phraseLike(t) ? 1 : -1;
+      return NUMBER_CELL.test(t) || parseMarker(t) || categoryLike(t) ? 1 : -1;
     case "text":
       return NUMBER_CELL.test(t) ? -2 : looksLikeUnits(t) || looksLikeDeadline(t) ? -1 : long ? 2 : 0;
     case "units":

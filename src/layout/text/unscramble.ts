@@ -9,7 +9,7 @@ import { cell, type Row, type Table } from "../../model/document.js";
 import { warning, type Warning } from "../../model/result.js";
 import { clean, compact } from "../../normalize/text.js";
 import { columnsOf } from "../../plan/fromTable.js";
-import { looksLikeDeadline, looksLikeUnits, NUMBER, phraseLike } from "../../plan/cellKinds.js";
+import { looksLikeDeadline, looksLikeUnits, NUMBER, categoryLike } from "../../plan/cellKinds.js";
 import { parseMarker } from "../../plan/headings.js";
 
 type Kind = "number" | "units" | "deadline" | "other";
@@ -50,10 +50,15 @@ function parse(row: Row): Parsed {
       other[other.length - 1] = other[other.length - 1]!.slice(lead[0].length);
     }
   }
-  if (other.length === 1) p.text = other[0]!;
-  else if (other.length > 1) {
+  if (other.length === 1) {
+    // Alone on its row, a short phrase is a requirement (推动地方标准全文公开) unless
+    // it carries a heading marker.
+    const only = other[0]!;
+    if (categoryLike(only) && parseMarker(only)) p.cats = [only];
+    else p.text = only;
+  } else if (other.length > 1) {
     const last = other[other.length - 1]!;
-    if (phraseLike(last)) p.cats = other;
+    if (categoryLike(last)) p.cats = other;
     else {
       p.cats = other.slice(0, -1);
       p.text = last;
