@@ -47,8 +47,9 @@ async function detectLegacy(bytes: Uint8Array): Promise<string | null> {
   // GB2312 and GBK are subsets of GB18030; decoding as the superset loses nothing.
   if (["gb2312", "gbk", "gb18030", "hz-gb-2312", "x-gbk"].includes(name)) return "gb18030";
   if (name === "big5") return "big5";
-  if (name === "ascii") return "utf-8";
-  return name;
+  // A Chinese notice is never in a Latin or Cyrillic code page: bytes a detector can
+  // only call windows-1252 are not text we can read, and saying so beats garbage.
+  return null;
 }
 
 export async function decode(bytes: Uint8Array, file: string): Promise<Decoded> {
@@ -62,7 +63,17 @@ export async function decode(bytes: Uint8Array, file: string): Promise<Decoded> 
     return { text: decodeStrict("utf-16be", bytes.subarray(2), file), encoding: "utf-16be" };
   }
   const wide = utf16Guess(bytes);
-  if (wide) return { text: decodeStrict(wide, bytes, file), encoding: wide };
+  if (wide) {
+    // Without a BOM, only the NULs said UTF-16: bytes that do not decode are binary.
+    let text: string;
+    try {
+      text = new TextDecoder(wide, { fatal: true }).decode(bytes);
+    } catch {
+      throw new WorkplanError("invalidInput", `${file}: binary data, not a text notice`);
+    }
+    if (looksBinary(text)) throw new WorkplanError("invalidInput", `${file}: binary data, not a text notice`);
+    return { text, encoding: wide };
+  }
   if (bytes.includes(0)) throw new WorkplanError("invalidInput", `${file}: binary data, not a text notice`);
   try {
     const text = FATAL_UTF8.decode(bytes);
