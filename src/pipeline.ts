@@ -18,6 +18,8 @@ import { PlanSchema, SCHEMA_VERSION, type Plan } from "./schema/plan.js";
 export interface Conversion {
   plan: Plan;
   laid: Laid;
+  /** Text before the body: from the layout for tables, from the prose plan for prose. */
+  front: Paragraph[];
 }
 
 async function readBytes(file: string): Promise<Uint8Array> {
@@ -99,5 +101,5 @@ export async function convertFile(file: string): Promise<Conversion> {
   if (!checked.success) {
     throw new WorkplanError("internal", `${file}: output failed its own schema (${checked.error.issues[0]?.message ?? "invalid"}); this is a bug`);
   }
-  return { plan: checked.data, laid };
+  return { plan: checked.data, laid, front };
 }

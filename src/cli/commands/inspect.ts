@@ -54,7 +54,7 @@ export function renderInspect(c: Conversion): string {
     });
     out.push(`rows:      ${laid.table.rows.length} table rows on ${new Set(laid.table.rows.map((r) => r.page)).size} page(s)`);
   } else out.push(`columns:   none (prose: ${laid.paragraphs.length} paragraphs)`);
-  out.push(`front:     ${laid.front.length} paragraph(s) before the body (title, letter, metadata)`);
+  out.push(`front:     ${c.front.length} paragraph(s) before the body (title, letter, metadata)`);
   out.push(`back:      ${laid.back.length} paragraph(s) after it (signature, footer)`);
   out.push(`tasks:     ${plan.tasks.length}`);
   const tree = sectionTree(c);
