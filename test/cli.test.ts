@@ -1,5 +1,5 @@
 // The CLI as a user meets it: encodings, output formats, the schema, and bad input.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync, chmodSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -118,6 +118,15 @@ describe("bad input: one line on stderr naming the file, a documented exit code,
     expect(lines[0]).toContain(path.basename(file));
     expect(lines[0]).toMatch(reason);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it("an output that cannot be written exits 6 and leaves no temporary file", () => {
+    const out = path.join(empty, "tasks.json"); // below a regular file: ENOTDIR even for root
+    const r = run(["convert", SEED, "-o", out]);
+    expect(r.code).toBe(6);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/tasks\.json: cannot write output/u);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
   it("a usage error exits 2", () => {

@@ -14,7 +14,8 @@ export async function writeAtomic(file: string, data: string): Promise<void> {
     await writeFile(tmp, data);
     await rename(tmp, file);
   } catch (e) {
-    await rm(tmp, { force: true });
+    // The write's own failure is the one to report; the temp file may not even exist.
+    await rm(tmp, { force: true }).catch(() => undefined);
     throw new WorkplanError("writeFailed", `${file}: cannot write output (${(e as NodeJS.ErrnoException).code ?? "error"})`, { cause: e });
   }
 }
