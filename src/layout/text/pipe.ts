@@ -108,17 +108,15 @@ export function layPipeCells(lines: SourceLine[]): Laid | null {
   const header = cells.slice(0, width).map((c) => c.text);
   const rows: RawRow[] = [];
   let i = width;
-  let pendingBreak = false;
   while (i < cells.length) {
     const c = cells[i]!;
     if (!c.text) {
       i++;
-      pendingBreak = false;
       continue;
     }
     const next = cells[i + 1];
     if (isHeadingCell(c.text) && (!next || !next.text || isHeadingCell(next.text) || isNumberCell(next.text))) {
-      rows.push({ cells: [{ ...cell(c.text, c.lines), colSpan: width }], lines: c.lines, afterBreak: pendingBreak });
+      rows.push({ cells: [{ ...cell(c.text, c.lines), colSpan: width }], lines: c.lines, afterBreak: false });
       i++;
       continue;
     }
@@ -132,7 +130,7 @@ export function layPipeCells(lines: SourceLine[]): Laid | null {
       j++;
     }
     while (row.length < width) row.push(cell("", []));
-    rows.push({ cells: row, lines: [...new Set(row.flatMap((x) => x.lines))], afterBreak: pendingBreak });
+    rows.push({ cells: row, lines: [...new Set(row.flatMap((x) => x.lines))], afterBreak: false });
     i = j;
   }
   const headerRow: RawRow = { cells: header.map((h) => cell(h, [])), lines: [], afterBreak: false };
