@@ -46,8 +46,12 @@ async function layOut(format: SourceFormat, bytes: Uint8Array, file: string): Pr
       const { readText } = await import("./read/text/reader.js");
       return readText(bytes, file);
     }
+    case "html": {
+      const { readHtml } = await import("./read/html/reader.js");
+      return readHtml(bytes, file);
+    }
     default:
-      throw new WorkplanError("invalidInput", `${file}: ${format.toUpperCase()} notices are not supported yet (plain text only)`);
+      throw new WorkplanError("invalidInput", `${file}: ${format.toUpperCase()} notices are not supported yet (text and HTML only)`);
   }
 }
 

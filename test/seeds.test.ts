@@ -1,7 +1,8 @@
-// End to end on the five real notices, and on scrambled-PDF renderings of two of them
-// (fixtures/scrambled, made by scripts/make-scrambled.py): the CLI's JSON against the
-// reference answers, field by field (fields a reference marks ambiguous are not compared).
-import { readdirSync, readFileSync } from "node:fs";
+// End to end on the five real notices, on scrambled-PDF renderings of two of them
+// (fixtures/scrambled) and on web pages carrying their tasks in merged-cell tables
+// (fixtures/html): the CLI's JSON against the reference answer (beside the input, or
+// the seed's in fixtures/gold), field by field; fields marked ambiguous are skipped.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PlanSchema } from "../src/schema/plan.js";
@@ -22,18 +23,22 @@ function value(t: Record<string, unknown>, f: (typeof FIELDS)[number]): string {
   return norm(v);
 }
 
-const inputs = ["seeds", "scrambled"].flatMap((dir) =>
+const inputs = ["seeds", "scrambled", "html"].flatMap((dir) =>
   readdirSync(path.join(ROOT, "fixtures", dir))
-    .filter((f) => f.endsWith(".txt"))
+    .filter((f) => /\.(?:txt|html)$/u.test(f))
     .sort()
     .map((f) => path.join("fixtures", dir, f)),
 );
+
+function expectedFor(input: string): string {
+  const beside = input.replace(/\.[a-z]+$/u, ".json");
+  return existsSync(path.join(ROOT, beside)) ? beside : path.join("fixtures/gold", `${path.basename(input).replace(/\.[a-z]+$/u, "")}.json`);
+}
 let perfectAll = 0;
 let totalAll = 0;
 
 describe.each(inputs)("%s", (input) => {
-  const name = path.basename(input, ".txt");
-  const gold = JSON.parse(readFileSync(path.join(ROOT, "fixtures/gold", `${name}.json`), "utf8")) as { title: string; year: number; tasks: GoldTask[] };
+  const gold = JSON.parse(readFileSync(path.join(ROOT, expectedFor(input)), "utf8")) as { title: string; year: number; tasks: GoldTask[] };
   const r = run(["convert", input]);
 
   it("converts with exit 0 and a schema-valid output", () => {

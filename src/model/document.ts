@@ -10,6 +10,12 @@ export interface Cell {
   lines: number[];
   rowSpan: number;
   colSpan: number;
+  /**
+   * Set on the grid positions a merged cell covers beyond its own: "above" for a copy
+   * of a cell spanning rows down (its text applies here too), "left" for an empty
+   * placeholder of a cell spanning columns across.
+   */
+  from?: "above" | "left";
 }
 
 export interface Row {
@@ -26,7 +32,8 @@ export interface Table {
   rows: Row[];
   /**
    * True when the source cannot show merged cells (text extracted from a PDF or a web
-   * page): an empty category, unit or deadline cell then means "same as above".
+   * page): an empty category, unit or deadline cell then means "same as above". False
+   * for HTML and Word tables, whose merges are explicit and expanded into the grid.
    */
   emptyMeansMerged: boolean;
 }
@@ -43,7 +50,9 @@ export type LayoutName =
   | "pipe-cells"
   | "pipe-rows"
   | "prose"
-  | "labelled";
+  | "labelled"
+  | "html-table"
+  | "html-prose";
 
 export interface Laid {
   layout: LayoutName;

@@ -108,14 +108,23 @@ export function planTable(table: Table): Result<DraftTask[]> {
       }
     }
 
-    const { head, textCell, tail: tailPairs } = alignRow(cells, cols);
+    const aligned = alignRow(cells, cols);
+    const { head, tail: tailPairs } = aligned;
+    let { textCell } = aligned;
+    if (textCell?.from === "left") {
+      // A cell spanning into the requirement column (工作任务 merged with 具体要求) is the requirement.
+      const k = head.findLastIndex(([c]) => !c.from && c.colSpan > 1 && text(c));
+      if (k >= 0) textCell = head.splice(k, 1)[0]![0];
+    }
     let number: string | null = null;
     let title: string | null = null;
+    // Category cells by position; "" where a category column is empty.
     const cats: string[] = [];
     for (let i = 0; i < head.length; i++) {
-      const t = text(head[i]);
+      const [cell, col] = head[i]!;
+      const t = text(cell);
       if (!t) {
-        cats.push("");
+        if (col?.field !== "number") cats.push("");
         continue;
       }
       const num = NUMBER_CELL.exec(t);
@@ -124,7 +133,7 @@ export function planTable(table: Table): Result<DraftTask[]> {
         continue;
       }
       const m = parseMarker(t);
-      const isLast = head.slice(i + 1).every((c) => !text(c) || NUMBER_CELL.test(text(c)));
+      const isLast = head.slice(i + 1).every(([c]) => !text(c) || NUMBER_CELL.test(text(c)));
       if (m && m.style === "ar" && m.rest && isLast && number == null) {
         number = String(m.ordinal);
         title = flat(m.rest);
@@ -152,6 +161,9 @@ export function planTable(table: Table): Result<DraftTask[]> {
     let level = 0;
     for (const c of cats) {
       if (!c) {
+        // Text cannot show a merge, so an empty category cell continues the one above;
+        // in a grid with explicit merges it means no category at this level.
+        if (!table.emptyMeansMerged) slots = slots.slice(0, level);
         level++;
         continue;
       }
@@ -285,7 +297,7 @@ function fits(field: Column["field"], t: string): number {
  * first cell left out (read from the right) or a row cut off at a page break (read from
  * the left); the cells' contents decide which.
  */
-function alignRow(cells: Cell[], cols: Column[]): { head: Cell[]; textCell: Cell | undefined; tail: Pair[] } {
+function alignRow(cells: Cell[], cols: Column[]): { head: Array<[Cell, Column | undefined]>; textCell: Cell | undefined; tail: Pair[] } {
   const n = cells.length;
   const w = cols.length;
   const offsetRight = n - w;
@@ -294,13 +306,13 @@ function alignRow(cells: Cell[], cols: Column[]): { head: Cell[]; textCell: Cell
     const score = (off: number) => cells.reduce((s, c, j) => s + fits(cols[j - off]?.field ?? "extra", text(c)), 0);
     if (score(0) > score(offsetRight)) offset = 0;
   }
-  const head: Cell[] = [];
+  const head: Array<[Cell, Column | undefined]> = [];
   let textCell: Cell | undefined;
   const tail: Pair[] = [];
   const textAt = cols.findIndex((c) => c.field === "text");
   cells.forEach((c, j) => {
     const at = j - offset;
-    if (at < textAt) head.push(c);
+    if (at < textAt) head.push([c, cols[at]]);
     else if (at === textAt) textCell = c;
     else tail.push([c, cols[at]!, at]);
   });

@@ -1,0 +1,236 @@
+// A web page (or Word document converted to HTML) → the document model. The task table
+// is the table whose own rows start with a header of known column words; tables that
+// follow it with the same header (or none, and the same width) continue it. Page
+// furniture — navigation, scripts, forms, footers — is dropped before anything is read;
+// metadata tables (索引号, 发布机构) and the covering letter become front matter.
+
+import type { CheerioAPI } from "cheerio";
+import type { AnyNode, Element } from "domhandler";
+import { isTag, isText } from "domhandler";
+import type { Cell, Laid, Paragraph, Row } from "../model/document.js";
+import { warning, type Warning } from "../model/result.js";
+import { compact } from "../normalize/text.js";
+import { isHeaderWord } from "../plan/columns.js";
+import { isHeaderRow } from "./text/assemble.js";
+import { expandSpans } from "./grid.js";
+
+const FURNITURE = "script,style,noscript,template,iframe,object,embed,svg,nav,footer,form,select,button,input,textarea,[role=navigation]";
+const BLOCK = new Set([
+  "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "tr", "td", "th", "caption", "section", "article",
+  "blockquote", "pre", "dl", "dt", "dd", "center", "header", "main", "aside", "figure", "figcaption", "tbody", "thead", "tfoot", "hr",
+]);
+
+function lineOf(el: Element): number[] {
+  const l = el.sourceCodeLocation?.startLine;
+  return l ? [l] : [];
+}
+
+/** An element's text: <br> and block boundaries are line breaks, other white space one space. */
+export function textOf(el: Element): string {
+  let out = "";
+  const walk = (n: AnyNode): void => {
+    if (isText(n)) {
+      out += n.data.replace(/[\s\u00a0]+/gu, " ");
+      return;
+    }
+    if (!isTag(n)) return;
+    if (n.name === "br") {
+      out += "\n";
+      return;
+    }
+    const block = BLOCK.has(n.name);
+    if (block) out += "\n";
+    for (const ch of n.children) walk(ch);
+    if (block) out += "\n";
+  };
+  for (const ch of el.children) walk(ch);
+  return out
+    .split("\n")
+    .map((l) => l.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, ""))
+    .filter(Boolean)
+    .join("\n");
+}
+
+function span(v: string | undefined): number {
+  const n = Number.parseInt(v ?? "1", 10);
+  return Number.isFinite(n) && n > 0 ? Math.min(n, 1000) : 1;
+}
+
+function ownRows($: CheerioAPI, table: Element): Element[] {
+  return $(table)
+    .find("tr")
+    .toArray()
+    .filter((tr) => $(tr).closest("table")[0] === table);
+}
+
+function gridOf($: CheerioAPI, table: Element): Cell[][] {
+  return expandSpans(
+    ownRows($, table).map((tr) =>
+      $(tr)
+        .children("td,th")
+        .toArray()
+        .map((td) => ({ text: textOf(td), lines: lineOf(td), rowSpan: span(td.attribs["rowspan"]), colSpan: span(td.attribs["colspan"]) })),
+    ),
+  );
+}
+
+/** Only header words (a copy from above counts as its word): a further header row. */
+function isMoreHeader(cells: Cell[]): boolean {
+  const own = cells.filter((c) => c.text && c.from !== "left");
+  return own.length > 0 && own.every((c) => isHeaderWord(c.text));
+}
+
+interface Found {
+  el: Element;
+  header: string[];
+  body: Cell[][];
+  /** Rows above the header (a caption row spanning the table). */
+  above: Cell[][];
+}
+
+function findHeader(grid: Cell[][]): { at: number; rows: number } | null {
+  for (let i = 0; i < Math.min(grid.length, 6); i++) {
+    if (!isHeaderRow(grid[i]!)) continue;
+    let n = 1;
+    while (i + n < grid.length && isMoreHeader(grid[i + n]!) && grid[i + n]!.some((c) => c.text && !c.from)) n++;
+    return { at: i, rows: n };
+  }
+  return null;
+}
+
+/** Header cells of a one- or two-row header: a lower row's own word names its column. */
+function mergeHeader(rows: Cell[][]): string[] {
+  const width = Math.max(...rows.map((r) => r.length));
+  return Array.from({ length: width }, (_, i) => {
+    for (let r = rows.length - 1; r >= 0; r--) {
+      const c = rows[r]![i];
+      if (c && c.text && !c.from) return c.text;
+    }
+    return "";
+  });
+}
+
+const signature = (header: string[]) => header.map(compact).join("|");
+
+/** The header printed again: each of the row's own words is the header's word there. */
+function repeatsHeader(cells: Cell[], header: string[]): boolean {
+  const own = cells.map((c, i) => [c, i] as const).filter(([c]) => c.text && !c.from);
+  return own.length >= 2 && own.every(([c, i]) => compact(c.text) === compact(header[i] ?? "") || (isHeaderWord(c.text) && header.some((h) => compact(h) === compact(c.text))));
+}
+
+interface Item {
+  kind: "text" | "table";
+  text: string;
+  lines: number[];
+  table?: Element;
+}
+
+/** The page in reading order: paragraphs, and a marker where each task table stands. */
+function items($: CheerioAPI, root: Element, tables: Set<Element>): Item[] {
+  const out: Item[] = [];
+  let buf = "";
+  let bufLines: number[] = [];
+  const flush = () => {
+    for (const line of buf.split("\n")) {
+      const t = line.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, "");
+      if (t) out.push({ kind: "text", text: t, lines: bufLines });
+    }
+    buf = "";
+    bufLines = [];
+  };
+  const walk = (n: AnyNode): void => {
+    if (isText(n)) {
+      buf += n.data.replace(/[\s\u00a0]+/gu, " ");
+      return;
+    }
+    if (!isTag(n)) return;
+    if (tables.has(n)) {
+      flush();
+      const caption = $(n).children("caption").first();
+      if (caption.length > 0) out.push({ kind: "text", text: textOf(caption[0]!), lines: lineOf(caption[0]!) });
+      out.push({ kind: "table", text: "", lines: lineOf(n), table: n });
+      return;
+    }
+    if (n.name === "br") {
+      buf += "\n";
+      return;
+    }
+    const block = BLOCK.has(n.name);
+    if (block) {
+      flush();
+      bufLines = lineOf(n);
+    }
+    for (const ch of n.children) walk(ch);
+    if (block) flush();
+  };
+  walk(root);
+  flush();
+  return out;
+}
+
+export function layoutHtml($: CheerioAPI): Laid {
+  $(FURNITURE).remove();
+  const warnings: Warning[] = [];
+  const found: Found[] = [];
+  const tables = $("table").toArray();
+  for (const el of tables) {
+    const grid = gridOf($, el);
+    const h = findHeader(grid);
+    if (h) found.push({ el, header: mergeHeader(grid.slice(h.at, h.at + h.rows)), body: grid.slice(h.at + h.rows), above: grid.slice(0, h.at) });
+    else {
+      // A table with no header right after a task table, as wide as it: its continuation.
+      const last = found[found.length - 1];
+      if (last && grid.length > 0 && grid[0]!.length === last.header.length && $(el).prevAll("table").first()[0] === last.el) {
+        found.push({ el, header: last.header, body: grid, above: [] });
+      }
+    }
+  }
+  // Tables nested in a found table's cells are its content, not tables of their own.
+  const outer = found.filter((f) => !found.some((g) => g !== f && $(f.el).parents("table").toArray().includes(g.el)));
+  const main = outer.filter((f) => signature(f.header) === signature(outer[0]?.header ?? []));
+  for (const f of outer) if (!main.includes(f)) warnings.push(warning("other-table", `a second table with other columns (${f.header.filter(Boolean).join(", ")}) was not read`, { lines: lineOf(f.el) }));
+
+  const root = $("body")[0] ?? $.root()[0];
+  const seq = root ? items($, root as Element, new Set(main.map((f) => f.el))) : [];
+  const firstAt = seq.findIndex((i) => i.kind === "table");
+  const lastAt = seq.map((i) => i.kind).lastIndexOf("table");
+  const para = (i: Item): Paragraph => ({ text: i.text, lines: i.lines });
+  if (main.length === 0 || firstAt < 0) {
+    return {
+      layout: "html-prose",
+      reason: `${tables.length} tables, none with a task header; ${seq.length} paragraphs`,
+      table: null,
+      paragraphs: seq.filter((i) => i.kind === "text").map(para),
+      front: [],
+      back: [],
+      warnings,
+    };
+  }
+  const rows: Row[] = [];
+  let page = 0;
+  for (const f of main) {
+    page++;
+    let pageStart = page > 1;
+    for (const cells of f.body) {
+      if (cells.every((c) => !c.text || c.from)) continue;
+      // The header printed again inside the table (a page saved from a print layout).
+      if (repeatsHeader(cells, main[0]!.header)) {
+        page++;
+        pageStart = true;
+        continue;
+      }
+      rows.push({ cells, lines: [...new Set(cells.filter((c) => !c.from).flatMap((c) => c.lines))], page, pageStart });
+      pageStart = false;
+    }
+  }
+  const front = [...seq.slice(0, firstAt).filter((i) => i.kind === "text").map(para), ...(main[0]?.above ?? []).flatMap((r) => r.filter((c) => c.text && !c.from).map((c) => ({ text: c.text, lines: c.lines })))];
+  return {
+    layout: "html-table",
+    reason: `${tables.length} tables; ${main.length} with the task header${main.length > 1 ? " joined" : ""}; spans expanded`,
+    table: { header: main[0]!.header, rows, emptyMeansMerged: false },
+    paragraphs: [],
+    front,
+    back: seq.slice(lastAt + 1).filter((i) => i.kind === "text").map(para),
+    warnings,
+  };
+}
