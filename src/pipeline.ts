@@ -50,8 +50,12 @@ async function layOut(format: SourceFormat, bytes: Uint8Array, file: string): Pr
       const { readHtml } = await import("./read/html/reader.js");
       return readHtml(bytes, file);
     }
+    case "docx": {
+      const { readDocx } = await import("./read/docx/reader.js");
+      return readDocx(bytes, file);
+    }
     default:
-      throw new WorkplanError("invalidInput", `${file}: ${format.toUpperCase()} notices are not supported yet (text and HTML only)`);
+      throw new WorkplanError("invalidInput", `${file}: ${format.toUpperCase()} notices are not supported yet (text, HTML and DOCX only)`);
   }
 }
 

@@ -52,7 +52,9 @@ export type LayoutName =
   | "prose"
   | "labelled"
   | "html-table"
-  | "html-prose";
+  | "html-prose"
+  | "docx-table"
+  | "docx-prose";
 
 export interface Laid {
   layout: LayoutName;

@@ -1,0 +1,47 @@
+// DOCX reader: mammoth turns the document into HTML (paragraphs, headings, tables with
+// rowspan from vMerge and colspan from gridSpan); where mammoth says it lost merges, or
+// rows use gridBefore/gridAfter (which it ignores), the tables are rebuilt from the
+// document XML. The HTML layout then reads it like a web page.
+
+import { WorkplanError } from "../../model/errors.js";
+import { warning, type Warning } from "../../model/result.js";
+import { layoutHtml } from "../../layout/html.js";
+import type { ReadOutcome } from "../text/reader.js";
+import { tablesFromXml } from "./tables.js";
+
+export async function readDocx(bytes: Uint8Array, file: string): Promise<ReadOutcome> {
+  const { default: JSZip } = await import("jszip");
+  let zip: InstanceType<typeof JSZip>;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    throw new WorkplanError("invalidInput", `${file}: not a valid .docx (the zip archive is corrupt)`);
+  }
+  const entry = zip.file("word/document.xml");
+  if (!entry) throw new WorkplanError("invalidInput", `${file}: a zip archive, but not a Word document (no word/document.xml)`);
+  const xml = await entry.async("string");
+  const mammoth = await import("mammoth");
+  let converted: { value: string; messages: Array<{ type: string; message: string }> };
+  try {
+    converted = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+  } catch (e) {
+    throw new WorkplanError("invalidInput", `${file}: Word document cannot be read (${e instanceof Error ? e.message.split("\n")[0] : "corrupt"})`, { cause: e });
+  }
+  const { load } = await import("cheerio");
+  const $ = load(converted.value);
+  const warnings: Warning[] = [];
+  const lost = converted.messages.some((m) => /cell merging may be incorrect/u.test(m.message));
+  if (lost || /<w:grid(?:Before|After)\b/u.test(xml)) {
+    const rebuilt = tablesFromXml(load(xml, { xml: true }));
+    const top = $("table").toArray().filter((t) => $(t).parents("table").length === 0);
+    if (rebuilt.length === top.length) {
+      top.forEach((t, k) => $(t).replaceWith(rebuilt[k]!));
+      warnings.push(warning("docx-merges-rebuilt", "table merges were rebuilt from the document XML (mammoth could not read them)"));
+    } else warnings.push(warning("docx-merges-lost", "merged cells may be misread: the document's tables could not be matched to rebuild them"));
+  }
+  const laid = layoutHtml($);
+  return {
+    laid: { ...laid, layout: laid.layout === "html-table" ? "docx-table" : "docx-prose", warnings: [...warnings, ...laid.warnings] },
+    encoding: null,
+  };
+}
