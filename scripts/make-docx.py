@@ -3,6 +3,7 @@
 producer: vertical merges become w:vMerge, spans w:gridSpan), with the expected answer
 beside each, plus 000-bookmark.docx, where a bookmark sits between the cells of a table
 row (Word does this) — the case in which mammoth drops every vertical merge of the table.
+Also writes fixtures/doc/: one of them as a legacy .doc.
 Needs LibreOffice (apt-get install libreoffice-writer-nogui).
 Run from the repository root: python3 scripts/make-docx.py"""
 import pathlib, re, shutil, subprocess, tempfile, zipfile
@@ -40,3 +41,9 @@ with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED
             data = xml.encode("utf-8")
         zout.writestr(item, data)
 shutil.copy(OUT / "000_992a28b6471132da.json", OUT / "000-bookmark.json")
+
+# A legacy .doc (Word 97-2003), for the LibreOffice conversion path.
+DOC = pathlib.Path("fixtures/doc")
+DOC.mkdir(exist_ok=True)
+subprocess.run(["soffice", "--headless", "--convert-to", "doc", "--outdir", str(DOC), str(OUT / "003_ef27fd673396f65e.docx")], check=True, capture_output=True)
+shutil.copy(OUT / "003_ef27fd673396f65e.json", DOC / "003_ef27fd673396f65e.json")

@@ -54,8 +54,12 @@ async function layOut(format: SourceFormat, bytes: Uint8Array, file: string): Pr
       const { readDocx } = await import("./read/docx/reader.js");
       return readDocx(bytes, file);
     }
+    case "doc": {
+      const { readDoc } = await import("./read/doc/reader.js");
+      return readDoc(bytes, file);
+    }
     default:
-      throw new WorkplanError("invalidInput", `${file}: ${format.toUpperCase()} notices are not supported yet (text, HTML and DOCX only)`);
+      throw new WorkplanError("invalidInput", `${file}: ${format.toUpperCase()} notices are not supported yet (text, HTML, DOCX and DOC only)`);
   }
 }
 

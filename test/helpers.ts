@@ -12,8 +12,8 @@ export interface Run {
   stderr: string;
 }
 
-export function run(args: string[], opts: { cwd?: string } = {}): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+export function run(args: string[], opts: { cwd?: string; env?: Record<string, string> } = {}): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ...opts.env } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
