@@ -74,6 +74,16 @@ describe("output", () => {
     expect(r.stdout).toMatch(/以政务公开\s?助力稳增长 {2}\[17\]/u);
   });
 
+  it("inspect shows a Word table's cell grid with its merged cells", () => {
+    const r = run(["inspect", "fixtures/docx/003_ef27fd673396f65e.docx", "--rows", "3"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/layout:\s+docx-table/u);
+    expect(r.stdout).toMatch(/\[r9\]一、围绕/u);
+    expect(r.stdout).toMatch(/\| 2 +\|↑ +\|↑ +\|各行政机关/u);
+    expect(r.stdout).toMatch(/45 more rows/u);
+    expect(run(["inspect", "fixtures/docx/003_ef27fd673396f65e.docx", "--rows", "x"]).code).toBe(2);
+  });
+
   it("every command has --help with examples", () => {
     for (const cmd of [[], ["convert"], ["schema"], ["inspect"]]) {
       const r = run([...cmd, "--help"]);

@@ -94,15 +94,19 @@ Example:
     });
 
   p.command("inspect")
-    .description("show the detected encoding, layout, columns, sections and warnings")
+    .description("show the detected encoding, layout, columns, cell grid with spans, sections and warnings")
     .argument("<file>", "the notice")
+    .option("--rows <n>", "table rows of the cell grid to show (0: none)", "12")
     .addHelpText("after", `
-Example:
-  $ workplan inspect notice.txt`)
-    .action(async (file: string) => {
+Examples:
+  $ workplan inspect notice.txt
+  $ workplan inspect notice.docx --rows 40     # more of the cell grid and its merged cells`)
+    .action(async (file: string, opts: { rows: string }) => {
+      const rows = Number.parseInt(opts.rows, 10);
+      if (!Number.isFinite(rows) || rows < 0) throw new WorkplanError("usage", `--rows takes a whole number, not ${opts.rows}`);
       const { convertFile } = await import("../pipeline.js");
       const { renderInspect } = await import("./commands/inspect.js");
-      await emit(renderInspect(await convertFile(file)), undefined);
+      await emit(renderInspect(await convertFile(file), rows), undefined);
     });
   return p;
 }

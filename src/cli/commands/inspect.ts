@@ -1,6 +1,7 @@
 // `workplan inspect FILE`: what was detected and why, for an analyst deciding whether to
 // trust a conversion.
 
+import type { Row } from "../../model/document.js";
 import type { Conversion } from "../../pipeline.js";
 import { compact } from "../../normalize/text.js";
 import { columnsOf } from "../../plan/fromTable.js";
@@ -38,7 +39,39 @@ function printTree(n: Node, indent: string, out: string[]): void {
   }
 }
 
-export function renderInspect(c: Conversion): string {
+const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/u.test(ch) ? 2 : 1), 0);
+
+function fit(s: string, w: number): string {
+  let out = "";
+  for (const ch of s.replace(/\s+/gu, " ")) {
+    if (width(out + ch) > w) return out.slice(0, -1) + "…" + " ".repeat(Math.max(0, w - width(out.slice(0, -1) + "…")));
+    out += ch;
+  }
+  return out + " ".repeat(w - width(out));
+}
+
+/**
+ * The cell grid as read: a merged cell shows its span ([r3] rows, [c2] columns) where it
+ * starts, ↑ where it is copied down, ← where it spans across.
+ */
+export function renderGrid(rows: Row[], limit: number): string[] {
+  const shown = rows.slice(0, limit);
+  const cols = Math.max(0, ...shown.map((r) => r.cells.length));
+  const w = Math.max(6, Math.min(16, Math.floor(96 / Math.max(1, cols))));
+  const out = shown.map((r) => {
+    const cells = r.cells.map((c) => {
+      if (c.from === "above") return fit("↑", w);
+      if (c.from === "left") return fit("←", w);
+      const span = (c.rowSpan > 1 ? `[r${c.rowSpan}]` : "") + (c.colSpan > 1 ? `[c${c.colSpan}]` : "");
+      return fit(span + c.text, w);
+    });
+    return `  ${String(r.page ?? "").padStart(2)}| ${cells.join("|")}`;
+  });
+  if (rows.length > limit) out.push(`  … ${rows.length - limit} more rows (--rows N to show more)`);
+  return out;
+}
+
+export function renderInspect(c: Conversion, gridRows = 12): string {
   const { plan, laid } = c;
   const out: string[] = [];
   out.push(`file:      ${plan.source.file}`);
@@ -53,6 +86,7 @@ export function renderInspect(c: Conversion): string {
       out.push(`  ${String(i + 1).padStart(2)}. ${h || "(spanned)"} → ${cols[i]?.field ?? "extra"}`);
     });
     out.push(`rows:      ${laid.table.rows.length} table rows on ${new Set(laid.table.rows.map((r) => r.page)).size} page(s)`);
+    if (gridRows > 0) out.push("grid:      (page | cells; [rN]/[cN] a merged cell's span, ↑ copied down, ← spanned across)", ...renderGrid(laid.table.rows, gridRows));
   } else out.push(`columns:   none (prose: ${laid.paragraphs.length} paragraphs)`);
   out.push(`front:     ${c.front.length} paragraph(s) before the body (title, letter, metadata)`);
   out.push(`back:      ${laid.back.length} paragraph(s) after it (signature, footer)`);
