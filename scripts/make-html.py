@@ -80,7 +80,11 @@ def table_html(tasks, cols, depth, two_row_header):
         if has("remarks"):
             cells.append(f"<td>{esc(t['remarks'])}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
-    return '<table border="1" class="list">\n' + "\n".join(rows) + "\n</table>"
+    # Column widths, so that Word and PDF renderings fit the page.
+    weights = [4] + [11] * depth + ([10] if has("title") else []) + [40, 16] + ([9] if has("deadlineText") else []) + ([8] if has("status") else []) + ([10] if has("remarks") else [])
+    total = sum(weights)
+    cols_html = "".join(f'<col width="{round(100 * w / total)}%">' for w in weights)
+    return f'<table border="1" class="list" width="100%" style="width:100%;table-layout:fixed">\n<colgroup>{cols_html}</colgroup>\n' + "\n".join(rows) + "\n</table>"
 
 
 def page(title, body, charset):

@@ -15,6 +15,13 @@ import { findTitle, findYear } from "./plan/titleYear.js";
 import { sniffFormat, type SourceFormat } from "./read/sniff.js";
 import { PlanSchema, SCHEMA_VERSION, type Plan } from "./schema/plan.js";
 
+export interface ConvertOptions {
+  /** PDF: the password of an encrypted file. */
+  password?: string;
+  /** PDF: 1-based page numbers to read. */
+  pages?: Set<number>;
+}
+
 export interface Conversion {
   plan: Plan;
   laid: Laid;
@@ -40,7 +47,7 @@ async function readBytes(file: string): Promise<Uint8Array> {
   }
 }
 
-async function layOut(format: SourceFormat, bytes: Uint8Array, file: string): Promise<{ laid: Laid; encoding: string | null }> {
+async function layOut(format: SourceFormat, bytes: Uint8Array, file: string, opts: ConvertOptions): Promise<{ laid: Laid; encoding: string | null }> {
   switch (format) {
     case "text": {
       const { readText } = await import("./read/text/reader.js");
@@ -54,12 +61,14 @@ async function layOut(format: SourceFormat, bytes: Uint8Array, file: string): Pr
       const { readDocx } = await import("./read/docx/reader.js");
       return readDocx(bytes, file);
     }
+    case "pdf": {
+      const { readPdf } = await import("./read/pdf/reader.js");
+      return readPdf(bytes, file, opts);
+    }
     case "doc": {
       const { readDoc } = await import("./read/doc/reader.js");
       return readDoc(bytes, file);
     }
-    default:
-      throw new WorkplanError("invalidInput", `${file}: ${format.toUpperCase()} notices are not supported yet (text, HTML, DOCX and DOC only)`);
   }
 }
 
@@ -70,13 +79,13 @@ function toWarning(w: Warning): Plan["warnings"][number] {
   return out;
 }
 
-export async function convertFile(file: string): Promise<Conversion> {
+export async function convertFile(file: string, opts: ConvertOptions = {}): Promise<Conversion> {
   const bytes = await readBytes(file);
   const format = sniffFormat(bytes, file);
   if (!format) {
     throw new WorkplanError("invalidInput", `${file}: the extension says ${path.extname(file).slice(1).toUpperCase()}, but the content is not`);
   }
-  const { laid, encoding } = await layOut(format, bytes, file);
+  const { laid, encoding } = await layOut(format, bytes, file, opts);
   const warnings: Warning[] = [...laid.warnings];
   let drafts: DraftTask[];
   let front: Paragraph[] = laid.front;

@@ -9,10 +9,8 @@ import type { AnyNode, Element } from "domhandler";
 import { isTag, isText } from "domhandler";
 import type { Cell, Laid, Paragraph, Row } from "../model/document.js";
 import { warning, type Warning } from "../model/result.js";
-import { compact } from "../normalize/text.js";
-import { isHeaderWord } from "../plan/columns.js";
-import { isHeaderRow } from "./text/assemble.js";
 import { expandSpans } from "./grid.js";
+import { findHeader, mergeHeader, repeatsHeader, signature } from "./gridTable.js";
 
 const FURNITURE = "script,style,noscript,template,iframe,object,embed,svg,nav,footer,form,select,button,input,textarea,[role=navigation]";
 const BLOCK = new Set([
@@ -74,48 +72,12 @@ function gridOf($: CheerioAPI, table: Element): Cell[][] {
   );
 }
 
-/** Only header words (a copy from above counts as its word): a further header row. */
-function isMoreHeader(cells: Cell[]): boolean {
-  const own = cells.filter((c) => c.text && c.from !== "left");
-  return own.length > 0 && own.every((c) => isHeaderWord(c.text));
-}
-
 interface Found {
   el: Element;
   header: string[];
   body: Cell[][];
   /** Rows above the header (a caption row spanning the table). */
   above: Cell[][];
-}
-
-function findHeader(grid: Cell[][]): { at: number; rows: number } | null {
-  for (let i = 0; i < Math.min(grid.length, 6); i++) {
-    if (!isHeaderRow(grid[i]!)) continue;
-    let n = 1;
-    while (i + n < grid.length && isMoreHeader(grid[i + n]!) && grid[i + n]!.some((c) => c.text && !c.from)) n++;
-    return { at: i, rows: n };
-  }
-  return null;
-}
-
-/** Header cells of a one- or two-row header: a lower row's own word names its column. */
-function mergeHeader(rows: Cell[][]): string[] {
-  const width = Math.max(...rows.map((r) => r.length));
-  return Array.from({ length: width }, (_, i) => {
-    for (let r = rows.length - 1; r >= 0; r--) {
-      const c = rows[r]![i];
-      if (c && c.text && !c.from) return c.text;
-    }
-    return "";
-  });
-}
-
-const signature = (header: string[]) => header.map(compact).join("|");
-
-/** The header printed again: each of the row's own words is the header's word there. */
-function repeatsHeader(cells: Cell[], header: string[]): boolean {
-  const own = cells.map((c, i) => [c, i] as const).filter(([c]) => c.text && !c.from);
-  return own.length >= 2 && own.every(([c, i]) => compact(c.text) === compact(header[i] ?? "") || (isHeaderWord(c.text) && header.some((h) => compact(h) === compact(c.text))));
 }
 
 interface Item {

@@ -54,10 +54,12 @@ export type LayoutName =
   | "html-table"
   | "html-prose"
   | "docx-table"
-  | "docx-prose";
+  | "docx-prose"
+  | "pdf-lattice";
 
 export interface Laid {
-  layout: LayoutName;
+  /** A LayoutName, prefixed with the format where a reader goes through another's layout (pdf-tabbed). */
+  layout: LayoutName | `pdf-${string}`;
   /** Why this layout was chosen, for `inspect`. */
   reason: string;
   table: Table | null;

@@ -1,0 +1,136 @@
+// PDF pages → the document model. Ruled tables become grids with spans; the first one
+// with a task header starts the task table and later ones that repeat the header (or
+// have none, and the same width) continue it over the pages. Text outside the tables is
+// front matter (title, covering letter) before the table, back matter after it, and a
+// heading where it stands between table parts. Running headers and footers — lines at
+// the top or bottom of most pages, page numbers — are dropped. A PDF without ruled
+// tables is read as its text: lines, with a tab where a wide gap separates columns,
+// through the plain-text layouts.
+
+import type { Laid, Paragraph, Row } from "../../model/document.js";
+import { warning, type Warning } from "../../model/result.js";
+import type { PageGeometry, TextItem } from "../../read/pdf/page.js";
+import { expandSpans } from "../grid.js";
+import { findHeader, mergeHeader, repeatsHeader } from "../gridTable.js";
+import { layoutText } from "../text/index.js";
+import { findTables, joinItems } from "./lattice.js";
+
+interface Line {
+  text: string;
+  /** Text with a tab at every wide gap (for the stream reading). */
+  tabbed: string;
+  y: number;
+  page: number;
+  edge: boolean;
+}
+
+function linesOf(items: TextItem[], page: PageGeometry): Line[] {
+  const rows: TextItem[][] = [];
+  for (const it of [...items].sort((a, b) => (a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2)) {
+    const cy = (it.y0 + it.y1) / 2;
+    const row = rows.find((r) => Math.abs((r[0]!.y0 + r[0]!.y1) / 2 - cy) < Math.max(2, it.size * 0.5));
+    if (row) row.push(it);
+    else rows.push([it]);
+  }
+  return rows.map((r) => {
+    r.sort((a, b) => a.x0 - b.x0);
+    const parts: TextItem[][] = [[]];
+    r.forEach((it, i) => {
+      if (i > 0 && it.x0 - r[i - 1]!.x1 > it.size * 2) parts.push([]);
+      parts[parts.length - 1]!.push(it);
+    });
+    const y = (r[0]!.y0 + r[0]!.y1) / 2;
+    return {
+      text: joinItems(r, null),
+      tabbed: parts.map((p) => joinItems(p, null)).join("\t"),
+      y,
+      page: page.number,
+      edge: y < page.height * 0.08 || y > page.height * 0.92,
+    };
+  });
+}
+
+const PAGE_NUMBER = /^[\s\-—–－第页頁\d/共]*$/u;
+
+/** Lines printed at the top or bottom of most pages (digits aside): running headers and footers. */
+function furniture(lines: Line[], pages: number): Set<Line> {
+  const key = (l: Line) => l.text.replace(/\d+/gu, "#").replace(/\s+/gu, "");
+  const seen = new Map<string, Set<number>>();
+  for (const l of lines) if (l.edge) seen.set(key(l), (seen.get(key(l)) ?? new Set()).add(l.page));
+  const out = new Set<Line>();
+  for (const l of lines) {
+    if (!l.edge) continue;
+    const n = seen.get(key(l))?.size ?? 0;
+    if (PAGE_NUMBER.test(l.text) || (pages >= 2 && n >= Math.max(2, pages / 2))) out.add(l);
+  }
+  return out;
+}
+
+export function layoutPdf(pages: PageGeometry[]): Laid {
+  const warnings: Warning[] = [];
+  const read = pages.map((p) => ({ page: p, ...findTables(p) }));
+  const allLines = read.flatMap((r) => linesOf(r.free, r.page));
+  const drop = furniture(allLines, pages.length);
+  const lines = allLines.filter((l) => !drop.has(l));
+
+  let header: string[] | null = null;
+  const rows: Row[] = [];
+  let start: { page: number; y: number } | null = null;
+  let end: { page: number; y: number } | null = null;
+  const stray: Paragraph[] = [];
+  for (const { page, tables } of read) {
+    let pageStart = true;
+    for (const t of tables) {
+      let grid = expandSpans(t.rows);
+      if (!header) {
+        const h = findHeader(grid);
+        if (!h) {
+          // A table before the task table (metadata, a signature block): front matter.
+          stray.push(...grid.flatMap((r) => r.filter((c) => c.text && !c.from).map((c) => ({ text: c.text.replace(/\n/gu, " "), lines: [] }))));
+          continue;
+        }
+        header = mergeHeader(grid.slice(h.at, h.at + h.rows));
+        grid = grid.slice(h.at + h.rows);
+        start = { page: page.number, y: t.top };
+      } else {
+        while (grid.length > 0 && repeatsHeader(grid[0]!, header)) grid = grid.slice(1);
+        if (grid.length > 0 && grid[0]!.length !== header.length) {
+          warnings.push(warning("other-table", `a table with ${grid[0]!.length} columns on page ${page.number} was not read as part of the task table`, { page: page.number }));
+          continue;
+        }
+      }
+      // Text between two parts of the table on this page (a section heading printed outside it).
+      for (const l of lines) {
+        if (l.page === page.number && end && (end.page < page.number || l.y > end.y) && l.y < t.top && start && (start.page < page.number || l.y > start.y)) {
+          rows.push({ cells: [{ text: l.text, lines: [], rowSpan: 1, colSpan: header.length }], lines: [], page: page.number, pageStart: false });
+        }
+      }
+      for (const cells of grid) {
+        if (cells.every((c) => !c.text || c.from)) continue;
+        rows.push({ cells, lines: [], page: page.number, pageStart });
+        pageStart = false;
+      }
+      end = { page: page.number, y: t.bottom };
+    }
+  }
+
+  const before = (l: Line, p: { page: number; y: number }) => l.page < p.page || (l.page === p.page && l.y < p.y);
+  const para = (l: Line): Paragraph => ({ text: l.text, lines: [] });
+  if (!header || !start || !end) {
+    // No ruled task table: the text itself, through the plain-text layouts.
+    const text = pages.map((p) => lines.filter((l) => l.page === p.number).map((l) => l.tabbed).join("\n")).join("\n\n");
+    const { laid } = layoutText(text);
+    return { ...laid, layout: `pdf-${laid.layout}`, reason: `no ruled task table; read as text: ${laid.reason}`, warnings: [...warnings, ...laid.warnings] };
+  }
+  const s = start;
+  const e = end;
+  return {
+    layout: "pdf-lattice",
+    reason: `${rows.length} rows of ruled tables on ${new Set(rows.map((r) => r.page)).size} page(s); ${drop.size} running header/footer lines dropped`,
+    table: { header, rows, emptyMeansMerged: true },
+    paragraphs: [],
+    front: [...lines.filter((l) => before(l, s)).map(para), ...stray],
+    back: lines.filter((l) => !before(l, e) && !(l.page === e.page && l.y < e.y)).filter((l) => l.page > e.page || l.y > e.y).map(para),
+    warnings,
+  };
+}

@@ -1,0 +1,68 @@
+// PDF reader: pdfjs-dist (the version pdf-parse pins) gives each page's text items and
+// drawing operators; the PDF layout rebuilds the ruled tables from them. pdfjs is
+// imported here only, so that reading a .txt never loads it. Scripts in the PDF are
+// never evaluated (isEvalSupported: false) and no fonts are fetched.
+
+import { createRequire } from "node:module";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { WorkplanError } from "../../model/errors.js";
+import { layoutPdf } from "../../layout/pdf/index.js";
+import type { ReadOutcome } from "../text/reader.js";
+import { readPage, type Ops, type PageGeometry, type PdfPage } from "./page.js";
+
+export interface PdfOptions {
+  password?: string;
+  /** 1-based page numbers to read; all when absent. */
+  pages?: Set<number>;
+}
+
+function assetsDir(): string {
+  const require = createRequire(import.meta.url);
+  return path.dirname(require.resolve("pdfjs-dist/package.json"));
+}
+
+export async function readPdf(bytes: Uint8Array, file: string, opts: PdfOptions = {}): Promise<ReadOutcome> {
+  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const assets = assetsDir();
+  const task = pdfjs.getDocument({
+    data: bytes.slice(),
+    cMapUrl: pathToFileURL(path.join(assets, "cmaps") + path.sep).href,
+    cMapPacked: true,
+    standardFontDataUrl: pathToFileURL(path.join(assets, "standard_fonts") + path.sep).href,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+    ...(opts.password != null ? { password: opts.password } : {}),
+  });
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await task.promise;
+  } catch (e) {
+    const name = e instanceof Error ? e.name : "";
+    if (name === "PasswordException") {
+      throw new WorkplanError("invalidInput", `${file}: encrypted PDF: ${opts.password != null ? "the password is wrong" : "it needs a password (--password)"}`);
+    }
+    throw new WorkplanError("invalidInput", `${file}: not a readable PDF (${name === "InvalidPDFException" ? "corrupt or truncated" : e instanceof Error ? e.message : "unknown error"})`, { cause: e });
+  }
+  try {
+    const geometry: PageGeometry[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      if (opts.pages && !opts.pages.has(n)) continue;
+      const page = await doc.getPage(n);
+      geometry.push(await readPage(page as unknown as PdfPage, n, pdfjs.OPS as unknown as Ops));
+      page.cleanup();
+    }
+    if (geometry.length === 0) throw new WorkplanError("usage", `${file}: --pages selects none of its ${doc.numPages} pages`);
+    if (geometry.every((g) => g.items.length === 0)) {
+      throw new WorkplanError("invalidInput", `${file}: no text layer (a scanned PDF?); workplan reads text and does not do OCR`);
+    }
+    return { laid: layoutPdf(geometry), encoding: null };
+  } catch (e) {
+    if (e instanceof WorkplanError) throw e;
+    throw new WorkplanError("invalidInput", `${file}: PDF could not be read (${e instanceof Error ? e.message : "unknown error"})`, { cause: e });
+  } finally {
+    await doc.destroy();
+  }
+}
