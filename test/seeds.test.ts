@@ -1,6 +1,6 @@
 // End to end on the five real notices, on scrambled-PDF renderings of two of them
-// (fixtures/scrambled) and on web pages and Word files carrying their tasks in
-// merged-cell tables (fixtures/html, fixtures/docx): the CLI's JSON against the reference answer (beside the input, or
+// (fixtures/scrambled) and on web pages, Word files and PDFs carrying their tasks in
+// merged-cell tables (fixtures/html, fixtures/docx, fixtures/pdf): the CLI's JSON against the reference answer (beside the input, or
 // the seed's in fixtures/gold), field by field; fields marked ambiguous are skipped.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -23,9 +23,9 @@ function value(t: Record<string, unknown>, f: (typeof FIELDS)[number]): string {
   return norm(v);
 }
 
-const inputs = ["seeds", "scrambled", "html", "docx"].flatMap((dir) =>
+const inputs = ["seeds", "scrambled", "html", "docx", "pdf"].flatMap((dir) =>
   readdirSync(path.join(ROOT, "fixtures", dir))
-    .filter((f) => /\.(?:txt|html|docx)$/u.test(f))
+    .filter((f) => /\.(?:txt|html|docx|pdf)$/u.test(f))
     .sort()
     .map((f) => path.join("fixtures", dir, f)),
 );

@@ -16,6 +16,8 @@ export interface Cell {
    * placeholder of a cell spanning columns across.
    */
   from?: "above" | "left";
+  /** PDF: the cell's last line runs to its right edge, so its text may go on past a page break. */
+  runsOn?: boolean;
 }
 
 export interface Row {

@@ -25,3 +25,12 @@ export function joinWrapped(parts: string[]): string {
 }
 
 export const CJK = /\p{Script=Han}/u;
+
+/**
+ * Joins the two parts of one cell split by a page break. A part that is already the end
+ * of the first adds nothing: the line at a split is often drawn on both pages, clipped
+ * on one, and clipped text stays in the text layer.
+ */
+export function joinParts(a: string, b: string): string {
+  return compact(a).endsWith(compact(b)) ? a : joinWrapped([a, b]);
+}

@@ -5,7 +5,7 @@
 
 import type { Cell, Row, Table } from "../model/document.js";
 import { ok, warning, type Result, type Warning } from "../model/result.js";
-import { clean, compact, joinWrapped } from "../normalize/text.js";
+import { clean, compact, joinParts, joinWrapped } from "../normalize/text.js";
 import { headerRole } from "../normalize/units.js";
 import { fieldOfHeader, type Field } from "./columns.js";
 import { emptyDraft, type DraftTask } from "./draft.js";
@@ -53,6 +53,8 @@ interface Slot {
   text: string;
   id: number;
   marked: boolean;
+  /** Fragments joined into this category at a page break; printed again, they are it. */
+  parts?: Set<string>;
 }
 
 function modalWidth(rows: Row[]): number {
@@ -80,6 +82,7 @@ export function planTable(table: Table): Result<DraftTask[]> {
 
   const setSlot = (i: number, value: string) => {
     const cur = slots[i];
+    if (cur && cur.parts?.has(compact(value))) return; // a copy of a fragment joined into it
     if (cur && compact(cur.text) === compact(value)) {
       slots[i] = { ...cur, text: value }; // a reprint after a page break: the wording printed last wins
       return;
@@ -158,8 +161,20 @@ export function planTable(table: Table): Result<DraftTask[]> {
 
     // Category slots: a category cell printed again with a parent's wording in front of
     // it (two columns' text run together) is split back into the two levels.
+    // A row without a number at the top of a page is the rest of the row split by the
+    // page break: its category cells continue the categories above.
+    const prev0 = tasks[tasks.length - 1];
+    const splitRow = row.pageStart && numbered && number == null && prev0 != null && (body !== "" || cats.some(Boolean));
     let level = 0;
     for (const c of cats) {
+      if (c && row.pageStart && continuesCategory(slots[level], c, splitRow)) {
+        // Mutated in place: the tasks that already hold this category see the whole text.
+        const slot = slots[level]!;
+        slot.text = joinParts(slot.text, c);
+        (slot.parts ??= new Set()).add(compact(c));
+        level++;
+        continue;
+      }
       if (!c) {
         // Text cannot show a merge, so an empty category cell continues the one above;
         // in a grid with explicit merges it means no category at this level.
@@ -184,9 +199,9 @@ export function planTable(table: Table): Result<DraftTask[]> {
     // requirement and units of its own is a task that simply has no number.
     const ownTail = tailPairs.some(([c]) => text(c));
     const prev = tasks[tasks.length - 1];
-    const continues = prev != null && number == null && !cats.some(Boolean) && (!body || (numbered && (row.pageStart || !ownTail)));
+    const continues = prev != null && number == null && (splitRow || (!cats.some(Boolean) && (!body || (numbered && (row.pageStart || !ownTail)))));
     if (continues) {
-      if (body) prev.text = prev.text ? joinWrapped([prev.text, body]) : body;
+      if (body) prev.text = prev.text ? joinParts(prev.text, body) : body;
       tailPairs.forEach(([c, col, at]) => mergeField(prev, col, at, text(c), row, warnings, true));
       prev.lines.push(...row.lines);
       continue;
@@ -255,6 +270,17 @@ function carryMerged(tasks: DraftTask[], cols: Column[]): void {
   }
 }
 
+/**
+ * A category cell at the top of a page that is the rest of one split by the page break:
+ * the row is a split row, or the category above carries a heading marker and no
+ * sentence end while this text has no marker (（三）加强政务信 | 息管理。).
+ */
+function continuesCategory(slot: Slot | undefined, value: string, splitRow: boolean): boolean {
+  if (!slot || compact(slot.text) === compact(value)) return false;
+  if (splitRow) return true;
+  return slot.marked && !/[。；;！？.]$/u.test(slot.text.trim()) && parseMarker(value) == null;
+}
+
 /** What follows `prefix` in `value`, comparing without white space; null if it is not a prefix. */
 function afterPrefix(value: string, prefix: string): string | null {
   const want = compact(prefix);
@@ -321,25 +347,27 @@ function alignRow(cells: Cell[], cols: Column[]): { head: Array<[Cell, Column | 
 
 function mergeField(t: DraftTask, col: Column, at: number, value: string, row: Row, warnings: Warning[], append: boolean): void {
   if (!value) return;
+  // A continued row repeating a merged cell the layout already joined adds nothing.
+  if (append && [t.deadlineText, t.status, t.remarks, ...t.unitCells.filter((u) => u.col === at).map((u) => u.text)].some((v) => v != null && compact(v) === compact(value))) return;
   const v = col.field === "units" ? value : flat(value);
   switch (col.field) {
     case "units": {
       const same = t.unitCells.find((u) => u.col === at);
-      if (append && same) same.text = joinWrapped([same.text, v]);
+      if (append && same) same.text = joinParts(same.text, v);
       else t.unitCells.push({ text: v, role: headerRole(col.header), col: at });
       return;
     }
     case "deadline":
-      t.deadlineText = append && t.deadlineText ? joinWrapped([t.deadlineText, v]) : v;
+      t.deadlineText = append && t.deadlineText ? joinParts(t.deadlineText, v) : v;
       return;
     case "status":
-      t.status = append && t.status ? joinWrapped([t.status, v]) : v;
+      t.status = append && t.status ? joinParts(t.status, v) : v;
       return;
     case "remarks":
-      t.remarks = append && t.remarks ? joinWrapped([t.remarks, v]) : v;
+      t.remarks = append && t.remarks ? joinParts(t.remarks, v) : v;
       return;
     case "text":
-      t.text = t.text ? joinWrapped([t.text, v]) : v;
+      t.text = t.text ? joinParts(t.text, v) : v;
       return;
     case "number":
     case "task":

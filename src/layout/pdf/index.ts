@@ -7,7 +7,10 @@
 // tables is read as its text: lines, with a tab where a wide gap separates columns,
 // through the plain-text layouts.
 
-import type { Laid, Paragraph, Row } from "../../model/document.js";
+import type { Cell, Laid, Paragraph, Row } from "../../model/document.js";
+import { joinParts } from "../../normalize/text.js";
+import { columnsOf } from "../../plan/fromTable.js";
+import { parseMarker } from "../../plan/headings.js";
 import { warning, type Warning } from "../../model/result.js";
 import type { PageGeometry, TextItem } from "../../read/pdf/page.js";
 import { expandSpans } from "../grid.js";
@@ -66,6 +69,35 @@ function furniture(lines: Line[], pages: number): Set<Line> {
   return out;
 }
 
+/** The cells of the merged region at (r, j): its first cell and the copies below it. */
+function region(grid: Cell[][], r: number, j: number): Cell[] {
+  let top = r;
+  while (top > 0 && grid[top]![j]?.from === "above") top--;
+  const out = [grid[top]![j]!];
+  for (let k = top + 1; k < grid.length && grid[k]![j]?.from === "above"; k++) out.push(grid[k]![j]!);
+  return out;
+}
+
+/**
+ * A merged cell whose text ran to its edge at the foot of a page and goes on in a merged
+ * cell at the top of the next (LibreOffice and Word split a merged cell's text there):
+ * both parts, and the rows the merged cell covers, get the joined text. The other cells
+ * of a split row (no number) are left to the plan, which joins them to the row above.
+ */
+function joinAcrossBreak(prev: Cell[][], next: Cell[][], numberCol: number): void {
+  const last = prev.length - 1;
+  const first = next[0];
+  if (last < 0 || !first) return;
+  first.forEach((cell, j) => {
+    // A part that starts with a heading marker (一、 （一） 1.) starts a cell of its own.
+    if (j === numberCol || cell.from || !cell.text || cell.rowSpan < 2 || parseMarker(cell.text)) return;
+    const above = region(prev, last, j);
+    if (!above[0]?.runsOn || !above[0].text) return;
+    const joined = joinParts(above[0].text, cell.text);
+    for (const c of [...above, ...region(next, 0, j)]) c.text = joined;
+  });
+}
+
 export function layoutPdf(pages: PageGeometry[]): Laid {
   const warnings: Warning[] = [];
   const read = pages.map((p) => ({ page: p, ...findTables(p) }));
@@ -78,6 +110,7 @@ export function layoutPdf(pages: PageGeometry[]): Laid {
   let start: { page: number; y: number } | null = null;
   let end: { page: number; y: number } | null = null;
   const stray: Paragraph[] = [];
+  let prevGrid: Cell[][] | null = null;
   for (const { page, tables } of read) {
     let pageStart = true;
     for (const t of tables) {
@@ -98,7 +131,9 @@ export function layoutPdf(pages: PageGeometry[]): Laid {
           warnings.push(warning("other-table", `a table with ${grid[0]!.length} columns on page ${page.number} was not read as part of the task table`, { page: page.number }));
           continue;
         }
+        if (prevGrid) joinAcrossBreak(prevGrid, grid, columnsOf(header).findIndex((c) => c.field === "number"));
       }
+      prevGrid = grid;
       // Text between two parts of the table on this page (a section heading printed outside it).
       for (const l of lines) {
         if (l.page === page.number && end && (end.page < page.number || l.y > end.y) && l.y < t.top && start && (start.page < page.number || l.y > start.y)) {
@@ -118,7 +153,9 @@ export function layoutPdf(pages: PageGeometry[]): Laid {
   const para = (l: Line): Paragraph => ({ text: l.text, lines: [] });
   if (!header || !start || !end) {
     // No ruled task table: the text itself, through the plain-text layouts.
-    const text = pages.map((p) => lines.filter((l) => l.page === p.number).map((l) => l.tabbed).join("\n")).join("\n\n");
+    // Pages join without a blank line: whether a paragraph runs on over the break is
+    // for the wrap detection to say (a full-width last line runs on).
+    const text = pages.map((p) => lines.filter((l) => l.page === p.number).map((l) => l.tabbed).join("\n")).join("\n");
     const { laid } = layoutText(text);
     return { ...laid, layout: `pdf-${laid.layout}`, reason: `no ruled task table; read as text: ${laid.reason}`, warnings: [...warnings, ...laid.warnings] };
   }

@@ -7,6 +7,7 @@ import type { Cell } from "../../model/document.js";
 import type { PageGeometry, Segment, TextItem } from "../../read/pdf/page.js";
 
 const TOL = 1.5;
+const UNIT_END_CHAR = /[局委办辦厅廳室心门門府位院行司所站队隊会會区區县縣市镇鎮乡鄉处處科股团團园園厂廠馆館校社]$/u;
 
 function mergeCollinear(segs: Segment[]): Segment[] {
   const sorted = [...segs].sort((a, b) => a.at - b.at || a.from - b.from);
@@ -21,12 +22,19 @@ function mergeCollinear(segs: Segment[]): Segment[] {
   return out;
 }
 
+/**
+ * Ruling positions closer than this are one grid line: double borders (a table frame
+ * and each cell's own box, as browsers draw border="1" with cell spacing) lie 1–3 pt
+ * apart, and no real column or row is that narrow.
+ */
+const SAME_LINE = 4;
+
 function cluster(values: number[]): number[] {
   const sorted = [...values].sort((a, b) => a - b);
   const out: number[][] = [];
   for (const v of sorted) {
     const last = out[out.length - 1];
-    if (last && v - last[last.length - 1]! <= 2) last.push(v);
+    if (last && v - last[last.length - 1]! <= SAME_LINE) last.push(v);
     else out.push([v]);
   }
   return out.map((g) => g.reduce((s, v) => s + v, 0) / g.length);
@@ -47,6 +55,15 @@ export interface LatticeTable {
 
 function isCjk(ch: string | undefined): boolean {
   return ch != null && /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(ch);
+}
+
+/** Whether the last line of these items reaches `right` (the text may run on). */
+export function lastLineFull(items: TextItem[], right: number): boolean {
+  if (items.length === 0) return false;
+  const bottom = Math.max(...items.map((i) => (i.y0 + i.y1) / 2));
+  const last = items.filter((i) => Math.abs((i.y0 + i.y1) / 2 - bottom) < Math.max(2, i.size * 0.5));
+  const end = Math.max(...last.map((i) => i.x1));
+  return right - end < (last[0]?.size ?? 10) * 2.2;
 }
 
 /** Items → lines in reading order; a line that ends short of `right` ends a paragraph. */
@@ -73,14 +90,109 @@ export function joinItems(items: TextItem[], right: number | null): string {
     text = text.trim();
     if (!text) continue;
     if (out) {
-      // A line that filled the cell wrapped; one that stopped short was broken on purpose.
-      const wrapped = right == null || right - prevEnd < line[0]!.size * 2.2;
+      // A line that filled the cell wrapped; one that stopped well short was broken on
+      // purpose — unless it stops on no unit's last character (a name or bracket that
+      // did not fit went to the next line: 各县 | （区）人民政府).
+      const gap = right == null ? 0 : right - prevEnd;
+      const size = line[0]!.size;
+      const wrapped = right == null || gap < size * 2.2 || (gap < size * 4.5 && (!UNIT_END_CHAR.test(out.at(-1) ?? "") || /^[（(]/u.test(text)));
       out += wrapped ? (isCjk(out.at(-1)) || isCjk(text[0]) ? "" : " ") : "\n";
     }
     out += text;
     prevEnd = x;
   }
   return out;
+}
+
+function buildTable(gh: Segment[], gv: Segment[], items: TextItem[], used: Set<TextItem>): LatticeTable | null {
+  const xs = cluster(gv.map((s) => s.at));
+  const ys = cluster(gh.map((s) => s.at));
+  // A cell open at the page foot (or head) has no ruling there: close it at the end
+  // of the vertical rulings.
+  const vTop = Math.min(...gv.map((s) => s.from));
+  const vBottom = Math.max(...gv.map((s) => s.to));
+  if (vTop < ys[0]! - 3) ys.unshift(vTop);
+  if (vBottom > ys[ys.length - 1]! + 3) ys.push(vBottom);
+  if (xs.length < 2 || ys.length < 2) return null;
+  const nr = ys.length - 1;
+  const nc = xs.length - 1;
+  const covers = (lines: Segment[], at: number, mid: number) => lines.some((s) => Math.abs(s.at - at) <= 2 && s.from - TOL <= mid && s.to + TOL >= mid);
+  const id = (r: number, c: number) => r * nc + c;
+  const up = Array.from({ length: nr * nc }, (_, i) => i);
+  const root = (i: number): number => (up[i] === i ? i : (up[i] = root(up[i]!)));
+  for (let r = 0; r < nr; r++) {
+    for (let c = 0; c < nc; c++) {
+      const ym = (ys[r]! + ys[r + 1]!) / 2;
+      const xm = (xs[c]! + xs[c + 1]!) / 2;
+      if (c < nc - 1 && !covers(gv, xs[c + 1]!, ym)) up[root(id(r, c + 1))] = root(id(r, c));
+      if (r < nr - 1 && !covers(gh, ys[r + 1]!, xm)) up[root(id(r + 1, c))] = root(id(r, c));
+    }
+  }
+  const box = new Map<number, { r0: number; r1: number; c0: number; c1: number; items: TextItem[] }>();
+  for (let r = 0; r < nr; r++) {
+    for (let c = 0; c < nc; c++) {
+      const k = root(id(r, c));
+      const b = box.get(k);
+      if (b) Object.assign(b, { r0: Math.min(b.r0, r), r1: Math.max(b.r1, r), c0: Math.min(b.c0, c), c1: Math.max(b.c1, c) });
+      else box.set(k, { r0: r, r1: r, c0: c, c1: c, items: [] });
+    }
+  }
+  const left = xs[0]!;
+  const right = xs[nc]!;
+  const top = ys[0]!;
+  const bottom = ys[nr]!;
+  for (const it of items) {
+    const cx = (it.x0 + it.x1) / 2;
+    const cy = (it.y0 + it.y1) / 2;
+    if (cx < left || cx > right || cy < top || cy > bottom || used.has(it)) continue;
+    const c = xs.findIndex((x, j) => j < nc && cx >= x && cx < xs[j + 1]!);
+    const r = ys.findIndex((y, j) => j < nr && cy >= y && cy < ys[j + 1]!);
+    if (c < 0 || r < 0) continue;
+    box.get(root(id(r, c)))!.items.push(it);
+    used.add(it);
+  }
+  const rows: Cell[][] = Array.from({ length: nr }, () => []);
+  const cells = [...box.values()].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+  for (const b of cells) {
+    const edge = xs[b.c1 + 1]! - 2;
+    rows[b.r0]!.push({ text: joinItems(b.items, edge), lines: [], rowSpan: b.r1 - b.r0 + 1, colSpan: b.c1 - b.c0 + 1, runsOn: lastLineFull(b.items, edge) });
+  }
+  return { rows, top, bottom, left, right };
+}
+
+/**
+ * Tables printed one right under the other touch, so their rulings connect; they are
+ * told apart where each of two adjacent bands of rows has column rulings the other
+ * lacks (a merged cell only removes rulings, so it never splits a table).
+ */
+function splitStacked(gh: Segment[], gv: Segment[]): Array<{ h: Segment[]; v: Segment[] }> {
+  const ys = cluster(gh.map((s) => s.at));
+  if (ys.length < 3) return [{ h: gh, v: gv }];
+  const inner = (y0: number, y1: number) => {
+    const mid = (y0 + y1) / 2;
+    return new Set(gv.filter((s) => s.from - TOL <= mid && s.to + TOL >= mid).map((s) => Math.round(s.at / 3)));
+  };
+  const cuts: number[] = [];
+  let prev = inner(ys[0]!, ys[1]!);
+  for (let i = 1; i + 1 < ys.length; i++) {
+    const cur = inner(ys[i]!, ys[i + 1]!);
+    const near = (set: Set<number>, x: number) => set.has(x) || set.has(x - 1) || set.has(x + 1);
+    const onlyCur = [...cur].filter((x) => !near(prev, x)).length;
+    const onlyPrev = [...prev].filter((x) => !near(cur, x)).length;
+    if (onlyCur >= 2 && onlyPrev >= 2) cuts.push(ys[i]!);
+    prev = cur;
+  }
+  if (cuts.length === 0) return [{ h: gh, v: gv }];
+  const bounds = [-Infinity, ...cuts, Infinity];
+  return bounds.slice(1).map((hi, k) => {
+    const lo = bounds[k]!;
+    return {
+      h: gh.filter((s) => s.at >= lo - TOL && s.at <= hi + TOL),
+      v: gv
+        .filter((s) => s.to > lo + TOL && s.from < hi - TOL)
+        .map((s) => ({ ...s, from: Math.max(s.from, lo), to: Math.min(s.to, hi) })),
+    };
+  });
 }
 
 export function findTables(page: PageGeometry): { tables: LatticeTable[]; free: TextItem[] } {
@@ -91,6 +203,14 @@ export function findTables(page: PageGeometry): { tables: LatticeTable[]; free: 
   const parent = segs.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   hs.forEach((h) => vs.forEach((v) => crosses(h, v) && (parent[find(segs.indexOf(h))] = find(segs.indexOf(v)))));
+  // Column rulings of one band of rows start and end together, even where no ruling
+  // crosses them (a table continued from the page before has no top border, and a cell
+  // merged down the whole page none inside).
+  vs.forEach((a, i) =>
+    vs.slice(i + 1).forEach((b) => {
+      if (Math.abs(a.from - b.from) <= 2 && Math.abs(a.to - b.to) <= 2 && a.to - a.from > 10) parent[find(segs.indexOf(a))] = find(segs.indexOf(b));
+    }),
+  );
   const groups = new Map<number, Segment[]>();
   segs.forEach((s, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), s]));
 
@@ -100,60 +220,10 @@ export function findTables(page: PageGeometry): { tables: LatticeTable[]; free: 
     .filter((g) => g.filter((s) => s.dir === "h").length >= 1 && g.filter((s) => s.dir === "v").length >= 2)
     .sort((a, b) => Math.min(...a.map((s) => (s.dir === "h" ? s.at : s.from))) - Math.min(...b.map((s) => (s.dir === "h" ? s.at : s.from))));
   for (const g of regions) {
-    const gh = g.filter((s) => s.dir === "h");
-    const gv = g.filter((s) => s.dir === "v");
-    const xs = cluster(gv.map((s) => s.at));
-    const ys = cluster(gh.map((s) => s.at));
-    // A cell open at the page foot (or head) has no ruling there: close it at the end
-    // of the vertical rulings.
-    const vTop = Math.min(...gv.map((s) => s.from));
-    const vBottom = Math.max(...gv.map((s) => s.to));
-    if (vTop < ys[0]! - 3) ys.unshift(vTop);
-    if (vBottom > ys[ys.length - 1]! + 3) ys.push(vBottom);
-    if (xs.length < 2 || ys.length < 2) continue;
-    const nr = ys.length - 1;
-    const nc = xs.length - 1;
-    const covers = (lines: Segment[], at: number, mid: number) => lines.some((s) => Math.abs(s.at - at) <= 2 && s.from - TOL <= mid && s.to + TOL >= mid);
-    const id = (r: number, c: number) => r * nc + c;
-    const up = Array.from({ length: nr * nc }, (_, i) => i);
-    const root = (i: number): number => (up[i] === i ? i : (up[i] = root(up[i]!)));
-    for (let r = 0; r < nr; r++) {
-      for (let c = 0; c < nc; c++) {
-        const ym = (ys[r]! + ys[r + 1]!) / 2;
-        const xm = (xs[c]! + xs[c + 1]!) / 2;
-        if (c < nc - 1 && !covers(gv, xs[c + 1]!, ym)) up[root(id(r, c + 1))] = root(id(r, c));
-        if (r < nr - 1 && !covers(gh, ys[r + 1]!, xm)) up[root(id(r + 1, c))] = root(id(r, c));
-      }
+    for (const part of splitStacked(g.filter((s) => s.dir === "h"), g.filter((s) => s.dir === "v"))) {
+      const t = buildTable(part.h, part.v, page.items, used);
+      if (t) tables.push(t);
     }
-    const box = new Map<number, { r0: number; r1: number; c0: number; c1: number; items: TextItem[] }>();
-    for (let r = 0; r < nr; r++) {
-      for (let c = 0; c < nc; c++) {
-        const k = root(id(r, c));
-        const b = box.get(k);
-        if (b) Object.assign(b, { r0: Math.min(b.r0, r), r1: Math.max(b.r1, r), c0: Math.min(b.c0, c), c1: Math.max(b.c1, c) });
-        else box.set(k, { r0: r, r1: r, c0: c, c1: c, items: [] });
-      }
-    }
-    const left = xs[0]!;
-    const right = xs[nc]!;
-    const top = ys[0]!;
-    const bottom = ys[nr]!;
-    for (const it of page.items) {
-      const cx = (it.x0 + it.x1) / 2;
-      const cy = (it.y0 + it.y1) / 2;
-      if (cx < left || cx > right || cy < top || cy > bottom || used.has(it)) continue;
-      const c = xs.findIndex((x, j) => j < nc && cx >= x && cx < xs[j + 1]!);
-      const r = ys.findIndex((y, j) => j < nr && cy >= y && cy < ys[j + 1]!);
-      if (c < 0 || r < 0) continue;
-      box.get(root(id(r, c)))!.items.push(it);
-      used.add(it);
-    }
-    const rows: Cell[][] = Array.from({ length: nr }, () => []);
-    const cells = [...box.values()].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
-    for (const b of cells) {
-      rows[b.r0]!.push({ text: joinItems(b.items, xs[b.c1 + 1]! - 2), lines: [], rowSpan: b.r1 - b.r0 + 1, colSpan: b.c1 - b.c0 + 1 });
-    }
-    tables.push({ rows, top, bottom, left, right });
   }
   return { tables, free: page.items.filter((it) => !used.has(it)) };
 }

@@ -1,0 +1,69 @@
+// PDF notices: what the lattice reading must keep, and the files it must refuse clearly.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { convertFile } from "../src/pipeline.js";
+import { run } from "./helpers.js";
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "wp-pdf-"));
+const key = (t: { number: string | null; path: string[]; text: string | null; unitsText: string | null; deadlineText: string | null }) =>
+  [t.number, t.path.join(">").replace(/\s/gu, ""), (t.text ?? "").replace(/\s/gu, ""), (t.unitsText ?? "").replace(/\s/gu, ""), t.deadlineText];
+
+describe("PDF", () => {
+  it("reads the same tasks as the same notice in Word and HTML, from LibreOffice and Chromium", async () => {
+    const docx = (await convertFile("fixtures/docx/000_992a28b6471132da.docx")).plan.tasks.map(key);
+    for (const f of ["fixtures/pdf/000_992a28b6471132da.pdf", "fixtures/pdf/000_992a28b6471132da-chromium.pdf"]) {
+      const { plan, laid } = await convertFile(f);
+      expect(laid.layout, f).toBe("pdf-lattice");
+      expect(plan.title).toBe("2019 年政务公开重点工作任务分工".replace(/ /gu, ""));
+      expect(plan.tasks.map(key), f).toEqual(docx);
+    }
+  });
+
+  it("joins a table continued over pages and rows split by a page break; gives each task its page", async () => {
+    const { plan } = await convertFile("fixtures/pdf/003_ef27fd673396f65e.pdf");
+    const pages = new Set(plan.tasks.map((t) => t.provenance.page));
+    expect(pages.size).toBeGreaterThan(3);
+    expect(plan.tasks.find((t) => t.number === "40")!.deadlineText).toBe("11月底前");
+  });
+
+  it("--pages reads only the pages asked for", () => {
+    const all = JSON.parse(run(["convert", "fixtures/pdf/003_ef27fd673396f65e.pdf"]).stdout).tasks.length;
+    const r = run(["convert", "fixtures/pdf/003_ef27fd673396f65e.pdf", "--pages", "1-2"]);
+    expect(r.code).toBe(0);
+    const some = JSON.parse(r.stdout).tasks;
+    expect(some.length).toBeGreaterThan(0);
+    expect(some.length).toBeLessThan(all);
+    expect(new Set(some.map((t: { provenance: { page: number } }) => t.provenance.page))).toEqual(new Set([1, 2]));
+    expect(run(["convert", "fixtures/pdf/003_ef27fd673396f65e.pdf", "--pages", "x"]).code).toBe(2);
+  });
+
+  it("an encrypted PDF needs --password; with it, it reads", () => {
+    const locked = run(["convert", "fixtures/pdf/bad/encrypted.pdf"]);
+    expect(locked.code).toBe(4);
+    expect(locked.stderr).toMatch(/encrypted\.pdf: encrypted PDF: it needs a password \(--password\)/u);
+    expect(run(["convert", "fixtures/pdf/bad/encrypted.pdf", "--password", "wrong"]).stderr).toMatch(/the password is wrong/u);
+    const open = run(["convert", "fixtures/pdf/bad/encrypted.pdf", "--password", "secret"]);
+    expect(open.code).toBe(0);
+    expect(JSON.parse(open.stdout).tasks).toHaveLength(16);
+  });
+
+  it("a scanned PDF (no text layer), a truncated PDF and a fake one: one line each, exit 4", () => {
+    const real = readFileSync("fixtures/pdf/000_992a28b6471132da.pdf");
+    const truncated = path.join(dir, "truncated.pdf");
+    writeFileSync(truncated, real.subarray(0, Math.floor(real.length / 3)));
+    const fake = path.join(dir, "fake.pdf");
+    writeFileSync(fake, "这不是PDF文件");
+    for (const [f, reason] of [
+      ["fixtures/pdf/bad/no-text.pdf", /no-text\.pdf: no text layer \(a scanned PDF\?\)/u],
+      [truncated, /truncated\.pdf: (?:not a readable PDF|no text layer|PDF could not be read)/u],
+      [fake, /fake\.pdf: the extension says PDF, but the content is not/u],
+    ] as const) {
+      const r = run(["convert", f]);
+      expect(r.code, f).toBe(4);
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stderr).toMatch(reason);
+    }
+  });
+});
