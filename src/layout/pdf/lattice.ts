@@ -197,20 +197,24 @@ function splitStacked(gh: Segment[], gv: Segment[]): Array<{ h: Segment[]; v: Se
 
 export function findTables(page: PageGeometry): { tables: LatticeTable[]; free: TextItem[] } {
   const segs = mergeCollinear(page.segments);
-  const hs = segs.filter((s) => s.dir === "h");
-  const vs = segs.filter((s) => s.dir === "v");
-  // Rulings that cross each other belong to one table.
   const parent = segs.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  hs.forEach((h) => vs.forEach((v) => crosses(h, v) && (parent[find(segs.indexOf(h))] = find(segs.indexOf(v)))));
+  const join = (a: number, b: number) => (parent[find(a)] = find(b));
+  const hs = segs.map((s, i) => [s, i] as const).filter(([s]) => s.dir === "h");
+  const vs = segs.map((s, i) => [s, i] as const).filter(([s]) => s.dir === "v");
+  // Rulings that cross each other belong to one table.
+  for (const [h, i] of hs) for (const [v, j] of vs) if (crosses(h, v)) join(i, j);
   // Column rulings of one band of rows start and end together, even where no ruling
   // crosses them (a table continued from the page before has no top border, and a cell
   // merged down the whole page none inside).
-  vs.forEach((a, i) =>
-    vs.slice(i + 1).forEach((b) => {
-      if (Math.abs(a.from - b.from) <= 2 && Math.abs(a.to - b.to) <= 2 && a.to - a.from > 10) parent[find(segs.indexOf(a))] = find(segs.indexOf(b));
-    }),
-  );
+  for (let a = 0; a < vs.length; a++) {
+    const [va, i] = vs[a]!;
+    if (va.to - va.from <= 10) continue;
+    for (let b = a + 1; b < vs.length; b++) {
+      const [vb, j] = vs[b]!;
+      if (Math.abs(va.from - vb.from) <= 2 && Math.abs(va.to - vb.to) <= 2) join(i, j);
+    }
+  }
   const groups = new Map<number, Segment[]>();
   segs.forEach((s, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), s]));
 
