@@ -28,6 +28,14 @@ describe("PDF", () => {
     expect(plan.tasks.find((t) => t.number === "40")!.deadlineText).toBe("11月底前");
   });
 
+  it("inspect reports, per page, the rulings, the ruled grid with its merged cells and the text placed", () => {
+    const r = run(["inspect", "fixtures/pdf/003_ef27fd673396f65e.pdf", "--rows", "2"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/layout:\s+pdf-lattice/u);
+    expect(r.stdout).toMatch(/^ +1: +\d+ rulings; \d+×6, \d+ merged; text \d+ placed \/ \d+ outside$/mu);
+    expect(r.stdout).toMatch(/\[r\d\]一、围绕/u);
+  });
+
   it("--pages reads only the pages asked for", () => {
     const all = JSON.parse(run(["convert", "fixtures/pdf/003_ef27fd673396f65e.pdf"]).stdout).tasks.length;
     const r = run(["convert", "fixtures/pdf/003_ef27fd673396f65e.pdf", "--pages", "1-2"]);

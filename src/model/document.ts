@@ -73,6 +73,19 @@ export interface Laid {
   back: Paragraph[];
   /** What the layout stage noticed (cells it could not place, …). */
   warnings: Warning[];
+  /** Paged sources: what was found on each page, for `inspect`. */
+  pages?: PageReport[];
+}
+
+export interface PageReport {
+  page: number;
+  /** Ruling segments drawn on the page (after joining collinear pieces). */
+  rulings: number;
+  /** Ruled tables: grid size and merged cells. */
+  tables: Array<{ rows: number; cols: number; merged: number }>;
+  /** Text items placed in table cells, and left outside them. */
+  placed: number;
+  free: number;
 }
 
 export function cell(text: string, lines: number[]): Cell {

@@ -88,6 +88,13 @@ export function renderInspect(c: Conversion, gridRows = 12): string {
     out.push(`rows:      ${laid.table.rows.length} table rows on ${new Set(laid.table.rows.map((r) => r.page)).size} page(s)`);
     if (gridRows > 0) out.push("grid:      (page | cells; [rN]/[cN] a merged cell's span, ↑ copied down, ← spanned across)", ...renderGrid(laid.table.rows, gridRows));
   } else out.push(`columns:   none (prose: ${laid.paragraphs.length} paragraphs)`);
+  if (laid.pages) {
+    out.push("pages:     (rulings drawn; ruled tables as rows×cols with merged cells; text items placed in cells / left outside)");
+    for (const p of laid.pages) {
+      const tables = p.tables.map((t) => `${t.rows}×${t.cols}${t.merged ? `, ${t.merged} merged` : ""}`).join("; ") || "no ruled table";
+      out.push(`  ${String(p.page).padStart(3)}: ${String(p.rulings).padStart(4)} rulings; ${tables}; text ${p.placed} placed / ${p.free} outside`);
+    }
+  }
   out.push(`front:     ${c.front.length} paragraph(s) before the body (title, letter, metadata)`);
   out.push(`back:      ${laid.back.length} paragraph(s) after it (signature, footer)`);
   out.push(`tasks:     ${plan.tasks.length}`);

@@ -7,7 +7,7 @@
 // tables is read as its text: lines, with a tab where a wide gap separates columns,
 // through the plain-text layouts.
 
-import type { Cell, Laid, Paragraph, Row } from "../../model/document.js";
+import type { Cell, Laid, PageReport, Paragraph, Row } from "../../model/document.js";
 import { joinParts } from "../../normalize/text.js";
 import { columnsOf } from "../../plan/fromTable.js";
 import { parseMarker } from "../../plan/headings.js";
@@ -101,6 +101,13 @@ function joinAcrossBreak(prev: Cell[][], next: Cell[][], numberCol: number): voi
 export function layoutPdf(pages: PageGeometry[]): Laid {
   const warnings: Warning[] = [];
   const read = pages.map((p) => ({ page: p, ...findTables(p) }));
+  const report: PageReport[] = read.map((r) => ({
+    page: r.page.number,
+    rulings: r.rulings,
+    tables: r.tables.map((t) => ({ rows: t.rows.length, cols: t.cols, merged: t.rows.flat().filter((c) => c.rowSpan > 1 || c.colSpan > 1).length })),
+    placed: r.page.items.length - r.free.length,
+    free: r.free.length,
+  }));
   const allLines = read.flatMap((r) => linesOf(r.free, r.page));
   const drop = furniture(allLines, pages.length);
   const lines = allLines.filter((l) => !drop.has(l));
@@ -157,7 +164,7 @@ export function layoutPdf(pages: PageGeometry[]): Laid {
     // for the wrap detection to say (a full-width last line runs on).
     const text = pages.map((p) => lines.filter((l) => l.page === p.number).map((l) => l.tabbed).join("\n")).join("\n");
     const { laid } = layoutText(text);
-    return { ...laid, layout: `pdf-${laid.layout}`, reason: `no ruled task table; read as text: ${laid.reason}`, warnings: [...warnings, ...laid.warnings] };
+    return { ...laid, layout: `pdf-${laid.layout}`, reason: `no ruled task table; read as text: ${laid.reason}`, warnings: [...warnings, ...laid.warnings], pages: report };
   }
   const s = start;
   const e = end;
@@ -169,5 +176,6 @@ export function layoutPdf(pages: PageGeometry[]): Laid {
     front: [...lines.filter((l) => before(l, s)).map(para), ...stray],
     back: lines.filter((l) => !before(l, e) && !(l.page === e.page && l.y < e.y)).filter((l) => l.page > e.page || l.y > e.y).map(para),
     warnings,
+    pages: report,
   };
 }

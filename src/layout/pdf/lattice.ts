@@ -47,6 +47,7 @@ function crosses(h: Segment, v: Segment): boolean {
 export interface LatticeTable {
   /** Rows of the cells that start in them, with their spans (the HTML shape). */
   rows: Cell[][];
+  cols: number;
   top: number;
   bottom: number;
   left: number;
@@ -157,7 +158,7 @@ function buildTable(gh: Segment[], gv: Segment[], items: TextItem[], used: Set<T
     const edge = xs[b.c1 + 1]! - 2;
     rows[b.r0]!.push({ text: joinItems(b.items, edge), lines: [], rowSpan: b.r1 - b.r0 + 1, colSpan: b.c1 - b.c0 + 1, runsOn: lastLineFull(b.items, edge) });
   }
-  return { rows, top, bottom, left, right };
+  return { rows, cols: nc, top, bottom, left, right };
 }
 
 /**
@@ -195,7 +196,7 @@ function splitStacked(gh: Segment[], gv: Segment[]): Array<{ h: Segment[]; v: Se
   });
 }
 
-export function findTables(page: PageGeometry): { tables: LatticeTable[]; free: TextItem[] } {
+export function findTables(page: PageGeometry): { tables: LatticeTable[]; free: TextItem[]; rulings: number } {
   const segs = mergeCollinear(page.segments);
   const parent = segs.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
@@ -229,5 +230,5 @@ export function findTables(page: PageGeometry): { tables: LatticeTable[]; free: 
       if (t) tables.push(t);
     }
   }
-  return { tables, free: page.items.filter((it) => !used.has(it)) };
+  return { tables, free: page.items.filter((it) => !used.has(it)), rulings: segs.length };
 }
