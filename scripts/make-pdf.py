@@ -5,8 +5,9 @@ expected answer beside it.
   and merged cells split over page breaks, a two-row header (003), a notice continued
   in a second table (001), a prose notice (004).
 - Chromium's print to PDF (from fixtures/html, borders collapsed as site stylesheets
-  do): cells open at the page foot, no top border on continuation pages; 002 on
-  landscape pages.
+  do): cells open at the page foot, no top border on continuation pages; 000 with
+  Chromium's running header and footer (date, title, URL, page numbers); 002 on
+  landscape pages; 003 printed without rulings (read from the text's positions).
 And fixtures/pdf/bad/: an encrypted PDF (password "secret") and a PDF with no text layer.
 Needs LibreOffice, Chromium, qpdf and a CJK font (apt-get install
 libreoffice-writer-nogui chromium qpdf fonts-wqy-zenhei).
@@ -23,20 +24,25 @@ for n in SEEDS:
     shutil.copy(f"fixtures/docx/{n}.json", OUT / f"{n}.json")
 
 with tempfile.TemporaryDirectory() as tmp:
-    for n, landscape in [("000_992a28b6471132da", False), ("002_4354457bd10285a1", True)]:
+    # (seed, landscape, borders drawn, Chromium's running header and footer)
+    for n, landscape, ruled, furniture in [("000_992a28b6471132da", False, True, True), ("002_4354457bd10285a1", True, True, False), ("003_ef27fd673396f65e", False, False, False)]:
         raw = pathlib.Path(f"fixtures/html/{n}.html").read_bytes()
         try:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             text = raw.decode("gb18030")
         style = "table{border-collapse:collapse}" + ("@page{size:A4 landscape}" if landscape else "")
+        if not ruled:
+            # A table printed without rulings: its columns are only in the text's positions.
+            text = text.replace('border="1"', 'border="0"')
+            style += "td,th{border:none;padding:2px 6px;vertical-align:top}"
         text = re.sub(r"<meta[^>]*charset[^>]*>", "", text).replace("<head>", f'<head><meta charset="utf-8"><style>{style}</style>', 1)
         src = pathlib.Path(tmp) / f"{n}.html"
         src.write_text(text, encoding="utf-8")
-        name = f"{n}-chromium{'-landscape' if landscape else ''}"
+        name = f"{n}-chromium{'-landscape' if landscape else ''}{'' if ruled else '-borderless'}{'-header-footer' if furniture else ''}"
         subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer", f"--print-to-pdf={OUT / (name + '.pdf')}",
+                        f"--user-data-dir={tmp}/profile", *([] if furniture else ["--no-pdf-header-footer"]), f"--print-to-pdf={OUT / (name + '.pdf')}",
                         src.as_uri()], check=True, capture_output=True, timeout=120)
         shutil.copy(f"fixtures/html/{n}.json", OUT / f"{name}.json")
 

@@ -13,12 +13,25 @@ const key = (t: { number: string | null; path: string[]; text: string | null; un
 describe("PDF", () => {
   it("reads the same tasks as the same notice in Word and HTML, from LibreOffice and Chromium", async () => {
     const docx = (await convertFile("fixtures/docx/000_992a28b6471132da.docx")).plan.tasks.map(key);
-    for (const f of ["fixtures/pdf/000_992a28b6471132da.pdf", "fixtures/pdf/000_992a28b6471132da-chromium.pdf"]) {
+    for (const f of ["fixtures/pdf/000_992a28b6471132da.pdf", "fixtures/pdf/000_992a28b6471132da-chromium-header-footer.pdf"]) {
       const { plan, laid } = await convertFile(f);
       expect(laid.layout, f).toBe("pdf-lattice");
       expect(plan.title).toBe("2019 年政务公开重点工作任务分工".replace(/ /gu, ""));
       expect(plan.tasks.map(key), f).toEqual(docx);
     }
+  });
+
+  it("reads a table printed without rulings from the positions of its text", async () => {
+    const stream = await convertFile("fixtures/pdf/003_ef27fd673396f65e-chromium-borderless.pdf");
+    expect(stream.laid.layout).toBe("pdf-stream");
+    const docx = (await convertFile("fixtures/docx/003_ef27fd673396f65e.docx")).plan.tasks.map(key);
+    expect(stream.plan.tasks.map(key)).toEqual(docx);
+  });
+
+  it("drops running headers and footers (date, title, URL, page numbers)", async () => {
+    const { plan, laid } = await convertFile("fixtures/pdf/000_992a28b6471132da-chromium-header-footer.pdf");
+    expect(laid.reason).toMatch(/[1-9]\d* running header\/footer lines dropped/u);
+    expect(JSON.stringify(plan.tasks)).not.toMatch(/file:\/\/|\d+\/9/u);
   });
 
   it("joins a table continued over pages and rows split by a page break; gives each task its page", async () => {

@@ -57,7 +57,8 @@ export type LayoutName =
   | "html-prose"
   | "docx-table"
   | "docx-prose"
-  | "pdf-lattice";
+  | "pdf-lattice"
+  | "pdf-stream";
 
 export interface Laid {
   /** A LayoutName, prefixed with the format where a reader goes through another's layout (pdf-tabbed). */

@@ -17,8 +17,10 @@ import { expandSpans } from "../grid.js";
 import { findHeader, mergeHeader, repeatsHeader } from "../gridTable.js";
 import { layoutText } from "../text/index.js";
 import { findTables, joinItems } from "./lattice.js";
+import { streamTable } from "./stream.js";
 
 interface Line {
+  items: TextItem[];
   text: string;
   /** Text with a tab at every wide gap (for the stream reading). */
   tabbed: string;
@@ -44,6 +46,7 @@ function linesOf(items: TextItem[], page: PageGeometry): Line[] {
     });
     const y = (r[0]!.y0 + r[0]!.y1) / 2;
     return {
+      items: r,
       text: joinItems(r, null),
       tabbed: parts.map((p) => joinItems(p, null)).join("\t"),
       y,
@@ -159,7 +162,24 @@ export function layoutPdf(pages: PageGeometry[]): Laid {
   const before = (l: Line, p: { page: number; y: number }) => l.page < p.page || (l.page === p.page && l.y < p.y);
   const para = (l: Line): Paragraph => ({ text: l.text, lines: [] });
   if (!header || !start || !end) {
-    // No ruled task table: the text itself, through the plain-text layouts.
+    // No ruled task table: a table drawn without rulings, read from the x-positions of
+    // its text; else the text itself, through the plain-text layouts.
+    const stream = streamTable(pages, new Set([...drop].flatMap((l) => l.items)));
+    if (stream && stream.rows.length > 0) {
+      const sStart = stream.start;
+      const sEnd = stream.end;
+      const free = lines.filter((l) => !l.items.some((i) => stream.used.has(i)));
+      return {
+        layout: "pdf-stream",
+        reason: `no rulings; ${stream.header.length} columns placed from the header's words, ${stream.rows.length} rows`,
+        table: { header: stream.header, rows: stream.rows, emptyMeansMerged: true },
+        paragraphs: [],
+        front: free.filter((l) => before(l, sStart)).map(para),
+        back: free.filter((l) => !before(l, sEnd) && (l.page > sEnd.page || l.y > sEnd.y)).map(para),
+        warnings,
+        pages: report,
+      };
+    }
     // Pages join without a blank line: whether a paragraph runs on over the break is
     // for the wrap detection to say (a full-width last line runs on).
     const text = pages.map((p) => lines.filter((l) => l.page === p.number).map((l) => l.tabbed).join("\n")).join("\n");
