@@ -1,11 +1,14 @@
 // Command-line entry. Data goes to stdout, messages to stderr; every failure is one
 // line naming the file and the reason, with the exit code documented in the README.
 
+import { stat } from "node:fs/promises";
+import path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { ExitCode, WorkplanError } from "../model/errors.js";
 import { emit } from "./output.js";
 
 let debug = false;
+let exitCode: number = ExitCode.ok;
 
 function fail(e: unknown): number {
   if (e instanceof WorkplanError) {
@@ -20,13 +23,18 @@ function fail(e: unknown): number {
 }
 
 interface ConvertOpts {
-  format: "json" | "csv";
+  format: "json" | "csv" | "ndjson";
   pages?: string;
   password?: string;
   output?: string;
   compact?: boolean;
   byUnit?: boolean;
   bom: boolean;
+  jobs?: string;
+  resume?: boolean;
+  force?: boolean;
+  quiet?: boolean;
+  report?: string;
 }
 
 /** "3-9,12" → {3,…,9,12}. */
@@ -47,18 +55,49 @@ function pdfOptions(opts: { pages?: string; password?: string }): { pages?: Set<
   return { ...(opts.pages ? { pages: parsePages(opts.pages) } : {}), ...(opts.password != null ? { password: opts.password } : {}) };
 }
 
-async function convert(file: string, opts: ConvertOpts): Promise<void> {
+async function convertSingle(file: string, opts: ConvertOpts): Promise<void> {
   const { convertFile } = await import("../pipeline.js");
+  if (opts.output && opts.output !== "-" && !opts.force && (await stat(opts.output).then(() => true, () => false))) {
+    throw new WorkplanError("writeFailed", `${opts.output}: exists; use --force to overwrite it`);
+  }
   const { plan } = await convertFile(file, pdfOptions(opts));
   let data: string;
   if (opts.format === "csv") {
     const { toCsv } = await import("../export/csv.js");
     data = toCsv(plan, { byUnit: opts.byUnit === true, bom: opts.bom });
+  } else if (opts.format === "ndjson") {
+    const { ndjsonLines } = await import("../batch/formats.js");
+    data = ndjsonLines(plan, path.basename(file));
   } else {
     const { toJson } = await import("../export/json.js");
     data = toJson(plan, opts.compact === true);
   }
   await emit(data, opts.output);
+}
+
+/** One file to stdout or a file; a folder, a glob or several inputs are a batch. */
+async function convert(inputs: string[], opts: ConvertOpts): Promise<number> {
+  const { isGlob } = await import("../batch/inputs.js");
+  const single = inputs.length === 1 && !isGlob(inputs[0]!) && !(await stat(inputs[0]!).then((s) => s.isDirectory(), () => false));
+  if (single && !opts.jobs && !opts.report && !opts.resume) {
+    await convertSingle(inputs[0]!, opts);
+    return ExitCode.ok;
+  }
+  const jobs = opts.jobs == null ? undefined : Number.parseInt(opts.jobs, 10);
+  if (jobs != null && (!Number.isFinite(jobs) || jobs < 1 || jobs > 256)) throw new WorkplanError("usage", `--jobs takes a number of workers, not ${opts.jobs}`);
+  const { runBatch } = await import("../batch/run.js");
+  return runBatch(inputs, {
+    format: opts.format,
+    ...(opts.output != null ? { output: opts.output } : {}),
+    ...(jobs != null ? { jobs } : {}),
+    resume: opts.resume === true,
+    force: opts.force === true,
+    quiet: opts.quiet === true,
+    ...(opts.report != null ? { report: opts.report } : {}),
+    bom: opts.bom,
+    byUnit: opts.byUnit === true,
+    convert: pdfOptions(opts),
+  });
 }
 
 function program(): Command {
@@ -81,14 +120,20 @@ Examples:
   $ workplan schema > workplan.schema.json
 
 Exit codes: 0 ok, 1 internal error, 2 usage error, 3 file unreadable,
-            4 invalid input, 5 no tasks found, 6 output not writable.`,
+            4 invalid input, 5 no tasks found, 6 output not writable,
+            7 batch in which some files failed.`,
     );
 
   p.command("convert")
-    .description("convert one notice to JSON or CSV")
-    .argument("<file>", "the notice: .txt (UTF-8, UTF-16 or GB18030), .html, .docx, .doc or .pdf")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["json", "csv"]).default("json"))
-    .option("-o, --output <file>", "write to this file instead of stdout (written atomically)")
+    .description("convert notices to JSON, CSV or NDJSON: one file, or folders and globs as a batch")
+    .argument("<inputs...>", "notices (.txt, .html, .docx, .doc, .pdf; told by content), folders (walked) or quoted globs")
+    .addOption(new Option("-f, --format <format>", "output format").choices(["json", "csv", "ndjson"]).default("json"))
+    .option("-o, --output <path>", "a file (one document, or one CSV/NDJSON for a batch), or a folder (one output per document, tree mirrored); written atomically")
+    .option("-j, --jobs <n>", "batch: worker threads (default: one per core)")
+    .option("--resume", "batch: skip documents whose JSON output exists with the same source hash")
+    .option("--force", "overwrite existing outputs")
+    .option("-q, --quiet", "batch: no progress, no summary (failures are still reported)")
+    .option("--report <file>", "batch: write a JSON report (per file: status, format, layout, tasks, warnings, duration)")
     .option("--compact", "JSON on one line")
     .option("--by-unit", "CSV: one row per (task, unit) instead of one per task")
     .option("--no-bom", "CSV: leave out the UTF-8 byte order mark (kept by default for Excel and WPS)")
@@ -103,9 +148,15 @@ Examples:
   $ workplan convert notice.txt --format csv -o tasks.csv
   $ workplan convert notice.txt --format csv --by-unit -o by-unit.csv
   $ workplan convert notice.html --format csv -o tasks.csv
-  $ workplan convert notice.pdf --pages 3-9`,
+  $ workplan convert notice.pdf --pages 3-9
+  $ workplan convert archive/ -o out/                      # a JSON per document, tree mirrored
+  $ workplan convert 'archive/**/*.{pdf,docx,html,txt}' -o all.csv --format csv
+  $ workplan convert archive/ --format ndjson | jq .text
+  $ workplan convert archive/ -o out/ --jobs 4 --resume --report report.json`,
     )
-    .action(convert);
+    .action(async (inputs: string[], opts: ConvertOpts) => {
+      exitCode = await convert(inputs, opts);
+    });
 
   p.command("schema")
     .description("print the JSON Schema of the output")
@@ -140,8 +191,9 @@ Examples:
 export async function main(argv: string[]): Promise<number> {
   debug = argv.includes("--debug");
   try {
+    exitCode = ExitCode.ok;
     await program().parseAsync(argv);
-    return ExitCode.ok;
+    return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.exitCode === 0) return ExitCode.ok; // --help, --version

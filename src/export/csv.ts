@@ -36,14 +36,22 @@ function base(t: Task, levels: number): { head: string[]; rest: string[] } {
   };
 }
 
-export function toCsv(plan: Plan, opts: CsvOptions): string {
-  const levels = depth(plan);
-  const rows: string[][] = [csvHeader(levels, opts.byUnit)];
+/** The CSV's records, header first; `levels` path columns. */
+export function csvRecords(plan: Plan, levels: number, byUnit: boolean, header = true): string[][] {
+  const rows: string[][] = header ? [csvHeader(levels, byUnit)] : [];
   for (const t of plan.tasks) {
     const { head, rest } = base(t, levels);
-    if (!opts.byUnit) rows.push([...head, t.units.map((u) => u.name).join("；"), ...rest]);
+    if (!byUnit) rows.push([...head, t.units.map((u) => u.name).join("；"), ...rest]);
     else if (t.units.length === 0) rows.push([...head, "", "", ...rest]);
     else for (const u of t.units) rows.push([...head, u.name, u.role, ...rest]);
   }
-  return (opts.bom ? "\ufeff" : "") + stringify(rows, { record_delimiter: "\n" });
+  return rows;
+}
+
+export function csvString(rows: string[][]): string {
+  return stringify(rows, { record_delimiter: "\n" });
+}
+
+export function toCsv(plan: Plan, opts: CsvOptions): string {
+  return (opts.bom ? "\ufeff" : "") + csvString(csvRecords(plan, depth(plan), opts.byUnit));
 }

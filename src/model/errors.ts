@@ -9,13 +9,15 @@ export const ExitCode = {
   invalidInput: 4,
   noTasks: 5,
   writeFailed: 6,
+  /** A batch in which some files failed (the others were converted). */
+  someFailed: 7,
 } as const;
 
 export type ExitCodeName = keyof typeof ExitCode;
 
 export class WorkplanError extends Error {
   constructor(
-    readonly kind: Exclude<ExitCodeName, "ok">,
+    readonly kind: Exclude<ExitCodeName, "ok" | "someFailed">,
     message: string,
     options?: { cause?: unknown },
   ) {

@@ -1,0 +1,84 @@
+// Worker threads that convert files in parallel. Each worker has a memory cap, so a
+// batch's memory stays bounded whatever it is fed; a worker that dies (out of memory)
+// fails its file and is replaced.
+
+import os from "node:os";
+import { Worker } from "node:worker_threads";
+import type { ExitCodeName } from "../model/errors.js";
+import type { ConvertOptions } from "../pipeline.js";
+import type { Plan } from "../schema/plan.js";
+
+export type Outcome =
+  | { ok: true; plan: Plan; pages: number; ms: number }
+  | { ok: false; error: { kind: Exclude<ExitCodeName, "ok" | "someFailed">; message: string; exitCode: number }; ms: number };
+
+export function defaultJobs(): number {
+  return Math.max(1, typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);
+}
+
+/** Heap cap of one worker: a notice needs far less; a hostile file gets a clean failure. */
+const WORKER_HEAP_MB = 256;
+
+export class Pool {
+  private workers: Array<{ w: Worker; busy: boolean }> = [];
+  private waiting: Array<{ file: string; opts: ConvertOptions; resolve: (o: Outcome) => void }> = [];
+  private inflight = new Map<number, { file: string; resolve: (o: Outcome) => void; slot: number }>();
+  private nextId = 1;
+  private closing = false;
+
+  constructor(private readonly size: number) {
+    for (let i = 0; i < size; i++) this.workers.push(this.spawn(i));
+  }
+
+  private spawn(slot: number): { w: Worker; busy: boolean } {
+    const w = new Worker(new URL("./worker.js", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    w.on("message", (m: { id: number; outcome: Outcome }) => {
+      const job = this.inflight.get(m.id);
+      if (!job) return;
+      this.inflight.delete(m.id);
+      this.workers[slot]!.busy = false;
+      job.resolve(m.outcome);
+      this.pump();
+    });
+    const died = (why: string) => {
+      if (this.closing) return;
+      for (const [id, job] of this.inflight) {
+        if (job.slot !== slot) continue;
+        this.inflight.delete(id);
+        job.resolve({ ok: false, error: { kind: "invalidInput", message: `${job.file}: conversion stopped (${why})`, exitCode: 4 }, ms: 0 });
+      }
+      this.workers[slot] = this.spawn(slot);
+      this.pump();
+    };
+    w.on("error", (e) => died(/heap|memory/iu.test(e.message) ? "out of memory" : e.message));
+    w.on("exit", (code) => {
+      if (code !== 0 && this.workers[slot]?.w === w) died(`worker exited with code ${code}`);
+    });
+    return { w, busy: false };
+  }
+
+  run(file: string, opts: ConvertOptions): Promise<Outcome> {
+    return new Promise((resolve) => {
+      this.waiting.push({ file, opts, resolve });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    for (let slot = 0; slot < this.workers.length; slot++) {
+      const w = this.workers[slot]!;
+      if (w.busy) continue;
+      const job = this.waiting.shift();
+      if (!job) return;
+      const id = this.nextId++;
+      w.busy = true;
+      this.inflight.set(id, { file: job.file, resolve: job.resolve, slot });
+      w.w.postMessage({ id, file: job.file, opts: job.opts });
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.workers.map(({ w }) => w.terminate()));
+  }
+}
