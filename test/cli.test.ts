@@ -114,7 +114,6 @@ describe("bad input: one line on stderr naming the file, a documented exit code,
     ["a binary file named .txt", "fixtures/encodings/binary.txt", 4, /binary data/u],
     ["a text with no task table", noTable, 5, /no task table/u],
     ["a wrong extension", fakePdf, 4, /extension says PDF/u],
-    ["a directory", dir, 3, /is a directory/u],
   ];
   if (process.getuid?.() !== 0) cases.push(["an unreadable file", locked, 3, /permission denied/u]);
 
