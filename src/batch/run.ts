@@ -37,6 +37,8 @@ export interface FileReport {
   format: string | null;
   layout: string | null;
   tasks: number;
+  /** Printed pages (PDF pages; repeated headers in text; 1 for a document without pages). */
+  pages: number;
   warnings: number;
   durationMs: number;
   error?: { kind: string; exitCode: number; message: string };
@@ -89,7 +91,9 @@ export async function runBatch(args: string[], opts: BatchOptions): Promise<numb
   let bomDone = false;
 
   // A window of files in flight; results are consumed in input order.
-  const window = jobs * 2;
+  // Wide enough that a slow document at the head does not leave workers idle, small
+  // enough that the results waiting their turn stay few.
+  const window = jobs * 16;
   const pending = new Map<number, Promise<{ outcome: Outcome | null; skipped: string | null }>>();
   const start = async (k: number) => {
     const input = inputs[k]!;
@@ -118,7 +122,7 @@ export async function runBatch(args: string[], opts: BatchOptions): Promise<numb
       pending.delete(k);
       fill();
       const out = outFor(input);
-      const base: FileReport = { source: input.file, output: null, status: "failed", format: null, layout: null, tasks: 0, warnings: 0, durationMs: 0 };
+      const base: FileReport = { source: input.file, output: null, status: "failed", format: null, layout: null, tasks: 0, pages: 0, warnings: 0, durationMs: 0 };
       if (skipped) {
         reports.push({ ...base, output: out, status: "skipped" });
         progress.done(input.file, "skipped", skipped, 0);
@@ -151,7 +155,7 @@ export async function runBatch(args: string[], opts: BatchOptions): Promise<numb
         progress.done(input.file, "failed", err.message, 0);
         continue;
       }
-      reports.push({ ...base, output: out, status: "converted", format: plan.source.format, layout: plan.source.layout, tasks: plan.tasks.length, warnings: plan.warnings.length, durationMs: Math.round(outcome.ms) });
+      reports.push({ ...base, output: out, status: "converted", format: plan.source.format, layout: plan.source.layout, tasks: plan.tasks.length, pages: outcome.pages, warnings: plan.warnings.length, durationMs: Math.round(outcome.ms) });
       progress.done(input.file, "converted", `${plan.tasks.length} tasks, ${plan.source.layout}`, plan.tasks.length);
     }
     if (combined) await writeAtomic(combined, opts.format === "csv" ? csvText(chunks, opts.bom) : chunks.join(""));
