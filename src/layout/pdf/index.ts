@@ -16,7 +16,7 @@ import type { PageGeometry, TextItem } from "../../read/pdf/page.js";
 import { expandSpans } from "../grid.js";
 import { findHeader, mergeHeader, repeatsHeader } from "../gridTable.js";
 import { layoutText } from "../text/index.js";
-import { findTables, joinItems } from "./lattice.js";
+import { findTables, groupLines, joinItems } from "./lattice.js";
 import { streamTable } from "./stream.js";
 
 interface Line {
@@ -30,15 +30,7 @@ interface Line {
 }
 
 function linesOf(items: TextItem[], page: PageGeometry): Line[] {
-  const rows: TextItem[][] = [];
-  for (const it of [...items].sort((a, b) => (a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2)) {
-    const cy = (it.y0 + it.y1) / 2;
-    const row = rows.find((r) => Math.abs((r[0]!.y0 + r[0]!.y1) / 2 - cy) < Math.max(2, it.size * 0.5));
-    if (row) row.push(it);
-    else rows.push([it]);
-  }
-  return rows.map((r) => {
-    r.sort((a, b) => a.x0 - b.x0);
+  return groupLines(items).map((r) => {
     const parts: TextItem[][] = [[]];
     r.forEach((it, i) => {
       if (i > 0 && it.x0 - r[i - 1]!.x1 > it.size * 2) parts.push([]);

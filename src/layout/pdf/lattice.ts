@@ -67,19 +67,25 @@ export function lastLineFull(items: TextItem[], right: number): boolean {
   return right - end < (last[0]?.size ?? 10) * 2.2;
 }
 
-/** Items → lines in reading order; a line that ends short of `right` ends a paragraph. */
-export function joinItems(items: TextItem[], right: number | null): string {
+/** Text items → visual lines, top to bottom, each left to right: items whose vertical centres lie within half a glyph. */
+export function groupLines(items: TextItem[]): TextItem[][] {
   const lines: TextItem[][] = [];
-  for (const it of [...items].sort((a, b) => (a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2 || a.x0 - b.x0)) {
-    const cy = (it.y0 + it.y1) / 2;
-    const line = lines.find((l) => Math.abs((l[0]!.y0 + l[0]!.y1) / 2 - cy) < Math.max(2, it.size * 0.5));
+  const centre = (it: TextItem) => (it.y0 + it.y1) / 2;
+  for (const it of [...items].sort((a, b) => centre(a) - centre(b) || a.x0 - b.x0)) {
+    const line = lines.find((l) => Math.abs(centre(l[0]!) - centre(it)) < Math.max(2, it.size * 0.5));
     if (line) line.push(it);
     else lines.push([it]);
   }
+  for (const l of lines) l.sort((a, b) => a.x0 - b.x0);
+  return lines;
+}
+
+/** Items → lines in reading order; a line that ends short of `right` ends a paragraph. */
+export function joinItems(items: TextItem[], right: number | null): string {
+  const lines = groupLines(items);
   let out = "";
   let prevEnd = -1;
   for (const line of lines) {
-    line.sort((a, b) => a.x0 - b.x0);
     let text = "";
     let x = -1;
     for (const it of line) {

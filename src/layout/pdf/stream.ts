@@ -9,7 +9,7 @@ import { cell, type Row } from "../../model/document.js";
 import { compact } from "../../normalize/text.js";
 import { fieldOfHeader, isHeaderWord } from "../../plan/columns.js";
 import type { PageGeometry, TextItem } from "../../read/pdf/page.js";
-import { joinItems } from "./lattice.js";
+import { groupLines, joinItems } from "./lattice.js";
 
 interface VLine {
   items: TextItem[];
@@ -19,17 +19,12 @@ interface VLine {
 }
 
 function visualLines(items: TextItem[]): VLine[] {
-  const lines: VLine[] = [];
-  for (const it of [...items].sort((a, b) => (a.y0 + a.y1) / 2 - (b.y0 + b.y1) / 2 || a.x0 - b.x0)) {
-    const cy = (it.y0 + it.y1) / 2;
-    const line = lines.find((l) => Math.abs(l.y - cy) < Math.max(2, it.size * 0.5));
-    if (line) {
-      line.items.push(it);
-      line.top = Math.min(line.top, it.y0);
-      line.bottom = Math.max(line.bottom, it.y1);
-    } else lines.push({ items: [it], y: cy, top: it.y0, bottom: it.y1 });
-  }
-  return lines;
+  return groupLines(items).map((l) => ({
+    items: l,
+    y: (l[0]!.y0 + l[0]!.y1) / 2,
+    top: Math.min(...l.map((i) => i.y0)),
+    bottom: Math.max(...l.map((i) => i.y1)),
+  }));
 }
 
 /** A line's items run together into words (bold text often comes one glyph at a time). */
