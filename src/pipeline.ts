@@ -6,6 +6,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Laid, Paragraph } from "./model/document.js";
 import { WorkplanError } from "./model/errors.js";
+import { DEFAULT_MAX_SIZE, MAX_CELLS } from "./model/limits.js";
 import type { Warning } from "./model/result.js";
 import { finishTask } from "./normalize/finish.js";
 import type { DraftTask } from "./plan/draft.js";
@@ -16,6 +17,8 @@ import { sniffFormat, type SourceFormat } from "./read/sniff.js";
 import { PlanSchema, SCHEMA_VERSION, type Plan } from "./schema/plan.js";
 
 export interface ConvertOptions {
+  /** Largest input read, in bytes. */
+  maxSize?: number;
   /** PDF: the password of an encrypted file. */
   password?: string;
   /** PDF: 1-based page numbers to read. */
@@ -29,7 +32,7 @@ export interface Conversion {
   front: Paragraph[];
 }
 
-async function readBytes(file: string): Promise<Uint8Array> {
+async function readBytes(file: string, maxSize: number): Promise<Uint8Array> {
   let st;
   try {
     st = await stat(file);
@@ -39,6 +42,9 @@ async function readBytes(file: string): Promise<Uint8Array> {
   }
   if (st.isDirectory()) throw new WorkplanError("unreadable", `${file}: is a directory, not a file`);
   if (st.size === 0) throw new WorkplanError("invalidInput", `${file}: empty file`);
+  if (st.size > maxSize) {
+    throw new WorkplanError("invalidInput", `${file}: too large (${(st.size / 1048576).toFixed(1)} MB; the limit is ${(maxSize / 1048576).toFixed(0)} MB, see --max-size)`);
+  }
   try {
     return new Uint8Array(await readFile(file));
   } catch (e) {
@@ -80,12 +86,24 @@ function toWarning(w: Warning): Plan["warnings"][number] {
 }
 
 export async function convertFile(file: string, opts: ConvertOptions = {}): Promise<Conversion> {
-  const bytes = await readBytes(file);
+  const bytes = await readBytes(file, opts.maxSize ?? DEFAULT_MAX_SIZE);
   const format = sniffFormat(bytes, file);
   if (!format) {
     throw new WorkplanError("invalidInput", `${file}: the extension says ${path.extname(file).slice(1).toUpperCase()}, but the content is not`);
   }
-  const { laid, encoding } = await layOut(format, bytes, file, opts);
+  let read: { laid: Laid; encoding: string | null };
+  try {
+    read = await layOut(format, bytes, file, opts);
+  } catch (e) {
+    // Every failure names its file, whichever stage raised it.
+    if (e instanceof WorkplanError && !e.message.startsWith(file)) throw new WorkplanError(e.kind, `${file}: ${e.message}`, { cause: e });
+    throw e;
+  }
+  const { laid, encoding } = read;
+  if (laid.table) {
+    const cells = laid.table.rows.reduce((n, r) => n + r.cells.length, 0);
+    if (cells > MAX_CELLS) throw new WorkplanError("invalidInput", `${file}: table too large (over ${MAX_CELLS} cells)`);
+  }
   const warnings: Warning[] = [...laid.warnings];
   let drafts: DraftTask[];
   let front: Paragraph[] = laid.front;

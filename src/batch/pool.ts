@@ -26,22 +26,33 @@ export function defaultJobs(): number {
 const LIMITS = { resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 48 } };
 
 export class Pool {
-  private workers: Array<{ w: Worker; busy: boolean }> = [];
+  private workers: Array<{ w: Worker; busy: boolean; ready: boolean }> = [];
   private waiting: Array<{ file: string; opts: ConvertOptions; resolve: (o: Outcome) => void }> = [];
-  private inflight = new Map<number, { file: string; resolve: (o: Outcome) => void; slot: number }>();
+  private inflight = new Map<number, { file: string; resolve: (o: Outcome) => void; slot: number; timer: NodeJS.Timeout | null }>();
   private nextId = 1;
   private closing = false;
 
-  constructor(private readonly size: number) {
+  /** `timeoutS`: seconds a file may take before its worker is stopped (0: no limit). */
+  constructor(
+    private readonly size: number,
+    private readonly timeoutS = 0,
+  ) {
     for (let i = 0; i < size; i++) this.workers.push(this.spawn(i));
   }
 
-  private spawn(slot: number): { w: Worker; busy: boolean } {
+  private spawn(slot: number): { w: Worker; busy: boolean; ready: boolean } {
     const w = new Worker(new URL("./worker.js", import.meta.url), LIMITS);
-    w.on("message", (m: { id: number; outcome: Outcome }) => {
+    w.on("message", (m: { id: number; outcome: Outcome } | { ready: true }) => {
+      if ("ready" in m) {
+        const me = this.workers[slot];
+        if (me?.w === w) me.ready = true;
+        this.pump();
+        return;
+      }
       const job = this.inflight.get(m.id);
       if (!job) return;
       this.inflight.delete(m.id);
+      if (job.timer) clearTimeout(job.timer);
       this.workers[slot]!.busy = false;
       job.resolve(m.outcome);
       this.pump();
@@ -51,6 +62,7 @@ export class Pool {
       for (const [id, job] of this.inflight) {
         if (job.slot !== slot) continue;
         this.inflight.delete(id);
+        if (job.timer) clearTimeout(job.timer);
         job.resolve({ ok: false, error: { kind: "invalidInput", message: `${job.file}: conversion stopped (${why})`, exitCode: 4 }, ms: 0 });
       }
       this.workers[slot] = this.spawn(slot);
@@ -60,7 +72,7 @@ export class Pool {
     w.on("exit", (code) => {
       if (code !== 0 && this.workers[slot]?.w === w) died(`worker exited with code ${code}`);
     });
-    return { w, busy: false };
+    return { w, busy: false, ready: false };
   }
 
   run(file: string, opts: ConvertOptions): Promise<Outcome> {
@@ -73,12 +85,26 @@ export class Pool {
   private pump(): void {
     for (let slot = 0; slot < this.workers.length; slot++) {
       const w = this.workers[slot]!;
-      if (w.busy) continue;
+      if (w.busy || !w.ready) continue;
       const job = this.waiting.shift();
       if (!job) return;
       const id = this.nextId++;
       w.busy = true;
-      this.inflight.set(id, { file: job.file, resolve: job.resolve, slot });
+      const timer =
+        this.timeoutS > 0
+          ? setTimeout(() => {
+              // A file that takes too long: its worker is stopped and replaced.
+              const stuck = this.inflight.get(id);
+              if (!stuck) return;
+              this.inflight.delete(id);
+              stuck.resolve({ ok: false, error: { kind: "invalidInput", message: `${job.file}: timed out after ${this.timeoutS} s (see --timeout)`, exitCode: 4 }, ms: this.timeoutS * 1000 });
+              const old = this.workers[slot]!.w;
+              this.workers[slot] = this.spawn(slot);
+              void old.terminate();
+              this.pump();
+            }, this.timeoutS * 1000)
+          : null;
+      this.inflight.set(id, { file: job.file, resolve: job.resolve, slot, timer });
       w.w.postMessage({ id, file: job.file, opts: job.opts });
     }
   }

@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { ExitCode, WorkplanError } from "../model/errors.js";
+import { DEFAULT_TIMEOUT_S } from "../model/limits.js";
 import type { ConvertOptions } from "../pipeline.js";
 import type { Plan } from "../schema/plan.js";
 import { writeAtomic } from "../cli/output.js";
@@ -19,6 +20,8 @@ export type BatchFormat = "json" | "csv" | "ndjson";
 
 export interface BatchOptions {
   format: BatchFormat;
+  /** Seconds one file may take (0: no limit). */
+  timeout?: number;
   output?: string;
   jobs?: number;
   resume?: boolean;
@@ -80,9 +83,9 @@ export async function runBatch(args: string[], opts: BatchOptions): Promise<numb
   const outFor = (i: Input) => (perDocument && opts.output ? path.join(opts.output, `${i.rel}.${opts.format}`) : combined);
 
   const jobs = Math.max(1, opts.jobs ?? defaultJobs());
-  const pool = jobs > 1 ? new Pool(jobs) : null;
-  const { convertOne } = await import("./worker.js");
-  const run = (i: Input): Promise<Outcome> => (pool ? pool.run(i.file, opts.convert) : convertOne(i.file, opts.convert));
+  // Always workers, even one: a file that hangs or eats memory is stopped alone.
+  const pool = new Pool(jobs, opts.timeout ?? DEFAULT_TIMEOUT_S);
+  const run = (i: Input): Promise<Outcome> => pool.run(i.file, opts.convert);
   const progress = new Progress(inputs.length, opts.quiet === true);
   const reports: FileReport[] = [];
   const chunks: string[] = [];
@@ -160,7 +163,7 @@ export async function runBatch(args: string[], opts: BatchOptions): Promise<numb
     }
     if (combined) await writeAtomic(combined, opts.format === "csv" ? csvText(chunks, opts.bom) : chunks.join(""));
   } finally {
-    await pool?.close();
+    await pool.close();
   }
   const failed = reports.filter((r) => r.status === "failed").length;
   progress.finish(reports.filter((r) => r.status === "converted").length, reports.filter((r) => r.status === "skipped").length, failed);

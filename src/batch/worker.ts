@@ -23,4 +23,6 @@ if (parentPort) {
   port.on("message", (m: { id: number; file: string; opts: ConvertOptions }) => {
     void convertOne(m.file, m.opts).then((outcome) => port.postMessage({ id: m.id, outcome }));
   });
+  // Loaded: from now on a file's time limit measures its conversion, not the start-up.
+  port.postMessage({ ready: true });
 }

@@ -5,6 +5,8 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import { Command, CommanderError, Option } from "commander";
 import { ExitCode, WorkplanError } from "../model/errors.js";
+import type { ConvertOptions } from "../pipeline.js";
+import type { Plan } from "../schema/plan.js";
 import { emit } from "./output.js";
 
 let debug = false;
@@ -35,6 +37,8 @@ interface ConvertOpts {
   force?: boolean;
   quiet?: boolean;
   report?: string;
+  timeout?: string;
+  maxSize?: string;
 }
 
 /** "3-9,12" → {3,…,9,12}. */
@@ -51,16 +55,42 @@ export function parsePages(spec: string): Set<number> {
   return out;
 }
 
-function pdfOptions(opts: { pages?: string; password?: string }): { pages?: Set<number>; password?: string } {
-  return { ...(opts.pages ? { pages: parsePages(opts.pages) } : {}), ...(opts.password != null ? { password: opts.password } : {}) };
+function positive(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new WorkplanError("usage", `${flag} takes a positive number, not ${value}`);
+  return n;
+}
+
+function convertOptions(opts: { pages?: string; password?: string; maxSize?: string }): ConvertOptions {
+  return {
+    ...(opts.pages ? { pages: parsePages(opts.pages) } : {}),
+    ...(opts.password != null ? { password: opts.password } : {}),
+    ...(opts.maxSize != null ? { maxSize: positive(opts.maxSize, "--max-size") * 1024 * 1024 } : {}),
+  };
+}
+
+/** One file in this process, or in a worker that is stopped after `timeout` seconds. */
+async function convertOneFile(file: string, opts: ConvertOpts): Promise<Plan> {
+  if (opts.timeout == null) {
+    const { convertFile } = await import("../pipeline.js");
+    return (await convertFile(file, convertOptions(opts))).plan;
+  }
+  const { Pool } = await import("../batch/pool.js");
+  const pool = new Pool(1, positive(opts.timeout, "--timeout"));
+  try {
+    const outcome = await pool.run(file, convertOptions(opts));
+    if (!outcome.ok) throw new WorkplanError(outcome.error.kind, outcome.error.message);
+    return outcome.plan;
+  } finally {
+    await pool.close();
+  }
 }
 
 async function convertSingle(file: string, opts: ConvertOpts): Promise<void> {
-  const { convertFile } = await import("../pipeline.js");
   if (opts.output && opts.output !== "-" && !opts.force && (await stat(opts.output).then(() => true, () => false))) {
     throw new WorkplanError("writeFailed", `${opts.output}: exists; use --force to overwrite it`);
   }
-  const { plan } = await convertFile(file, pdfOptions(opts));
+  const plan = await convertOneFile(file, opts);
   let data: string;
   if (opts.format === "csv") {
     const { toCsv } = await import("../export/csv.js");
@@ -96,7 +126,8 @@ async function convert(inputs: string[], opts: ConvertOpts): Promise<number> {
     ...(opts.report != null ? { report: opts.report } : {}),
     bom: opts.bom,
     byUnit: opts.byUnit === true,
-    convert: pdfOptions(opts),
+    ...(opts.timeout != null ? { timeout: positive(opts.timeout, "--timeout") } : {}),
+    convert: convertOptions(opts),
   });
 }
 
@@ -134,6 +165,8 @@ Exit codes: 0 ok, 1 internal error, 2 usage error, 3 file unreadable,
     .option("--force", "overwrite existing outputs")
     .option("-q, --quiet", "batch: no progress, no summary (failures are still reported)")
     .option("--report <file>", "batch: write a JSON report (per file: status, format, layout, tasks, warnings, duration)")
+    .option("--timeout <seconds>", "stop a file that takes longer (batch default: 120)")
+    .option("--max-size <MB>", "refuse inputs larger than this (default: 100)")
     .option("--compact", "JSON on one line")
     .option("--by-unit", "CSV: one row per (task, unit) instead of one per task")
     .option("--no-bom", "CSV: leave out the UTF-8 byte order mark (kept by default for Excel and WPS)")
@@ -174,16 +207,17 @@ Example:
     .option("--rows <n>", "table rows of the cell grid to show (0: none)", "12")
     .option("--pages <list>", "PDF: read only these pages, e.g. 3-9")
     .option("--password <password>", "PDF: the password of an encrypted file")
+    .option("--max-size <MB>", "refuse inputs larger than this (default: 100)")
     .addHelpText("after", `
 Examples:
   $ workplan inspect notice.txt
   $ workplan inspect notice.docx --rows 40     # more of the cell grid and its merged cells`)
-    .action(async (file: string, opts: { rows: string; pages?: string; password?: string }) => {
+    .action(async (file: string, opts: { rows: string; pages?: string; password?: string; maxSize?: string }) => {
       const rows = Number.parseInt(opts.rows, 10);
       if (!Number.isFinite(rows) || rows < 0) throw new WorkplanError("usage", `--rows takes a whole number, not ${opts.rows}`);
       const { convertFile } = await import("../pipeline.js");
       const { renderInspect } = await import("./commands/inspect.js");
-      await emit(renderInspect(await convertFile(file, pdfOptions(opts)), rows), undefined);
+      await emit(renderInspect(await convertFile(file, convertOptions(opts)), rows), undefined);
     });
   return p;
 }

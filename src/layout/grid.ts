@@ -4,9 +4,12 @@
 // every row it spans and columns line up for the plan stage.
 
 import type { Cell } from "../model/document.js";
+import { WorkplanError } from "../model/errors.js";
+import { MAX_CELLS, MAX_COLUMNS } from "../model/limits.js";
 
 export function expandSpans(rows: Cell[][]): Cell[][] {
   const grid: Cell[][] = [];
+  let cells = 0;
   // Cells still spanning down into later rows: column → [cell, rows left].
   const pending = new Map<number, { cell: Cell; left: number }>();
   for (let r = 0; r < rows.length; r++) {
@@ -38,6 +41,10 @@ export function expandSpans(rows: Cell[][]): Cell[][] {
       col += colSpan;
     }
     take();
+    cells += out.length;
+    if (out.length > MAX_COLUMNS || cells > MAX_CELLS) {
+      throw new WorkplanError("invalidInput", `table too large (${out.length > MAX_COLUMNS ? `${out.length} columns, limit ${MAX_COLUMNS}` : `over ${MAX_CELLS} cells`})`);
+    }
     grid.push(out.map((c) => c ?? { text: "", lines: [], rowSpan: 1, colSpan: 1 }));
   }
   // A span reaching past the last row has nothing left to cover.

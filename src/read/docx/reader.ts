@@ -4,6 +4,7 @@
 // document XML. The HTML layout then reads it like a web page.
 
 import { WorkplanError } from "../../model/errors.js";
+import { MAX_UNZIPPED, MAX_ZIP_ENTRIES } from "../../model/limits.js";
 import { warning, type Warning } from "../../model/result.js";
 import { layoutHtml } from "../../layout/html.js";
 import type { ReadOutcome } from "../text/reader.js";
@@ -17,9 +18,20 @@ export async function readDocx(bytes: Uint8Array, file: string): Promise<ReadOut
   } catch {
     throw new WorkplanError("invalidInput", `${file}: not a valid .docx (the zip archive is corrupt)`);
   }
+  // Before anything is inflated: the archive's own account of its entries and sizes.
+  // (Sizes can lie; the worker's heap cap catches what this does not.)
+  const entries = Object.values(zip.files);
+  if (entries.length > MAX_ZIP_ENTRIES) throw new WorkplanError("invalidInput", `${file}: ${entries.length} entries in the archive (limit ${MAX_ZIP_ENTRIES}): not a plausible Word file`);
+  const declared = entries.reduce((sum, f) => sum + ((f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0), 0);
+  if (declared > MAX_UNZIPPED) throw new WorkplanError("invalidInput", `${file}: would inflate to ${(declared / 1048576).toFixed(0)} MB (limit ${MAX_UNZIPPED / 1048576} MB): a zip bomb?`);
   const entry = zip.file("word/document.xml");
   if (!entry) throw new WorkplanError("invalidInput", `${file}: a zip archive, but not a Word document (no word/document.xml)`);
-  const xml = await entry.async("string");
+  let xml: string;
+  try {
+    xml = await entry.async("string");
+  } catch (e) {
+    throw new WorkplanError("invalidInput", `${file}: not a valid .docx (${e instanceof Error ? e.message.replace(/^Bug : /u, "") : "corrupt archive"})`, { cause: e });
+  }
   const mammoth = await import("mammoth");
   let converted: { value: string; messages: Array<{ type: string; message: string }> };
   try {

@@ -1,0 +1,16 @@
+// Limits that keep a batch over unchecked files from hanging or exhausting memory.
+// Each has a clear error; the CLI can change the first two.
+
+/** Largest input read, in bytes (--max-size, in MB). */
+export const DEFAULT_MAX_SIZE = 100 * 1024 * 1024;
+
+/** Seconds one file may take in a batch (--timeout). */
+export const DEFAULT_TIMEOUT_S = 120;
+
+/** A Word file: at most this many zip entries, inflating to at most this many bytes. */
+export const MAX_ZIP_ENTRIES = 10_000;
+export const MAX_UNZIPPED = 512 * 1024 * 1024;
+
+/** A table: at most this many grid cells after spans are expanded, and this many columns. */
+export const MAX_CELLS = 500_000;
+export const MAX_COLUMNS = 200;
