@@ -35,7 +35,8 @@ export async function readDocx(bytes: Uint8Array, file: string): Promise<ReadOut
   const mammoth = await import("mammoth");
   let converted: { value: string; messages: Array<{ type: string; message: string }> };
   try {
-    converted = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+    // Never read files a document links to (CVE-2025-11849: linked images as local paths).
+    converted = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { externalFileAccess: false });
   } catch (e) {
     throw new WorkplanError("invalidInput", `${file}: Word document cannot be read (${e instanceof Error ? e.message.split("\n")[0] : "corrupt"})`, { cause: e });
   }
