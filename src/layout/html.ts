@@ -11,6 +11,7 @@ import type { Cell, Laid, Paragraph, Row } from "../model/document.js";
 import { warning, type Warning } from "../model/result.js";
 import { expandSpans } from "./grid.js";
 import { findHeader, mergeHeader, repeatsHeader, signature } from "./gridTable.js";
+import { parseMarker } from "../plan/headings.js";
 
 const FURNITURE = "script,style,noscript,template,iframe,object,embed,svg,nav,footer,form,select,button,input,textarea,[role=navigation]";
 const BLOCK = new Set([
@@ -168,9 +169,28 @@ export function layoutHtml($: CheerioAPI): Laid {
       warnings,
     };
   }
+  // Marked headings printed just above the table (after its caption) head its first
+  // rows; walking back stops at the first unmarked paragraph (the caption, a letter).
+  let headStart = firstAt;
+  while (headStart > 0) {
+    const prev = seq[headStart - 1]!;
+    const m = prev.kind === "text" ? parseMarker(prev.text) : null;
+    if (!m || !["cn", "pcn", "part"].includes(m.style) || prev.text.length > 60) break;
+    headStart--;
+  }
+  // The table's parts in reading order, with any text between them (a heading printed
+  // between two tables) as a heading row where it stands.
   const rows: Row[] = [];
+  const width = main[0]!.header.length;
+  const byEl = new Map(main.map((f) => [f.el, f]));
   let page = 0;
-  for (const f of main) {
+  for (const item of seq.slice(headStart, lastAt + 1)) {
+    if (item.kind === "text") {
+      rows.push({ cells: [{ text: item.text, lines: item.lines, rowSpan: 1, colSpan: width }], lines: item.lines, page: Math.max(page, 1), pageStart: false });
+      continue;
+    }
+    const f = byEl.get(item.table!);
+    if (!f) continue;
     page++;
     let pageStart = page > 1;
     for (const cells of f.body) {
@@ -185,7 +205,7 @@ export function layoutHtml($: CheerioAPI): Laid {
       pageStart = false;
     }
   }
-  const front = [...seq.slice(0, firstAt).filter((i) => i.kind === "text").map(para), ...(main[0]?.above ?? []).flatMap((r) => r.filter((c) => c.text && !c.from).map((c) => ({ text: c.text, lines: c.lines })))];
+  const front = [...seq.slice(0, headStart).filter((i) => i.kind === "text").map(para), ...(main[0]?.above ?? []).flatMap((r) => r.filter((c) => c.text && !c.from).map((c) => ({ text: c.text, lines: c.lines })))];
   return {
     layout: "html-table",
     reason: `${tables.length} tables; ${main.length} with the task header${main.length > 1 ? " joined" : ""}; spans expanded`,

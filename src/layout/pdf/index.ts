@@ -180,12 +180,22 @@ export function layoutPdf(pages: PageGeometry[]): Laid {
   }
   const s = start;
   const e = end;
+  const front = lines.filter((l) => before(l, s));
+  // Marked headings printed just above the table (after its caption) head its first rows.
+  const lead: Line[] = [];
+  while (front.length > 0) {
+    const last = front[front.length - 1]!;
+    const m = parseMarker(last.text);
+    if (!m || !["cn", "pcn", "part"].includes(m.style) || last.text.length > 60) break;
+    lead.unshift(front.pop()!);
+  }
+  rows.unshift(...lead.map((l) => ({ cells: [{ text: l.text, lines: [], rowSpan: 1, colSpan: header!.length }], lines: [], page: l.page, pageStart: false })));
   return {
     layout: "pdf-lattice",
     reason: `${rows.length} rows of ruled tables on ${new Set(rows.map((r) => r.page)).size} page(s); ${drop.size} running header/footer lines dropped`,
     table: { header, rows, emptyMeansMerged: true },
     paragraphs: [],
-    front: [...lines.filter((l) => before(l, s)).map(para), ...stray],
+    front: [...front.map(para), ...stray],
     back: lines.filter((l) => !before(l, e) && !(l.page === e.page && l.y < e.y)).filter((l) => l.page > e.page || l.y > e.y).map(para),
     warnings,
     pages: report,

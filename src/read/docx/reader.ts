@@ -8,6 +8,7 @@ import { MAX_UNZIPPED, MAX_ZIP_ENTRIES } from "../../model/limits.js";
 import { warning, type Warning } from "../../model/result.js";
 import { layoutHtml } from "../../layout/html.js";
 import type { ReadOutcome } from "../text/reader.js";
+import { inlineNumbering } from "./numbering.js";
 import { tablesFromXml } from "./tables.js";
 
 export async function readDocx(bytes: Uint8Array, file: string): Promise<ReadOutcome> {
@@ -32,20 +33,28 @@ export async function readDocx(bytes: Uint8Array, file: string): Promise<ReadOut
   } catch (e) {
     throw new WorkplanError("invalidInput", `${file}: not a valid .docx (${e instanceof Error ? e.message.replace(/^Bug : /u, "") : "corrupt archive"})`, { cause: e });
   }
+  const { load } = await import("cheerio");
+  // Automatic numbers (一、 headings, a 序号 column) written into the text, which
+  // mammoth would otherwise drop.
+  let input: Buffer = Buffer.from(bytes);
+  const numbered = inlineNumbering(xml, (await zip.file("word/numbering.xml")?.async("string")) ?? null, (await zip.file("word/styles.xml")?.async("string")) ?? null, (x) => load(x, { xml: true }));
+  if (numbered) {
+    zip.file("word/document.xml", numbered);
+    input = await zip.generateAsync({ type: "nodebuffer" });
+  }
   const mammoth = await import("mammoth");
   let converted: { value: string; messages: Array<{ type: string; message: string }> };
   try {
     // Never read files a document links to (CVE-2025-11849: linked images as local paths).
-    converted = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { externalFileAccess: false });
+    converted = await mammoth.convertToHtml({ buffer: input }, { externalFileAccess: false });
   } catch (e) {
     throw new WorkplanError("invalidInput", `${file}: Word document cannot be read (${e instanceof Error ? e.message.split("\n")[0] : "corrupt"})`, { cause: e });
   }
-  const { load } = await import("cheerio");
   const $ = load(converted.value);
   const warnings: Warning[] = [];
   const lost = converted.messages.some((m) => /cell merging may be incorrect/u.test(m.message));
   if (lost || /<w:grid(?:Before|After)\b/u.test(xml)) {
-    const rebuilt = tablesFromXml(load(xml, { xml: true }));
+    const rebuilt = tablesFromXml(load(numbered ?? xml, { xml: true }));
     const top = $("table").toArray().filter((t) => $(t).parents("table").length === 0);
     if (rebuilt.length === top.length) {
       top.forEach((t, k) => $(t).replaceWith(rebuilt[k]!));

@@ -1,0 +1,131 @@
+// Word's automatic numbering, written into the text. mammoth renders a numbered
+// paragraph as a list item without its number, so a notice whose 一、 headings or 序号
+// column come from Word numbering would lose them. Each numbered paragraph's label is
+// computed as Word does (counters per list, a level resetting the levels below it,
+// the level's format and lvlText such as "%1、" or "（%1）") and put in front of its text.
+
+import type { CheerioAPI } from "cheerio";
+import type { Element } from "domhandler";
+
+interface Level {
+  start: number;
+  format: string;
+  text: string;
+}
+
+const CN = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
+function chinese(n: number): string {
+  if (n < 10) return CN[n]!;
+  if (n < 20) return "十" + (n % 10 ? CN[n % 10] : "");
+  if (n < 100) return CN[Math.floor(n / 10)]! + "十" + (n % 10 ? CN[n % 10] : "");
+  return String(n);
+}
+
+function roman(n: number): string {
+  const t: Array<[number, string]> = [[1000, "M"], [900, "CM"], [500, "D"], [400, "CD"], [100, "C"], [90, "XC"], [50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
+  let out = "";
+  for (const [v, s] of t) while (n >= v) [out, n] = [out + s, n - v];
+  return out;
+}
+
+export function formatNumber(n: number, format: string): string {
+  switch (format) {
+    case "decimal":
+    case "decimalZero":
+      return format === "decimalZero" && n < 10 ? `0${n}` : String(n);
+    case "chineseCounting":
+    case "chineseCountingThousand":
+    case "chineseLegalSimplified":
+    case "ideographTraditional":
+    case "taiwaneseCounting":
+    case "taiwaneseCountingThousand":
+    case "japaneseCounting":
+      return chinese(n);
+    case "decimalEnclosedCircle":
+    case "decimalEnclosedCircleChinese":
+      return n >= 1 && n <= 20 ? String.fromCodePoint(0x2460 + n - 1) : String(n);
+    case "decimalEnclosedParen":
+      return `(${n})`;
+    case "decimalFullWidth":
+      return String(n).replace(/\d/gu, (d) => String.fromCodePoint(0xff10 + Number(d)));
+    case "upperLetter":
+      return String.fromCharCode(64 + (((n - 1) % 26) + 1));
+    case "lowerLetter":
+      return String.fromCharCode(96 + (((n - 1) % 26) + 1));
+    case "upperRoman":
+      return roman(n);
+    case "lowerRoman":
+      return roman(n).toLowerCase();
+    default:
+      return "";
+  }
+}
+
+const val = ($: CheerioAPI, el: Element | undefined) => (el ? ($(el).attr("w:val") ?? "") : "");
+
+/** Rewrites document.xml so that numbered paragraphs carry their labels as text. */
+export function inlineNumbering(documentXml: string, numberingXml: string | null, stylesXml: string | null, load: (xml: string) => CheerioAPI): string | null {
+  if (!numberingXml || !/<w:numPr\b|<w:pStyle\b/u.test(documentXml)) return null;
+  const num = load(numberingXml);
+  const abstract = new Map<string, Map<number, Level>>();
+  for (const a of num("w\\:abstractNum").toArray()) {
+    const levels = new Map<number, Level>();
+    for (const l of num(a).children("w\\:lvl").toArray()) {
+      levels.set(Number(num(l).attr("w:ilvl") ?? 0), {
+        start: Number(val(num, num(l).children("w\\:start")[0]) || 1),
+        format: val(num, num(l).children("w\\:numFmt")[0]) || "decimal",
+        text: val(num, num(l).children("w\\:lvlText")[0]),
+      });
+    }
+    abstract.set(num(a).attr("w:abstractNumId") ?? "", levels);
+  }
+  const lists = new Map<string, Map<number, Level>>();
+  for (const n of num("w\\:num").toArray()) {
+    const levels = abstract.get(val(num, num(n).children("w\\:abstractNumId")[0]));
+    if (levels) lists.set(num(n).attr("w:numId") ?? "", levels);
+  }
+  if (lists.size === 0) return null;
+  // Numbering a paragraph style carries (headings numbered through their style).
+  const styleNum = new Map<string, { numId: string; ilvl: number }>();
+  if (stylesXml) {
+    const st = load(stylesXml);
+    for (const s of st("w\\:style").toArray()) {
+      const np = st(s).children("w\\:pPr").children("w\\:numPr");
+      const numId = val(st, np.children("w\\:numId")[0]);
+      if (numId) styleNum.set(st(s).attr("w:styleId") ?? "", { numId, ilvl: Number(val(st, np.children("w\\:ilvl")[0]) || 0) });
+    }
+  }
+  const doc = load(documentXml);
+  const counters = new Map<string, number[]>();
+  let changed = false;
+  for (const p of doc("w\\:p").toArray()) {
+    const pPr = doc(p).children("w\\:pPr");
+    const np = pPr.children("w\\:numPr");
+    let numId = val(doc, np.children("w\\:numId")[0]);
+    let ilvl = Number(val(doc, np.children("w\\:ilvl")[0]) || 0);
+    if (!np.length) {
+      const viaStyle = styleNum.get(val(doc, pPr.children("w\\:pStyle")[0]));
+      if (!viaStyle) continue;
+      ({ numId, ilvl } = viaStyle);
+    }
+    const levels = lists.get(numId);
+    if (!levels || numId === "0") continue;
+    const c = counters.get(numId) ?? [];
+    for (let k = 0; k <= ilvl; k++) if (c[k] == null) c[k] = (levels.get(k)?.start ?? 1) - (k === ilvl ? 1 : 0);
+    c[ilvl] = c[ilvl]! + 1;
+    c.length = ilvl + 1; // deeper levels start again
+    counters.set(numId, c);
+    const level = levels.get(ilvl);
+    if (!level || !level.text || level.format === "bullet" || level.format === "none") continue;
+    const label = level.text.replace(/%(\d)/gu, (_, d: string) => formatNumber(c[Number(d) - 1] ?? levels.get(Number(d) - 1)?.start ?? 1, levels.get(Number(d) - 1)?.format ?? "decimal"));
+    if (!label.trim()) continue;
+    np.remove();
+    if (!np.length) pPr.children("w\\:pStyle").remove();
+    const run = `<w:r><w:t xml:space="preserve">${label.replace(/&/gu, "&amp;").replace(/</gu, "&lt;")}</w:t></w:r>`;
+    if (pPr.length) pPr.after(run);
+    else doc(p).prepend(run);
+    changed = true;
+  }
+  return changed ? doc.xml() : null;
+}
