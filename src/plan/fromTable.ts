@@ -163,8 +163,8 @@ export function planTable(table: Table): Result<DraftTask[]> {
     // it (two columns' text run together) is split back into the two levels.
     // A row without a number at the top of a page is the rest of the row split by the
     // page break: its category cells continue the categories above.
-    const prev0 = tasks[tasks.length - 1];
-    const splitRow = row.pageStart && numbered && number == null && prev0 != null && (body !== "" || cats.some(Boolean));
+    const prev = tasks[tasks.length - 1];
+    const splitRow = row.pageStart && numbered && number == null && prev != null && (body !== "" || cats.some(Boolean));
     let level = 0;
     for (const c of cats) {
       if (c && row.pageStart && continuesCategory(slots[level], c, splitRow)) {
@@ -198,7 +198,6 @@ export function planTable(table: Table): Result<DraftTask[]> {
     // page break, or a wrapped line. In a numbered table, a mid-page row with a
     // requirement and units of its own is a task that simply has no number.
     const ownTail = tailPairs.some(([c]) => text(c));
-    const prev = tasks[tasks.length - 1];
     const continues = prev != null && number == null && (splitRow || (!cats.some(Boolean) && (!body || (numbered && (row.pageStart || !ownTail)))));
     if (continues) {
       if (body) prev.text = prev.text ? joinParts(prev.text, body) : body;

@@ -152,6 +152,7 @@ export function layoutPdf(pages: PageGeometry[]): Laid {
   }
 
   const before = (l: Line, p: { page: number; y: number }) => l.page < p.page || (l.page === p.page && l.y < p.y);
+  const after = (l: Line, p: { page: number; y: number }) => l.page > p.page || (l.page === p.page && l.y > p.y);
   const para = (l: Line): Paragraph => ({ text: l.text, lines: [] });
   if (!header || !start || !end) {
     // No ruled task table: a table drawn without rulings, read from the x-positions of
@@ -167,7 +168,7 @@ export function layoutPdf(pages: PageGeometry[]): Laid {
         table: { header: stream.header, rows: stream.rows, emptyMeansMerged: true },
         paragraphs: [],
         front: free.filter((l) => before(l, sStart)).map(para),
-        back: free.filter((l) => !before(l, sEnd) && (l.page > sEnd.page || l.y > sEnd.y)).map(para),
+        back: free.filter((l) => after(l, sEnd)).map(para),
         warnings,
         pages: report,
       };
@@ -196,7 +197,7 @@ export function layoutPdf(pages: PageGeometry[]): Laid {
     table: { header, rows, emptyMeansMerged: true },
     paragraphs: [],
     front: [...front.map(para), ...stray],
-    back: lines.filter((l) => !before(l, e) && !(l.page === e.page && l.y < e.y)).filter((l) => l.page > e.page || l.y > e.y).map(para),
+    back: lines.filter((l) => after(l, e)).map(para),
     warnings,
     pages: report,
   };
