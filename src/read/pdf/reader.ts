@@ -9,6 +9,7 @@ import { pathToFileURL } from "node:url";
 import { WorkplanError } from "../../model/errors.js";
 import { layoutPdf } from "../../layout/pdf/index.js";
 import type { ReadOutcome } from "../text/reader.js";
+import { pdfEngine } from "./engine.js";
 import { readPage, type Ops, type PageGeometry, type PdfPage } from "./page.js";
 
 export interface PdfOptions {
@@ -23,7 +24,7 @@ function assetsDir(): string {
 }
 
 export async function readPdf(bytes: Uint8Array, file: string, opts: PdfOptions = {}): Promise<ReadOutcome> {
-  const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const pdfjs = await pdfEngine();
   const assets = assetsDir();
   const task = pdfjs.getDocument({
     data: bytes.slice(),
