@@ -23,6 +23,19 @@ describe("encodings", () => {
     const r = run(["convert", "fixtures/encodings/000-gbk.txt"]);
     expect((JSON.parse(r.stdout) as { source: { encoding: string } }).source.encoding).toBe("gb18030");
   });
+
+  it("reads traditional characters in Big5 as their UTF-8 original", () => {
+    const r = run(["convert", "fixtures/encodings/traditional-big5.txt"]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { source: { encoding: string } }).source.encoding).toBe("big5");
+    expect(tasksOf(r.stdout)).toEqual(tasksOf(run(["convert", "fixtures/layouts/traditional.txt"]).stdout));
+  });
+
+  it.each(["not-chinese-sjis.txt", "not-chinese-euckr.txt", "not-chinese-cp1251.txt"])("refuses %s as an unknown encoding", (f) => {
+    const r = run(["convert", `fixtures/encodings/${f}`]);
+    expect(r.code).toBe(4);
+    expect(r.stderr.trim()).toMatch(new RegExp(`${f.replace(".", "\\.")}: unknown text encoding`, "u"));
+  });
 });
 
 describe("output", () => {

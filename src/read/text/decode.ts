@@ -1,8 +1,9 @@
 // Turns bytes into text. Chinese archives are full of GB18030/GBK files without any
 // declaration, so UTF-8 is accepted only when the bytes are valid UTF-8, and anything
-// else goes through a statistical detector.
+// else is GB18030 or Big5 when one of them reads as Chinese (see legacy.ts).
 
 import { WorkplanError } from "../../model/errors.js";
+import { decodeLegacy } from "./legacy.js";
 
 export interface Decoded {
   text: string;
@@ -38,20 +39,6 @@ function looksBinary(text: string): boolean {
   return control > n * 0.01 + 1;
 }
 
-async function detectLegacy(bytes: Uint8Array): Promise<string | null> {
-  const { default: jschardet } = await import("jschardet");
-  const sample = Buffer.from(bytes.subarray(0, 64 * 1024)).toString("binary");
-  const guess = jschardet.detect(sample, { minimumThreshold: 0.1 });
-  const name = (guess.encoding ?? "").toLowerCase();
-  if (!name) return null;
-  // GB2312 and GBK are subsets of GB18030; decoding as the superset loses nothing.
-  if (["gb2312", "gbk", "gb18030", "hz-gb-2312", "x-gbk"].includes(name)) return "gb18030";
-  if (name === "big5") return "big5";
-  // A Chinese notice is never in a Latin or Cyrillic code page: bytes a detector can
-  // only call windows-1252 are not text we can read, and saying so beats garbage.
-  return null;
-}
-
 export async function decode(bytes: Uint8Array, file: string): Promise<Decoded> {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return { text: decodeStrict("utf-8", bytes.subarray(3), file), encoding: "utf-8-bom" };
@@ -82,16 +69,10 @@ export async function decode(bytes: Uint8Array, file: string): Promise<Decoded> 
   } catch (e) {
     if (e instanceof WorkplanError) throw e;
   }
-  const legacy = await detectLegacy(bytes);
-  if (!legacy) throw new WorkplanError("invalidInput", `${file}: unknown text encoding (not UTF-8, UTF-16 or GB18030)`);
-  let text: string;
-  try {
-    text = new TextDecoder(legacy, { fatal: true }).decode(bytes);
-  } catch {
-    throw new WorkplanError("invalidInput", `${file}: unknown text encoding (bytes are not valid ${legacy})`);
-  }
-  if (looksBinary(text)) throw new WorkplanError("invalidInput", `${file}: binary data, not a text notice`);
-  return { text, encoding: legacy };
+  const legacy = decodeLegacy(bytes);
+  if (!legacy) throw new WorkplanError("invalidInput", `${file}: unknown text encoding (not UTF-8, UTF-16, GB18030 or Big5)`);
+  if (looksBinary(legacy.text)) throw new WorkplanError("invalidInput", `${file}: binary data, not a text notice`);
+  return legacy;
 }
 
 function decodeStrict(encoding: string, bytes: Uint8Array, file: string): string {
