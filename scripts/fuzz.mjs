@@ -23,7 +23,7 @@ const rnd = (n) => {
 };
 const pick = (xs) => xs[rnd(xs.length)];
 
-const { Pool } = await import(path.join(root, "dist/batch/pool.js"));
+const { Pool } = await import(path.join(root, "dist/pool.js"));
 const JSZip = (await import("jszip")).default;
 
 const fixtures = ["seeds", "layouts", "html", "docx", "pdf"].flatMap((d) =>

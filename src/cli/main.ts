@@ -224,6 +224,8 @@ Examples:
 
 export async function main(argv: string[]): Promise<number> {
   debug = argv.includes("--debug");
+  // dist/ is bundled and minified: stack traces name the TypeScript sources only through the maps.
+  if (debug) process.setSourceMapsEnabled(true);
   try {
     exitCode = ExitCode.ok;
     await program().parseAsync(argv);

@@ -1,7 +1,7 @@
 // The output contract (FORMAT.md) as a zod schema: every output is validated against it
 // before it is written, and `workplan schema` prints the JSON Schema derived from it.
 
-import { z } from "zod";
+import * as z from "zod";
 
 export const SCHEMA_VERSION = "1.0";
 
