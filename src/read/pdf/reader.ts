@@ -23,6 +23,19 @@ function assetsDir(): string {
   return path.dirname(require.resolve("pdfjs-dist/package.json"));
 }
 
+/**
+ * Where pdf.js loads fonts: nowhere. With no document to load them into (as in Node),
+ * pdf.js falls back to drawing text as outlines: it compiles every glyph of every
+ * embedded font into a path and posts each one across to the API side — a third of the
+ * CPU of reading a CJK PDF, and most of its long-lived garbage, for drawings we never
+ * make. Given a document (getDocument's `ownerDocument`), it hands each font to a style
+ * sheet instead; this one keeps nothing.
+ */
+const FONT_SINK = {
+  createElement: () => ({ sheet: { cssRules: [], insertRule: () => 0 }, remove: () => undefined }),
+  documentElement: { getElementsByTagName: () => [{ append: () => undefined }] },
+};
+
 export async function readPdf(bytes: Uint8Array, file: string, opts: PdfOptions = {}): Promise<ReadOutcome> {
   const pdfjs = await pdfEngine();
   const assets = assetsDir();
@@ -32,7 +45,8 @@ export async function readPdf(bytes: Uint8Array, file: string, opts: PdfOptions 
     cMapPacked: true,
     standardFontDataUrl: pathToFileURL(path.join(assets, "standard_fonts") + path.sep).href,
     isEvalSupported: false,
-    disableFontFace: true,
+    disableFontFace: false,
+    ownerDocument: FONT_SINK,
     useSystemFonts: false,
     verbosity: 0,
     ...(opts.password != null ? { password: opts.password } : {}),
