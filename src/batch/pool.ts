@@ -19,7 +19,7 @@ export function defaultJobs(): number {
 /**
  * Heap caps of one worker, so that memory stays bounded whatever a batch is fed and a
  * hostile file fails alone. The price, measured on a mixed batch: ~20% more CPU a
- * document than uncapped workers (the collector works harder on pdf.js's and mammoth's
+ * document than uncapped workers (the collector works harder on pdf.js's
  * short-lived allocations), for ~400 MB peak instead of ~620 MB; the roomy young
  * generation keeps that price from being higher.
  */

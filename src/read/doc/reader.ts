@@ -1,4 +1,4 @@
-// Legacy .doc (Word 97–2003, and most WPS attachments): mammoth cannot read it, so
+// Legacy .doc (Word 97–2003, and most WPS attachments) is a binary format, not XML:
 // LibreOffice converts it to .docx in a private temporary folder, and the DOCX reader
 // goes on from there. Without LibreOffice the error says how to make it work.
 

@@ -1,11 +1,13 @@
-// Word's automatic numbering, written into the text. mammoth renders a numbered
-// paragraph as a list item without its number, so a notice whose 一、 headings or 序号
-// column come from Word numbering would lose them. Each numbered paragraph's label is
-// computed as Word does (counters per list, a level resetting the levels below it,
+// Word's automatic numbering, written into the text. The number of a numbered
+// paragraph is not in document.xml, so a notice whose 一、 headings or 序号 column come
+// from Word numbering would lose them. Each numbered paragraph's label is computed as
+// Word does (counters per list, a level resetting the levels below it,
 // the level's format and lvlText such as "%1、" or "（%1）") and put in front of its text.
 
 import type { CheerioAPI } from "cheerio";
-import type { Element } from "domhandler";
+import type { AnyNode, Element } from "domhandler";
+import { isTag } from "domhandler";
+import type { Labels } from "./body.js";
 
 interface Level {
   start: number;
@@ -64,9 +66,26 @@ export function formatNumber(n: number, format: string): string {
 
 const val = ($: CheerioAPI, el: Element | undefined) => (el ? ($(el).attr("w:val") ?? "") : "");
 
-/** Rewrites document.xml so that numbered paragraphs carry their labels as text. */
-export function inlineNumbering(documentXml: string, numberingXml: string | null, stylesXml: string | null, load: (xml: string) => CheerioAPI): string | null {
-  if (!numberingXml || !/<w:numPr\b|<w:pStyle\b/u.test(documentXml)) return null;
+function childNamed(el: Element | undefined, name: string): Element | undefined {
+  return el?.children.find((c): c is Element => isTag(c) && c.name === name);
+}
+
+/** Every w:p under `root`, in document order (table cells and text boxes included). */
+function paragraphs(root: AnyNode): Element[] {
+  const out: Element[] = [];
+  const walk = (n: AnyNode) => {
+    if (!isTag(n) && n.type !== "root") return;
+    if (isTag(n) && n.name === "w:p") out.push(n);
+    for (const c of (n as Element).children) walk(c);
+  };
+  walk(root);
+  return out;
+}
+
+/** The label of each numbered paragraph of the document (`root`: the parsed document.xml). */
+export function numberingLabels(root: AnyNode, numberingXml: string | null, stylesXml: string | null, load: (xml: string) => CheerioAPI): Labels {
+  const labels: Labels = new Map();
+  if (!numberingXml) return labels;
   const num = load(numberingXml);
   const abstract = new Map<string, Map<number, Level>>();
   for (const a of num("w\\:abstractNum").toArray()) {
@@ -85,7 +104,7 @@ export function inlineNumbering(documentXml: string, numberingXml: string | null
     const levels = abstract.get(val(num, num(n).children("w\\:abstractNumId")[0]));
     if (levels) lists.set(num(n).attr("w:numId") ?? "", levels);
   }
-  if (lists.size === 0) return null;
+  if (lists.size === 0) return labels;
   // Numbering a paragraph style carries (headings numbered through their style).
   const styleNum = new Map<string, { numId: string; ilvl: number }>();
   if (stylesXml) {
@@ -96,16 +115,15 @@ export function inlineNumbering(documentXml: string, numberingXml: string | null
       if (numId) styleNum.set(st(s).attr("w:styleId") ?? "", { numId, ilvl: Number(val(st, np.children("w\\:ilvl")[0]) || 0) });
     }
   }
-  const doc = load(documentXml);
+  const wval = (el: Element | undefined) => el?.attribs["w:val"] ?? "";
   const counters = new Map<string, number[]>();
-  let changed = false;
-  for (const p of doc("w\\:p").toArray()) {
-    const pPr = doc(p).children("w\\:pPr");
-    const np = pPr.children("w\\:numPr");
-    let numId = val(doc, np.children("w\\:numId")[0]);
-    let ilvl = Number(val(doc, np.children("w\\:ilvl")[0]) || 0);
-    if (!np.length) {
-      const viaStyle = styleNum.get(val(doc, pPr.children("w\\:pStyle")[0]));
+  for (const p of paragraphs(root)) {
+    const pPr = childNamed(p, "w:pPr");
+    const np = childNamed(pPr, "w:numPr");
+    let numId = wval(childNamed(np, "w:numId"));
+    let ilvl = Number(wval(childNamed(np, "w:ilvl")) || 0);
+    if (!np) {
+      const viaStyle = styleNum.get(wval(childNamed(pPr, "w:pStyle")));
       if (!viaStyle) continue;
       ({ numId, ilvl } = viaStyle);
     }
@@ -119,13 +137,7 @@ export function inlineNumbering(documentXml: string, numberingXml: string | null
     const level = levels.get(ilvl);
     if (!level || !level.text || level.format === "bullet" || level.format === "none") continue;
     const label = level.text.replace(/%(\d)/gu, (_, d: string) => formatNumber(c[Number(d) - 1] ?? levels.get(Number(d) - 1)?.start ?? 1, levels.get(Number(d) - 1)?.format ?? "decimal"));
-    if (!label.trim()) continue;
-    np.remove();
-    if (!np.length) pPr.children("w\\:pStyle").remove();
-    const run = `<w:r><w:t xml:space="preserve">${label.replace(/&/gu, "&amp;").replace(/</gu, "&lt;")}</w:t></w:r>`;
-    if (pPr.length) pPr.after(run);
-    else doc(p).prepend(run);
-    changed = true;
+    if (label.trim()) labels.set(p, label);
   }
-  return changed ? doc.xml() : null;
+  return labels;
 }

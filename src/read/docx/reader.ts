@@ -1,15 +1,14 @@
-// DOCX reader: mammoth turns the document into HTML (paragraphs, headings, tables with
-// rowspan from vMerge and colspan from gridSpan); where mammoth says it lost merges, or
-// rows use gridBefore/gridAfter (which it ignores), the tables are rebuilt from the
-// document XML. The HTML layout then reads it like a web page.
+// DOCX reader: word/document.xml straight to HTML (body.ts: paragraphs, tables with
+// their merges, automatic numbers written in), which the HTML layout then reads like a
+// web page. Nothing the document links to is ever opened.
 
 import { WorkplanError } from "../../model/errors.js";
 import { MAX_UNZIPPED, MAX_ZIP_ENTRIES } from "../../model/limits.js";
-import { warning, type Warning } from "../../model/result.js";
 import { layoutHtml } from "../../layout/html.js";
 import type { ReadOutcome } from "../text/reader.js";
-import { inlineNumbering } from "./numbering.js";
-import { tablesFromXml } from "./tables.js";
+import { isTag } from "domhandler";
+import { bodyHtml } from "./body.js";
+import { numberingLabels } from "./numbering.js";
 
 export async function readDocx(bytes: Uint8Array, file: string): Promise<ReadOutcome> {
   const { default: JSZip } = await import("jszip");
@@ -34,36 +33,23 @@ export async function readDocx(bytes: Uint8Array, file: string): Promise<ReadOut
     throw new WorkplanError("invalidInput", `${file}: not a valid .docx (${e instanceof Error ? e.message.replace(/^Bug : /u, "") : "corrupt archive"})`, { cause: e });
   }
   const { load } = await import("cheerio");
-  // Automatic numbers (一、 headings, a 序号 column) written into the text, which
-  // mammoth would otherwise drop.
-  let input: Buffer = Buffer.from(bytes);
-  const numbered = inlineNumbering(xml, (await zip.file("word/numbering.xml")?.async("string")) ?? null, (await zip.file("word/styles.xml")?.async("string")) ?? null, (x) => load(x, { xml: true }));
-  if (numbered) {
-    zip.file("word/document.xml", numbered);
-    input = await zip.generateAsync({ type: "nodebuffer" });
+  const part = async (name: string) => (await zip.file(name)?.async("string")) ?? null;
+  const doc = load(xml, { xml: true }).root()[0]!;
+  const labels = numberingLabels(doc, await part("word/numbering.xml"), await part("word/styles.xml"), (x) => load(x, { xml: true }));
+  const body = doc.children.filter(isTag).flatMap((d) => d.children.filter(isTag)).find((b) => b.name === "w:body");
+  if (!body) throw new WorkplanError("invalidInput", `${file}: a Word archive whose document.xml has no body`);
+  // Footnotes and endnotes are text of the notice too: read after the body.
+  const notes: string[] = [];
+  for (const name of ["word/footnotes.xml", "word/endnotes.xml"]) {
+    const x = await part(name);
+    if (!x) continue;
+    for (const root of load(x, { xml: true }).root()[0]!.children.filter(isTag)) {
+      for (const note of root.children.filter(isTag)) if (!note.attribs["w:type"]) notes.push(bodyHtml(note, labels));
+    }
   }
-  const mammoth = await import("mammoth");
-  let converted: { value: string; messages: Array<{ type: string; message: string }> };
-  try {
-    // Never read files a document links to (CVE-2025-11849: linked images as local paths).
-    converted = await mammoth.convertToHtml({ buffer: input }, { externalFileAccess: false });
-  } catch (e) {
-    throw new WorkplanError("invalidInput", `${file}: Word document cannot be read (${e instanceof Error ? e.message.split("\n")[0] : "corrupt"})`, { cause: e });
-  }
-  const $ = load(converted.value);
-  const warnings: Warning[] = [];
-  const lost = converted.messages.some((m) => /cell merging may be incorrect/u.test(m.message));
-  if (lost || /<w:grid(?:Before|After)\b/u.test(xml)) {
-    const rebuilt = tablesFromXml(load(numbered ?? xml, { xml: true }));
-    const top = $("table").toArray().filter((t) => $(t).parents("table").length === 0);
-    if (rebuilt.length === top.length) {
-      top.forEach((t, k) => $(t).replaceWith(rebuilt[k]!));
-      warnings.push(warning("docx-merges-rebuilt", "table merges were rebuilt from the document XML (mammoth could not read them)"));
-    } else warnings.push(warning("docx-merges-lost", "merged cells may be misread: the document's tables could not be matched to rebuild them"));
-  }
-  const laid = layoutHtml($);
+  const laid = layoutHtml(load(`<body>${bodyHtml(body, labels)}${notes.join("\n")}</body>`));
   return {
-    laid: { ...laid, layout: laid.layout === "html-table" ? "docx-table" : "docx-prose", warnings: [...warnings, ...laid.warnings] },
+    laid: { ...laid, layout: laid.layout === "html-table" ? "docx-table" : "docx-prose" },
     encoding: null,
   };
 }
