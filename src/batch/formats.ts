@@ -13,6 +13,11 @@ export { toCsv, toJson };
  */
 const LEVELS = 4;
 
+/** The header line of a combined CSV. */
+export function csvHeaderLine(byUnit: boolean): string {
+  return csvString([["source", ...csvHeader(LEVELS, byUnit)]]);
+}
+
 export function toCsvRows(plan: Plan, source: string, byUnit: boolean, withHeader: boolean): string {
   const fitted: Plan = {
     ...plan,
@@ -29,4 +34,25 @@ export function csvText(chunks: string[], bom: boolean): string {
 /** One task a line, with the document it came from. */
 export function ndjsonLines(plan: Plan, source: string): string {
   return plan.tasks.map((t) => JSON.stringify({ source, planTitle: plan.title, planYear: plan.year, ...t }) + "\n").join("");
+}
+
+/** What a worker sends back for a converted file: the plan itself, or its output text. */
+export type Render =
+  | { as: "plan" }
+  | { as: "json" }
+  | { as: "csv"; byUnit: boolean; bom: boolean }
+  | { as: "csvRows"; source: string; byUnit: boolean }
+  | { as: "ndjson"; source: string };
+
+export function render(plan: Plan, r: Exclude<Render, { as: "plan" }>): string {
+  switch (r.as) {
+    case "json":
+      return toJson(plan, false);
+    case "csv":
+      return toCsv(plan, { byUnit: r.byUnit, bom: r.bom });
+    case "csvRows":
+      return toCsvRows(plan, r.source, r.byUnit, false);
+    case "ndjson":
+      return ndjsonLines(plan, r.source);
+  }
 }

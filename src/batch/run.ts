@@ -13,6 +13,7 @@ import type { ConvertOptions } from "../pipeline.js";
 import type { Plan } from "../schema/plan.js";
 import { writeAtomic } from "../cli/output.js";
 import { expandInputs, type Input } from "./inputs.js";
+import type { Render } from "./formats.js";
 import { defaultJobs, Pool, type Outcome } from "./pool.js";
 import { Progress } from "./progress.js";
 
@@ -85,11 +86,15 @@ export async function runBatch(args: string[], opts: BatchOptions): Promise<numb
   const jobs = Math.max(1, opts.jobs ?? defaultJobs());
   // Always workers, even one: a file that hangs or eats memory is stopped alone.
   const pool = new Pool(jobs, opts.timeout ?? DEFAULT_TIMEOUT_S);
-  const run = (i: Input): Promise<Outcome> => pool.run(i.file, opts.convert);
+  const byUnit = opts.byUnit === true;
+  // What each worker sends back: the text to write, so that this thread only writes.
+  const how = (i: Input): Render =>
+    perDocument ? (opts.format === "json" ? { as: "json" } : { as: "csv", byUnit, bom: opts.bom }) : opts.format === "ndjson" ? { as: "ndjson", source: i.rel } : { as: "csvRows", source: i.rel, byUnit };
+  const run = (i: Input): Promise<Outcome> => pool.run(i.file, opts.convert, how(i));
   const progress = new Progress(inputs.length, opts.quiet === true);
   const reports: FileReport[] = [];
   const chunks: string[] = [];
-  const { toCsvRows, csvText, ndjsonLines, toJson, toCsv } = await import("./formats.js");
+  const { csvHeaderLine, csvText } = await import("./formats.js");
   let csvHeaderDone = false;
   let bomDone = false;
 
@@ -137,14 +142,14 @@ export async function runBatch(args: string[], opts: BatchOptions): Promise<numb
         progress.done(input.file, "failed", outcome.error.message, 0);
         continue;
       }
-      const plan = outcome.plan;
+      const { summary } = outcome;
+      const text = outcome.text ?? "";
       try {
-        if (perDocument && out) await writeAtomic(out, opts.format === "json" ? toJson(plan, false) : toCsv(plan, { byUnit: opts.byUnit === true, bom: opts.bom }));
-        else if (opts.format === "ndjson") chunks.push(ndjsonLines(plan, input.rel));
+        if (perDocument && out) await writeAtomic(out, text);
+        else if (opts.format === "ndjson") chunks.push(text);
         else {
-          const rows = toCsvRows(plan, input.rel, opts.byUnit === true, !csvHeaderDone);
+          chunks.push((csvHeaderDone ? "" : csvHeaderLine(byUnit)) + text);
           csvHeaderDone = true;
-          chunks.push(rows);
         }
         if (!combined && !perDocument) {
           // Streamed to stdout as each document is done (in input order).
@@ -158,8 +163,8 @@ export async function runBatch(args: string[], opts: BatchOptions): Promise<numb
         progress.done(input.file, "failed", err.message, 0);
         continue;
       }
-      reports.push({ ...base, output: out, status: "converted", format: plan.source.format, layout: plan.source.layout, tasks: plan.tasks.length, pages: outcome.pages, warnings: plan.warnings.length, durationMs: Math.round(outcome.ms) });
-      progress.done(input.file, "converted", `${plan.tasks.length} tasks, ${plan.source.layout}`, plan.tasks.length);
+      reports.push({ ...base, output: out, status: "converted", format: summary.format, layout: summary.layout, tasks: summary.tasks, pages: outcome.pages, warnings: summary.warnings, durationMs: Math.round(outcome.ms) });
+      progress.done(input.file, "converted", `${summary.tasks} tasks, ${summary.layout}`, summary.tasks);
     }
     if (combined) await writeAtomic(combined, opts.format === "csv" ? csvText(chunks, opts.bom) : chunks.join(""));
   } finally {

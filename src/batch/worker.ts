@@ -1,17 +1,23 @@
 // A conversion worker: converts the files it is sent, one at a time, and answers with
-// the plan or the failure. Runs in a worker thread so that a batch uses every core.
+// the failure, or a summary and the output text (the plan itself only when asked): a
+// string crosses to the main thread in one copy, where a plan's object graph would be
+// cloned field by field and then serialized there, on the thread every worker waits on.
+// Runs in a worker thread so that a batch uses every core.
 
 import { parentPort } from "node:worker_threads";
 import { WorkplanError } from "../model/errors.js";
 import { convertFile, type ConvertOptions } from "../pipeline.js";
+import { render, type Render } from "./formats.js";
 import type { Outcome } from "./pool.js";
 
-export async function convertOne(file: string, opts: ConvertOptions): Promise<Outcome> {
+export async function convertOne(file: string, opts: ConvertOptions, how: Render = { as: "plan" }): Promise<Outcome> {
   const t0 = performance.now();
   try {
     const { plan, laid } = await convertFile(file, opts);
     const pages = plan.source.format === "pdf" ? Math.max(1, ...plan.tasks.map((t) => t.provenance.page ?? 1)) : laid.table ? new Set(laid.table.rows.map((r) => r.page)).size : 1;
-    return { ok: true, plan, pages, ms: performance.now() - t0 };
+    const summary = { format: plan.source.format, layout: plan.source.layout, tasks: plan.tasks.length, warnings: plan.warnings.length };
+    const output = how.as === "plan" ? { plan } : { text: render(plan, how) };
+    return { ok: true, ...output, summary, pages, ms: performance.now() - t0 };
   } catch (e) {
     const err = e instanceof WorkplanError ? e : new WorkplanError("internal", `${file}: internal error: ${e instanceof Error ? e.message : String(e)}`);
     return { ok: false, error: { kind: err.kind, message: err.message, exitCode: err.exitCode }, ms: performance.now() - t0 };
@@ -20,8 +26,8 @@ export async function convertOne(file: string, opts: ConvertOptions): Promise<Ou
 
 if (parentPort) {
   const port = parentPort;
-  port.on("message", (m: { id: number; file: string; opts: ConvertOptions }) => {
-    void convertOne(m.file, m.opts).then((outcome) => port.postMessage({ id: m.id, outcome }));
+  port.on("message", (m: { id: number; file: string; opts: ConvertOptions; how: Render }) => {
+    void convertOne(m.file, m.opts, m.how).then((outcome) => port.postMessage({ id: m.id, outcome }));
   });
   // Loaded: from now on a file's time limit measures its conversion, not the start-up.
   port.postMessage({ ready: true });

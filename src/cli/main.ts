@@ -80,6 +80,7 @@ async function convertOneFile(file: string, opts: ConvertOpts): Promise<Plan> {
   try {
     const outcome = await pool.run(file, convertOptions(opts));
     if (!outcome.ok) throw new WorkplanError(outcome.error.kind, outcome.error.message);
+    if (!outcome.plan) throw new WorkplanError("internal", `${file}: the worker sent no plan`);
     return outcome.plan;
   } finally {
     await pool.close();
