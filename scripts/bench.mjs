@@ -20,7 +20,8 @@ const target = arg > 0 ? Number(process.argv[arg + 1]) : 500;
 const fmt = (n) => n.toFixed(1);
 const list = (dir, ext) =>
   readdirSync(path.join(root, dir))
-    .filter((f) => f.endsWith(ext) && f !== "binary.txt")
+    // Files that exist to be refused are no part of a throughput corpus.
+    .filter((f) => f.endsWith(ext) && f !== "binary.txt" && !f.startsWith("not-chinese"))
     .map((f) => path.join(root, dir, f))
     .sort();
 const sources = [
