@@ -52,8 +52,9 @@ function own(el: Element, name: string): Element[] {
   return out;
 }
 
-function child(el: Element, name: string): Element | undefined {
-  return el.children.find((c): c is Element => isTag(c) && c.name === name);
+/** The first child element named `name`. */
+export function child(el: Element | undefined, name: string): Element | undefined {
+  return el?.children.find((c): c is Element => isTag(c) && c.name === name);
 }
 
 /** A paragraph's text: its label, its runs; w:br is a new line, w:tab a tab. */
@@ -122,11 +123,11 @@ function cellHtml(tc: Element, labels: Labels): string {
 function rowsOf(tbl: Element, labels: Labels): XCell[][] {
   return own(tbl, "w:tr").map((tr) => {
     const trPr = child(tr, "w:trPr");
-    let col = count(trPr && child(trPr, "w:gridBefore"), 0);
+    let col = count(child(trPr, "w:gridBefore"), 0);
     return own(tr, "w:tc").map((tc) => {
       const tcPr = child(tc, "w:tcPr");
-      const span = Math.max(1, count(tcPr && child(tcPr, "w:gridSpan"), 1));
-      const vm = tcPr && child(tcPr, "w:vMerge");
+      const span = Math.max(1, count(child(tcPr, "w:gridSpan"), 1));
+      const vm = child(tcPr, "w:vMerge");
       const vMerge = !vm ? null : attr(vm, "w:val") === "restart" ? "restart" : "continue";
       const cell: XCell = { html: cellHtml(tc, labels), col, span, vMerge };
       col += span;

@@ -7,7 +7,7 @@
 import type { CheerioAPI } from "cheerio";
 import type { AnyNode, Element } from "domhandler";
 import { isTag } from "domhandler";
-import type { Labels } from "./body.js";
+import { child, type Labels } from "./body.js";
 
 interface Level {
   start: number;
@@ -66,10 +66,6 @@ export function formatNumber(n: number, format: string): string {
 
 const val = ($: CheerioAPI, el: Element | undefined) => (el ? ($(el).attr("w:val") ?? "") : "");
 
-function childNamed(el: Element | undefined, name: string): Element | undefined {
-  return el?.children.find((c): c is Element => isTag(c) && c.name === name);
-}
-
 /** Every w:p under `root`, in document order (table cells and text boxes included). */
 function paragraphs(root: AnyNode): Element[] {
   const out: Element[] = [];
@@ -118,12 +114,12 @@ export function numberingLabels(root: AnyNode, numberingXml: string | null, styl
   const wval = (el: Element | undefined) => el?.attribs["w:val"] ?? "";
   const counters = new Map<string, number[]>();
   for (const p of paragraphs(root)) {
-    const pPr = childNamed(p, "w:pPr");
-    const np = childNamed(pPr, "w:numPr");
-    let numId = wval(childNamed(np, "w:numId"));
-    let ilvl = Number(wval(childNamed(np, "w:ilvl")) || 0);
+    const pPr = child(p, "w:pPr");
+    const np = child(pPr, "w:numPr");
+    let numId = wval(child(np, "w:numId"));
+    let ilvl = Number(wval(child(np, "w:ilvl")) || 0);
     if (!np) {
-      const viaStyle = styleNum.get(wval(childNamed(pPr, "w:pStyle")));
+      const viaStyle = styleNum.get(wval(child(pPr, "w:pStyle")));
       if (!viaStyle) continue;
       ({ numId, ilvl } = viaStyle);
     }
