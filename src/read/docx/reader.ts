@@ -7,7 +7,7 @@ import { MAX_UNZIPPED, MAX_ZIP_ENTRIES } from "../../model/limits.js";
 import { layoutHtml } from "../../layout/html.js";
 import type { ReadOutcome } from "../text/reader.js";
 import { isTag } from "domhandler";
-import { bodyHtml } from "./body.js";
+import { bodyHtml, child } from "./body.js";
 import { numberingLabels } from "./numbering.js";
 
 export async function readDocx(bytes: Uint8Array, file: string): Promise<ReadOutcome> {
@@ -36,7 +36,7 @@ export async function readDocx(bytes: Uint8Array, file: string): Promise<ReadOut
   const part = async (name: string) => (await zip.file(name)?.async("string")) ?? null;
   const doc = load(xml, { xml: true }).root()[0]!;
   const labels = numberingLabels(doc, await part("word/numbering.xml"), await part("word/styles.xml"), (x) => load(x, { xml: true }));
-  const body = doc.children.filter(isTag).flatMap((d) => d.children.filter(isTag)).find((b) => b.name === "w:body");
+  const body = child(doc.children.find(isTag), "w:body");
   if (!body) throw new WorkplanError("invalidInput", `${file}: a Word archive whose document.xml has no body`);
   // Footnotes and endnotes are text of the notice too: read after the body.
   const notes: string[] = [];
