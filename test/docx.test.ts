@@ -44,10 +44,20 @@ describe("DOCX", () => {
     const truncated = path.join(dir, "truncated.docx");
     const real = await import("node:fs").then((fs) => fs.readFileSync("fixtures/docx/000_992a28b6471132da.docx"));
     writeFileSync(truncated, real.subarray(0, real.length / 2));
+    // A part read after the body (styles.xml) whose recorded size is wrong.
+    const zipped = Buffer.from(await (await JSZip.loadAsync(real)).generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+    const name = Buffer.from("word/styles.xml");
+    for (let at = zipped.indexOf(name); at >= 0; at = zipped.indexOf(name, at + 1)) {
+      if (zipped.readUInt32LE(at - 30) === 0x04034b50) zipped.writeUInt32LE(7, at - 30 + 22);
+      if (zipped.readUInt32LE(at - 46) === 0x02014b50) zipped.writeUInt32LE(7, at - 46 + 24);
+    }
+    const badPart = path.join(dir, "bad-part.docx");
+    writeFileSync(badPart, zipped);
     for (const [f, reason] of [
       [notZip, /fake\.docx: the extension says DOCX, but the content is not/u],
       [notWord, /archive\.docx: a zip archive, but not a Word document/u],
       [truncated, /truncated\.docx: not a valid \.docx/u],
+      [badPart, /bad-part\.docx: not a valid \.docx \(word\/styles\.xml: /u],
     ] as const) {
       const r = run(["convert", f]);
       expect(r.code, f).toBe(4);

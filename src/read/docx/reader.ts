@@ -10,9 +10,22 @@ import { isTag } from "domhandler";
 import { bodyHtml, child } from "./body.js";
 import { numberingLabels } from "./numbering.js";
 
+type Zip = InstanceType<typeof import("jszip")>;
+
+/** One part of the archive as text, or null when absent; a part that fails to inflate fails the file. */
+async function partText(zip: Zip, file: string, name: string): Promise<string | null> {
+  const entry = zip.file(name);
+  if (!entry) return null;
+  try {
+    return await entry.async("string");
+  } catch (e) {
+    throw new WorkplanError("invalidInput", `${file}: not a valid .docx (${name}: ${e instanceof Error ? e.message.replace(/^Bug : /u, "") : "corrupt archive"})`, { cause: e });
+  }
+}
+
 export async function readDocx(bytes: Uint8Array, file: string): Promise<ReadOutcome> {
   const { default: JSZip } = await import("jszip");
-  let zip: InstanceType<typeof JSZip>;
+  let zip: Zip;
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch {
@@ -24,16 +37,10 @@ export async function readDocx(bytes: Uint8Array, file: string): Promise<ReadOut
   if (entries.length > MAX_ZIP_ENTRIES) throw new WorkplanError("invalidInput", `${file}: ${entries.length} entries in the archive (limit ${MAX_ZIP_ENTRIES}): not a plausible Word file`);
   const declared = entries.reduce((sum, f) => sum + ((f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0), 0);
   if (declared > MAX_UNZIPPED) throw new WorkplanError("invalidInput", `${file}: would inflate to ${(declared / 1048576).toFixed(0)} MB (limit ${MAX_UNZIPPED / 1048576} MB): a zip bomb?`);
-  const entry = zip.file("word/document.xml");
-  if (!entry) throw new WorkplanError("invalidInput", `${file}: a zip archive, but not a Word document (no word/document.xml)`);
-  let xml: string;
-  try {
-    xml = await entry.async("string");
-  } catch (e) {
-    throw new WorkplanError("invalidInput", `${file}: not a valid .docx (${e instanceof Error ? e.message.replace(/^Bug : /u, "") : "corrupt archive"})`, { cause: e });
-  }
+  const xml = await partText(zip, file, "word/document.xml");
+  if (xml === null) throw new WorkplanError("invalidInput", `${file}: a zip archive, but not a Word document (no word/document.xml)`);
   const { load } = await import("cheerio");
-  const part = async (name: string) => (await zip.file(name)?.async("string")) ?? null;
+  const part = (name: string) => partText(zip, file, name);
   const doc = load(xml, { xml: true }).root()[0]!;
   const labels = numberingLabels(doc, await part("word/numbering.xml"), await part("word/styles.xml"), (x) => load(x, { xml: true }));
   const body = child(doc.children.find(isTag), "w:body");
