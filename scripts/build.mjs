@@ -22,7 +22,7 @@ await build({
   sourcemap: true,
   minify: true,
   chunkNames: "chunk-[hash]",
-  external: ["pdfjs-dist", "pdf-parse", "cheerio", "jszip", "domhandler", "tinyglobby"],
+  external: ["@embedpdf/pdfium", "cheerio", "jszip", "domhandler", "tinyglobby"],
   // commander and csv-stringify are CommonJS and require() Node's own modules.
   banner: { js: 'import { createRequire as __workplanRequire } from "node:module"; const require = __workplanRequire(import.meta.url);' },
   logLevel: "warning",

@@ -12,11 +12,14 @@ const key = (t: { number: string | null; path: string[]; text: string | null; un
 
 describe("PDF", () => {
   it("reads the same tasks as the same notice in Word and HTML, from LibreOffice and Chromium", async () => {
-    const docx = (await convertFile("fixtures/docx/000_992a28b6471132da.docx")).plan.tasks.map(key);
+    const word = (await convertFile("fixtures/docx/000_992a28b6471132da.docx")).plan;
+    const docx = word.tasks.map(key);
     for (const f of ["fixtures/pdf/000_992a28b6471132da.pdf", "fixtures/pdf/000_992a28b6471132da-chromium-header-footer.pdf"]) {
       const { plan, laid } = await convertFile(f);
       expect(laid.layout, f).toBe("pdf-lattice");
-      expect(plan.title).toBe("2019 年政务公开重点工作任务分工".replace(/ /gu, ""));
+      // The title as typed, with its space: a PDF's real spaces are text, not gaps.
+      expect(plan.title).toBe(word.title);
+      expect(plan.title).toBe("2019 年政务公开重点工作任务分工");
       expect(plan.tasks.map(key), f).toEqual(docx);
     }
   });
@@ -26,6 +29,17 @@ describe("PDF", () => {
     expect(stream.laid.layout).toBe("pdf-stream");
     const docx = (await convertFile("fixtures/docx/003_ef27fd673396f65e.docx")).plan.tasks.map(key);
     expect(stream.plan.tasks.map(key)).toEqual(docx);
+  });
+
+  it("reads a page stored sideways and turned by /Rotate the way it is shown", async () => {
+    // Made with qpdf from the landscape PDF: content turned a quarter back into a
+    // portrait MediaBox, then /Rotate 90 on the page.
+    const bytes = readFileSync("fixtures/pdf/002_4354457bd10285a1-rotated.pdf", "latin1");
+    expect(bytes).toMatch(/\/Rotate 90/u);
+    const turned = await convertFile("fixtures/pdf/002_4354457bd10285a1-rotated.pdf");
+    const flat = await convertFile("fixtures/pdf/002_4354457bd10285a1-chromium-landscape.pdf");
+    expect(turned.laid.layout).toBe("pdf-lattice");
+    expect(turned.plan.tasks.map(key)).toEqual(flat.plan.tasks.map(key));
   });
 
   it("drops running headers and footers (date, title, URL, page numbers)", async () => {
@@ -70,16 +84,19 @@ describe("PDF", () => {
     expect(JSON.parse(open.stdout).tasks).toHaveLength(16);
   });
 
-  it("a scanned PDF (no text layer), a truncated PDF and a fake one: one line each, exit 4", () => {
+  it("a scanned PDF (no text layer), a truncated PDF, a fake one and a broken one: one line each, exit 4", () => {
     const real = readFileSync("fixtures/pdf/000_992a28b6471132da.pdf");
     const truncated = path.join(dir, "truncated.pdf");
     writeFileSync(truncated, real.subarray(0, Math.floor(real.length / 3)));
     const fake = path.join(dir, "fake.pdf");
     writeFileSync(fake, "这不是PDF文件");
+    const header = path.join(dir, "header-only.pdf");
+    writeFileSync(header, "%PDF-1.7\n%\xe2\xe3\n1 0 obj << /Type /Catalog >>\nstartxref 0\n%%EOF\n");
     for (const [f, reason] of [
       ["fixtures/pdf/bad/no-text.pdf", /no-text\.pdf: no text layer \(a scanned PDF\?\)/u],
       [truncated, /truncated\.pdf: (?:not a readable PDF|no text layer|PDF could not be read)/u],
       [fake, /fake\.pdf: the extension says PDF, but the content is not/u],
+      [header, /header-only\.pdf: not a readable PDF \(corrupt or truncated\)/u],
     ] as const) {
       const r = run(["convert", f]);
       expect(r.code, f).toBe(4);

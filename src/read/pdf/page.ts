@@ -1,10 +1,10 @@
-// One PDF page as geometry: text items with their boxes, and the ruling segments the
-// table borders are drawn with, all in page coordinates (origin top left, y down).
-// Word, WPS and LibreOffice draw borders as thin filled rectangles, others as stroked
-// lines; both are read from the operator list, following the current transform
-// through save/restore, cm and form XObjects.
+// One PDF page as geometry: text runs with their boxes, and the ruling segments the
+// table borders are drawn with, all in page coordinates (origin top left, y down, the
+// page's /Rotate applied), the way a reader sees the page.
 
-import { unradical } from "../../normalize/radicals.js";
+import type { Pdfium } from "./pdfium.js";
+import { readRulings } from "./rulings.js";
+import { readRuns } from "./runs.js";
 
 export interface TextItem {
   text: string;
@@ -32,122 +32,76 @@ export interface PageGeometry {
   segments: Segment[];
 }
 
-type Matrix = [number, number, number, number, number, number];
+export type Matrix = [number, number, number, number, number, number];
 
-function mul(m: Matrix, n: Matrix): Matrix {
+export function mul(m: Matrix, n: Matrix): Matrix {
   return [m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1], m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3], m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5]];
 }
 
-function apply(m: Matrix, x: number, y: number): [number, number] {
+export function apply(m: Matrix, x: number, y: number): [number, number] {
   return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 }
 
-/** The pdfjs objects this module reads, typed to what it uses. */
-export interface PdfPage {
-  getViewport(o: { scale: number }): { width: number; height: number; transform: number[] };
-  getTextContent(o?: { disableNormalization?: boolean }): Promise<{ items: Array<{ str?: string; transform?: number[]; width?: number; height?: number }> }>;
-  getOperatorList(o?: { annotationMode?: number }): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
-}
-
-export interface Ops {
-  save: number; restore: number; transform: number; constructPath: number;
-  paintFormXObjectBegin: number; paintFormXObjectEnd: number;
-  stroke: number; closeStroke: number; fill: number; eoFill: number;
-  fillStroke: number; eoFillStroke: number; closeFillStroke: number; closeEOFillStroke: number;
-}
-
-const MOVE = 0;
-const LINE = 1;
-const CURVE = 2;
-const CLOSE = 3;
-/** A filled rectangle this thin (in points) is a ruling, not a shaded area. */
-const THIN = 2.5;
-
-function segmentsOf(points: Array<[number, number]>, closed: boolean, out: Segment[]): void {
-  const pts = closed && points.length > 2 ? [...points, points[0]!] : points;
-  for (let i = 1; i < pts.length; i++) {
-    const [ax, ay] = pts[i - 1]!;
-    const [bx, by] = pts[i]!;
-    if (Math.abs(ay - by) < 0.5 && Math.abs(ax - bx) >= 1) out.push({ dir: "h", at: (ay + by) / 2, from: Math.min(ax, bx), to: Math.max(ax, bx) });
-    else if (Math.abs(ax - bx) < 0.5 && Math.abs(ay - by) >= 1) out.push({ dir: "v", at: (ax + bx) / 2, from: Math.min(ay, by), to: Math.max(ay, by) });
+/**
+ * A few bytes of WebAssembly memory that PDFium writes its out-parameters into (boxes,
+ * matrices, points). Read through the engine's current views: they are replaced when
+ * the memory grows.
+ */
+export class Scratch {
+  readonly at: number;
+  constructor(private readonly engine: Pdfium) {
+    this.at = engine.malloc(64);
+  }
+  f32(i: number): number {
+    return this.engine.heap.HEAPF32[(this.at >> 2) + i]!;
+  }
+  i32(i: number): number {
+    return this.engine.heap.HEAP32[(this.at >> 2) + i]!;
+  }
+  f64(i: number): number {
+    return this.engine.heap.HEAPF64[(this.at >> 3) + i]!;
+  }
+  free(): void {
+    this.engine.free(this.at);
   }
 }
 
-export async function readPage(page: PdfPage, number: number, OPS: Ops): Promise<PageGeometry> {
-  const vp = page.getViewport({ scale: 1 });
-  const view = vp.transform as Matrix;
-  const items: TextItem[] = [];
-  // pdf.js's own normalization costs 40% of text extraction; texts are compared under
-  // NFKC anyway, radicals are mapped here, and the output keeps characters as printed.
-  for (const it of (await page.getTextContent({ disableNormalization: true })).items) {
-    const str = it.str ?? "";
-    if (!str.trim() || !it.transform) continue;
-    const t = it.transform as Matrix;
-    const size = Math.hypot(t[2], t[3]) || it.height || 10;
-    const len = Math.hypot(t[0], t[1]) || 1;
-    const dx = (t[0] / len) * (it.width ?? 0);
-    const dy = (t[1] / len) * (it.width ?? 0);
-    // Baseline start and end, and the top of the glyphs, through the viewport.
-    const ux = t[2];
-    const uy = t[3];
-    const corners = [apply(view, t[4], t[5]), apply(view, t[4] + dx, t[5] + dy), apply(view, t[4] + ux, t[5] + uy), apply(view, t[4] + dx + ux, t[5] + dy + uy)];
-    const xs = corners.map((p) => p[0]);
-    const ys = corners.map((p) => p[1]);
-    items.push({ text: unradical(str), x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys), size });
-  }
+/**
+ * From PDF user space to the page as shown: the crop box's top left at the origin, y
+ * down, turned by /Rotate — the same transform as pdf.js's viewport at scale 1.
+ */
+export function viewOf(box: [number, number, number, number], rotate: number): { t: Matrix; width: number; height: number } {
+  const [x0, y0, x1, y1] = box;
+  const r = ((rotate % 360) + 360) % 360;
+  const [a, b, c, d] = r === 90 ? [0, 1, 1, 0] : r === 180 ? [-1, 0, 0, 1] : r === 270 ? [0, -1, -1, 0] : [1, 0, 0, -1];
+  const cx = (x0 + x1) / 2;
+  const cy = (y0 + y1) / 2;
+  const turned = a === 0;
+  const width = turned ? y1 - y0 : x1 - x0;
+  const height = turned ? x1 - x0 : y1 - y0;
+  const ox = turned ? cy - y0 : cx - x0;
+  const oy = turned ? cx - x0 : cy - y0;
+  return { t: [a, b, c, d, ox - a * cx - c * cy, oy - b * cx - d * cy], width, height };
+}
 
-  // Annotations (form fields, links) draw no table borders.
-  const { fnArray, argsArray } = await page.getOperatorList({ annotationMode: 0 });
-  const segments: Segment[] = [];
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
-  const stack: Matrix[] = [];
-  for (let i = 0; i < fnArray.length; i++) {
-    const fn = fnArray[i];
-    const args = argsArray[i] ?? [];
-    if (fn === OPS.save) stack.push(ctm);
-    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.transform) ctm = mul(ctm, args as Matrix);
-    else if (fn === OPS.paintFormXObjectBegin) {
-      stack.push(ctm);
-      if (Array.isArray(args[0]) && args[0].length === 6) ctm = mul(ctm, args[0] as Matrix);
-    } else if (fn === OPS.paintFormXObjectEnd) ctm = stack.pop() ?? ctm;
-    else if (fn === OPS.constructPath) {
-      const op = args[0] as number;
-      const stroke = [OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke].includes(op);
-      const fill = [OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke].includes(op);
-      if (!stroke && !fill) continue; // a clipping path or an ended path draws nothing
-      const data = (args[1] as ArrayLike<number>[] | undefined)?.[0];
-      if (!data) continue;
-      const m = mul(view, ctm);
-      const subpaths: Array<{ pts: Array<[number, number]>; closed: boolean; curved: boolean }> = [];
-      let cur: { pts: Array<[number, number]>; closed: boolean; curved: boolean } | null = null;
-      for (let k = 0; k < data.length; ) {
-        const code = data[k++];
-        if (code === MOVE) {
-          cur = { pts: [apply(m, data[k++]!, data[k++]!)], closed: false, curved: false };
-          subpaths.push(cur);
-        } else if (code === LINE) cur?.pts.push(apply(m, data[k++]!, data[k++]!));
-        else if (code === CURVE) {
-          k += 6;
-          if (cur) cur.curved = true;
-        } else if (code === CLOSE) {
-          if (cur) cur.closed = true;
-        } else break;
-      }
-      for (const sp of subpaths) {
-        if (sp.curved || sp.pts.length < 2) continue;
-        if (stroke) segmentsOf(sp.pts, sp.closed || fill, segments);
-        else {
-          // A filled shape is a ruling only if it is a thin rectangle.
-          const xs = sp.pts.map((p) => p[0]);
-          const ys = sp.pts.map((p) => p[1]);
-          const w = Math.max(...xs) - Math.min(...xs);
-          const h = Math.max(...ys) - Math.min(...ys);
-          if (h <= THIN && w > THIN) segments.push({ dir: "h", at: (Math.max(...ys) + Math.min(...ys)) / 2, from: Math.min(...xs), to: Math.max(...xs) });
-          else if (w <= THIN && h > THIN) segments.push({ dir: "v", at: (Math.max(...xs) + Math.min(...xs)) / 2, from: Math.min(...ys), to: Math.max(...ys) });
-        }
-      }
-    }
+function pageBox(engine: Pdfium, page: number, s: Scratch): [number, number, number, number] {
+  const at = s.at;
+  const found = engine.FPDFPage_GetCropBox(page, at, at + 4, at + 8, at + 12) || engine.FPDFPage_GetMediaBox(page, at, at + 4, at + 8, at + 12);
+  const box: [number, number, number, number] = found ? [s.f32(0), s.f32(1), s.f32(2), s.f32(3)] : [0, 0, engine.FPDF_GetPageWidthF(page), engine.FPDF_GetPageHeightF(page)];
+  return [Math.min(box[0], box[2]), Math.min(box[1], box[3]), Math.max(box[0], box[2]), Math.max(box[1], box[3])];
+}
+
+/** Reads page `index` (0-based) of an open document. */
+export function readPage(engine: Pdfium, doc: number, index: number, s: Scratch): PageGeometry {
+  const page = engine.FPDF_LoadPage(doc, index);
+  if (!page) throw new Error(`page ${index + 1} could not be loaded`);
+  try {
+    const view = viewOf(pageBox(engine, page, s), engine.FPDFPage_GetRotation(page) * 90);
+    // Rulings first: a run of text never crosses a cell border.
+    const segments = readRulings(engine, page, view.t, s);
+    const items = readRuns(engine, page, view.t, segments, s);
+    return { number: index + 1, width: view.width, height: view.height, items, segments };
+  } finally {
+    engine.FPDF_ClosePage(page);
   }
-  return { number, width: vp.width, height: vp.height, items, segments };
 }

@@ -1,16 +1,12 @@
-// PDF reader: pdfjs-dist (the version pdf-parse pins) gives each page's text items and
-// drawing operators; the PDF layout rebuilds the ruled tables from them. pdfjs is
-// imported here only, so that reading a .txt never loads it. Scripts in the PDF are
-// never evaluated (isEvalSupported: false) and no fonts are fetched.
+// PDF reader: PDFium gives each page's characters with their boxes and its path
+// objects; the PDF layout rebuilds the ruled tables from them. PDFium is imported here
+// only, so that reading a .txt never loads it.
 
-import { createRequire } from "node:module";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { WorkplanError } from "../../model/errors.js";
 import { layoutPdf } from "../../layout/pdf/index.js";
 import type { ReadOutcome } from "../text/reader.js";
-import { pdfEngine } from "./engine.js";
-import { readPage, type Ops, type PageGeometry, type PdfPage } from "./page.js";
+import { readPage, Scratch, type PageGeometry } from "./page.js";
+import { discardPdfium, pdfium, type Pdfium } from "./pdfium.js";
 
 export interface PdfOptions {
   password?: string;
@@ -18,66 +14,67 @@ export interface PdfOptions {
   pages?: Set<number>;
 }
 
-function assetsDir(): string {
-  const require = createRequire(import.meta.url);
-  return path.dirname(require.resolve("pdfjs-dist/package.json"));
+/** FPDF_ERR_* from fpdfview.h. */
+const ERR_FORMAT = 3;
+const ERR_PASSWORD = 4;
+const ERR_SECURITY = 5;
+
+function openError(engine: Pdfium, file: string, opts: PdfOptions): WorkplanError {
+  const code = engine.FPDF_GetLastError();
+  if (code === ERR_PASSWORD) {
+    return new WorkplanError("invalidInput", `${file}: encrypted PDF: ${opts.password != null ? "the password is wrong" : "it needs a password (--password)"}`);
+  }
+  if (code === ERR_SECURITY) return new WorkplanError("invalidInput", `${file}: encrypted PDF with a security handler PDFium does not support`);
+  return new WorkplanError("invalidInput", `${file}: not a readable PDF (${code === ERR_FORMAT ? "corrupt or truncated" : `PDFium error ${code}`})`);
 }
 
-/**
- * Where pdf.js loads fonts: nowhere. With no document to load them into (as in Node),
- * pdf.js falls back to drawing text as outlines: it compiles every glyph of every
- * embedded font into a path and posts each one across to the API side — a third of the
- * CPU of reading a CJK PDF, and most of its long-lived garbage, for drawings we never
- * make. Given a document (getDocument's `ownerDocument`), it hands each font to a style
- * sheet instead; this one keeps nothing.
- */
-const FONT_SINK = {
-  createElement: () => ({ sheet: { cssRules: [], insertRule: () => 0 }, remove: () => undefined }),
-  documentElement: { getElementsByTagName: () => [{ append: () => undefined }] },
-};
+function readPages(engine: Pdfium, doc: number, file: string, opts: PdfOptions): PageGeometry[] {
+  const s = new Scratch(engine);
+  try {
+    const count = engine.FPDF_GetPageCount(doc);
+    const geometry: PageGeometry[] = [];
+    for (let i = 0; i < count; i++) {
+      if (opts.pages && !opts.pages.has(i + 1)) continue;
+      geometry.push(readPage(engine, doc, i, s));
+    }
+    if (geometry.length === 0) throw new WorkplanError("usage", `${file}: --pages selects none of its ${count} pages`);
+    return geometry;
+  } finally {
+    s.free();
+  }
+}
 
 export async function readPdf(bytes: Uint8Array, file: string, opts: PdfOptions = {}): Promise<ReadOutcome> {
-  const pdfjs = await pdfEngine();
-  const assets = assetsDir();
-  const task = pdfjs.getDocument({
-    data: bytes.slice(),
-    cMapUrl: pathToFileURL(path.join(assets, "cmaps") + path.sep).href,
-    cMapPacked: true,
-    standardFontDataUrl: pathToFileURL(path.join(assets, "standard_fonts") + path.sep).href,
-    isEvalSupported: false,
-    disableFontFace: false,
-    ownerDocument: FONT_SINK,
-    useSystemFonts: false,
-    verbosity: 0,
-    ...(opts.password != null ? { password: opts.password } : {}),
-  });
-  let doc: Awaited<typeof task.promise>;
+  const engine = await pdfium();
+  // PDFium reads the document from its own memory, for as long as it is open; the
+  // password goes in as a C string.
+  const data = engine.malloc(bytes.length);
+  const secret = new TextEncoder().encode(`${opts.password ?? ""}\0`);
+  const password = engine.malloc(secret.length);
+  let doc = 0;
+  let geometry: PageGeometry[];
   try {
-    doc = await task.promise;
-  } catch (e) {
-    const name = e instanceof Error ? e.name : "";
-    if (name === "PasswordException") {
-      throw new WorkplanError("invalidInput", `${file}: encrypted PDF: ${opts.password != null ? "the password is wrong" : "it needs a password (--password)"}`);
-    }
-    throw new WorkplanError("invalidInput", `${file}: not a readable PDF (${name === "InvalidPDFException" ? "corrupt or truncated" : e instanceof Error ? e.message : "unknown error"})`, { cause: e });
-  }
-  try {
-    const geometry: PageGeometry[] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      if (opts.pages && !opts.pages.has(n)) continue;
-      const page = await doc.getPage(n);
-      geometry.push(await readPage(page as unknown as PdfPage, n, pdfjs.OPS as unknown as Ops));
-      page.cleanup();
-    }
-    if (geometry.length === 0) throw new WorkplanError("usage", `${file}: --pages selects none of its ${doc.numPages} pages`);
-    if (geometry.every((g) => g.items.length === 0)) {
-      throw new WorkplanError("invalidInput", `${file}: no text layer (a scanned PDF?); workplan reads text and does not do OCR`);
-    }
-    return { laid: layoutPdf(geometry), encoding: null };
+    if (!data || !password) throw new WorkplanError("invalidInput", `${file}: PDF too large to load (${bytes.length} bytes)`);
+    engine.heap.HEAPU8.set(bytes, data);
+    engine.heap.HEAPU8.set(secret, password);
+    doc = engine.FPDF_LoadMemDocument(data, bytes.length, password);
+    if (!doc) throw openError(engine, file, opts);
+    geometry = readPages(engine, doc, file, opts);
   } catch (e) {
     if (e instanceof WorkplanError) throw e;
+    discardPdfium();
     throw new WorkplanError("invalidInput", `${file}: PDF could not be read (${e instanceof Error ? e.message : "unknown error"})`, { cause: e });
   } finally {
-    await doc.destroy();
+    try {
+      if (doc) engine.FPDF_CloseDocument(doc);
+      if (data) engine.free(data);
+      if (password) engine.free(password);
+    } catch {
+      discardPdfium(); // the engine trapped: it is not used again
+    }
   }
+  if (geometry.every((g) => g.items.length === 0)) {
+    throw new WorkplanError("invalidInput", `${file}: no text layer (a scanned PDF?); workplan reads text and does not do OCR`);
+  }
+  return { laid: layoutPdf(geometry), encoding: null };
 }

@@ -1,0 +1,91 @@
+// The ruling segments of a page: table borders, from its path objects (and those inside
+// form XObjects, through their matrices). Word, WPS and LibreOffice draw borders as thin
+// filled rectangles, others as stroked lines; curves and clipping paths draw no border.
+
+import { apply, mul, type Matrix, type Scratch, type Segment } from "./page.js";
+import type { Pdfium } from "./pdfium.js";
+
+/** FPDF_PAGEOBJ_* and FPDF_SEGMENT_* from fpdf_edit.h. */
+const PATH = 2;
+const FORM = 5;
+const LINETO = 0;
+const MOVETO = 2;
+/** A filled rectangle this thin (in points) is a ruling, not a shaded area. */
+const THIN = 2.5;
+const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
+
+interface Subpath {
+  pts: Array<[number, number]>;
+  closed: boolean;
+  curved: boolean;
+}
+
+function strokedSegments(points: Array<[number, number]>, closed: boolean, out: Segment[]): void {
+  const pts = closed && points.length > 2 ? [...points, points[0]!] : points;
+  for (let i = 1; i < pts.length; i++) {
+    const [ax, ay] = pts[i - 1]!;
+    const [bx, by] = pts[i]!;
+    if (Math.abs(ay - by) < 0.5 && Math.abs(ax - bx) >= 1) out.push({ dir: "h", at: (ay + by) / 2, from: Math.min(ax, bx), to: Math.max(ax, bx) });
+    else if (Math.abs(ax - bx) < 0.5 && Math.abs(ay - by) >= 1) out.push({ dir: "v", at: (ax + bx) / 2, from: Math.min(ay, by), to: Math.max(ay, by) });
+  }
+}
+
+function filledSegment(pts: Array<[number, number]>, out: Segment[]): void {
+  let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+  for (const [x, y] of pts) {
+    x0 = Math.min(x0, x); x1 = Math.max(x1, x);
+    y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+  }
+  const w = x1 - x0;
+  const h = y1 - y0;
+  if (h <= THIN && w > THIN) out.push({ dir: "h", at: (y0 + y1) / 2, from: x0, to: x1 });
+  else if (w <= THIN && h > THIN) out.push({ dir: "v", at: (x0 + x1) / 2, from: y0, to: y1 });
+}
+
+function subpathsOf(engine: Pdfium, obj: number, m: Matrix, s: Scratch): Subpath[] {
+  const subs: Subpath[] = [];
+  let cur: Subpath | null = null;
+  const n = engine.FPDFPath_CountSegments(obj);
+  for (let k = 0; k < n; k++) {
+    const seg = engine.FPDFPath_GetPathSegment(obj, k);
+    const type = engine.FPDFPathSegment_GetType(seg);
+    engine.FPDFPathSegment_GetPoint(seg, s.at, s.at + 4);
+    const pt = apply(m, s.f32(0), s.f32(1));
+    if (type === MOVETO) {
+      cur = { pts: [pt], closed: false, curved: false };
+      subs.push(cur);
+    } else if (type === LINETO) cur?.pts.push(pt);
+    else if (cur) cur.curved = true;
+    if (cur && engine.FPDFPathSegment_GetClose(seg)) cur.closed = true;
+  }
+  return subs;
+}
+
+function visit(engine: Pdfium, obj: number, outer: Matrix, view: Matrix, s: Scratch, out: Segment[]): void {
+  const type = engine.FPDFPageObj_GetType(obj);
+  if (type !== PATH && type !== FORM) return;
+  const own: Matrix = engine.FPDFPageObj_GetMatrix(obj, s.at) ? [s.f32(0), s.f32(1), s.f32(2), s.f32(3), s.f32(4), s.f32(5)] : IDENTITY;
+  const m = mul(outer, own);
+  if (type === FORM) {
+    const n = engine.FPDFFormObj_CountObjects(obj);
+    for (let k = 0; k < n; k++) visit(engine, engine.FPDFFormObj_GetObject(obj, k), m, view, s, out);
+    return;
+  }
+  if (!engine.FPDFPath_GetDrawMode(obj, s.at, s.at + 4)) return;
+  const fill = s.i32(0) !== 0;
+  const stroke = s.i32(1) !== 0;
+  if (!fill && !stroke) return;
+  for (const sp of subpathsOf(engine, obj, mul(view, m), s)) {
+    if (sp.curved || sp.pts.length < 2) continue;
+    if (stroke) strokedSegments(sp.pts, sp.closed || fill, out);
+    else filledSegment(sp.pts, out);
+  }
+}
+
+/** `view`: user space to the page as shown (see viewOf). */
+export function readRulings(engine: Pdfium, page: number, view: Matrix, s: Scratch): Segment[] {
+  const out: Segment[] = [];
+  const n = engine.FPDFPage_CountObjects(page);
+  for (let k = 0; k < n; k++) visit(engine, engine.FPDFPage_GetObject(page, k), IDENTITY, view, s, out);
+  return out;
+}
