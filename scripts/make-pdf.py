@@ -8,6 +8,8 @@ expected answer beside it.
   do): cells open at the page foot, no top border on continuation pages; 000 with
   Chromium's running header and footer (date, title, URL, page numbers); 002 on
   landscape pages; 003 printed without rulings (read from the text's positions).
+- 002 landscape again, stored sideways: content turned a quarter back into a portrait
+  MediaBox and /Rotate 90 on the page (qpdf), as scanners and some producers store it.
 And fixtures/pdf/bad/: an encrypted PDF (password "secret") and a PDF with no text layer.
 Needs LibreOffice, Chromium, qpdf and a CJK font (apt-get install
 libreoffice-writer-nogui chromium qpdf fonts-wqy-zenhei).
@@ -45,6 +47,13 @@ with tempfile.TemporaryDirectory() as tmp:
                         f"--user-data-dir={tmp}/profile", *([] if furniture else ["--no-pdf-header-footer"]), f"--print-to-pdf={OUT / (name + '.pdf')}",
                         src.as_uri()], check=True, capture_output=True, timeout=120)
         shutil.copy(f"fixtures/html/{n}.json", OUT / f"{name}.json")
+
+landscape = OUT / "002_4354457bd10285a1-chromium-landscape"
+with tempfile.TemporaryDirectory() as tmp:
+    flat = pathlib.Path(tmp) / "flat.pdf"
+    subprocess.run(["qpdf", "--rotate=270", "--flatten-rotation", f"{landscape}.pdf", str(flat)], check=True)
+    subprocess.run(["qpdf", "--rotate=+90", str(flat), str(OUT / "002_4354457bd10285a1-rotated.pdf")], check=True)
+shutil.copy(f"{landscape}.json", OUT / "002_4354457bd10285a1-rotated.json")
 
 subprocess.run(["qpdf", "--encrypt", "secret", "secret", "256", "--", str(OUT / "004_091f97d7362963d8.pdf"), str(BAD / "encrypted.pdf")], check=True)
 # A page with a drawing and no text, as a scan without OCR is to a text reader.
