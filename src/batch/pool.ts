@@ -29,11 +29,11 @@ export function defaultJobs(): number {
  * Heap caps of one worker, so that memory stays bounded whatever a batch is fed and a
  * hostile file fails alone. The old generation's cap also sets how eagerly V8 collects
  * it (a small cap, a small growth factor), and every full collection throws away the
- * optimized code of pdf.js's per-call closures, which TurboFan then compiles again on
- * its background threads: a larger cap means less CPU and more memory (measured on the
- * 500-document bench: 2048 MB, ~20% less CPU, 450–650 MB peak). The young generation
- * is small: 24 MB gave the same times as 48 MB and 275 MB peak instead of 315 MB with
- * two workers.
+ * optimized code of closures made per call (cheerio's compiled selectors, callbacks),
+ * which TurboFan then compiles again on its background threads. With PDFium, 1024 MB
+ * gave no measurable gain over 256 on the 500-document bench; a 64 MB young
+ * generation saved CPU with one worker but not with two, and took two workers to
+ * ~345 MB peak (24 MB: ~255 MB).
  */
 const LIMITS = { resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 24 } };
 
