@@ -24,7 +24,15 @@ export function joinWrapped(parts: string[]): string {
   return out;
 }
 
-export const CJK = /\p{Script=Han}/u;
+const CJK_CHAR = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
+
+/**
+ * An ideograph or CJK punctuation (full-width forms included). Next to one, a gap in a
+ * PDF line is the typesetter's spacing, not a space in the text.
+ */
+export function isCjk(ch: string | undefined): boolean {
+  return ch != null && CJK_CHAR.test(ch);
+}
 
 /**
  * Joins the two parts of one cell split by a page break. A part that is already the end

@@ -4,6 +4,7 @@
 // centre, and a cell's lines are joined in reading order.
 
 import type { Cell } from "../../model/document.js";
+import { isCjk } from "../../normalize/text.js";
 import type { PageGeometry, Segment, TextItem } from "../../read/pdf/page.js";
 
 const TOL = 1.5;
@@ -52,10 +53,6 @@ export interface LatticeTable {
   bottom: number;
   left: number;
   right: number;
-}
-
-function isCjk(ch: string | undefined): boolean {
-  return ch != null && /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(ch);
 }
 
 /** Whether the last line of these items reaches `right` (the text may run on). */

@@ -4,6 +4,7 @@
 // further off than its own width, or lies across a vertical ruling (the next cell).
 
 import { unradical } from "../../normalize/radicals.js";
+import { isCjk } from "../../normalize/text.js";
 import { apply, type Matrix, type Scratch, type Segment, type TextItem } from "./page.js";
 import type { Pdfium } from "./pdfium.js";
 
@@ -20,11 +21,6 @@ interface Char {
 
 /** Code points PDFium puts between lines: CR, LF, and STX for a hyphen at a line end. */
 const BREAK = new Set([13, 10, 2]);
-/**
- * Ideographs and CJK punctuation. Next to one, a space PDFium infers from a gap is the
- * typesetter's spacing between Chinese and Latin (围绕 2019 年), not a space in the text.
- */
-const CJK = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;
 
 function charsOf(engine: Pdfium, page: number, view: Matrix, s: Scratch): Array<Char | null> {
   const out: Array<Char | null> = [];
@@ -67,7 +63,8 @@ export function readRuns(engine: Pdfium, page: number, view: Matrix, segments: S
   const verticals = segments.filter((g) => g.dir === "v");
   const items: TextItem[] = [];
   let run: TextItem | null = null;
-  // A space PDFium inserted, kept only if the characters on both sides are not CJK.
+  // A space PDFium inferred from a gap, kept only if neither neighbour is CJK: next to
+  // one it is the typesetter's spacing (围绕 2019 年), not a space in the text.
   let inferredSpace = false;
   let last = "";
   const flush = () => {
@@ -97,7 +94,7 @@ export function readRuns(engine: Pdfium, page: number, view: Matrix, segments: S
     if (!run) {
       run = { text: c.ch, x0: c.x0, x1: c.x1, y0: c.y0, y1: c.y1, size: c.size };
     } else {
-      if (inferredSpace && !CJK.test(c.ch) && !CJK.test(last)) run.text += " ";
+      if (inferredSpace && !isCjk(c.ch) && !isCjk(last)) run.text += " ";
       inferredSpace = false;
       run.text += c.ch;
       run.x0 = Math.min(run.x0, c.x0);
