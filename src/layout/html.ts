@@ -4,16 +4,20 @@
 // furniture — navigation, scripts, forms, footers — is dropped before anything is read;
 // metadata tables (索引号, 发布机构) and the covering letter become front matter.
 
-import type { CheerioAPI } from "cheerio";
-import type { AnyNode, Element } from "domhandler";
+import type { AnyNode, Document, Element } from "domhandler";
 import { isTag, isText } from "domhandler";
+import { ancestor, childrenNamed, elements, previousNamed, remove } from "./dom.js";
 import type { Cell, Laid, Paragraph, Row } from "../model/document.js";
 import { warning, type Warning } from "../model/result.js";
 import { expandSpans } from "./grid.js";
 import { findHeader, mergeHeader, repeatsHeader, signature } from "./gridTable.js";
 import { parseMarker } from "../plan/headings.js";
 
-const FURNITURE = "script,style,noscript,template,iframe,object,embed,svg,nav,footer,form,select,button,input,textarea,[role=navigation]";
+const FURNITURE = new Set(["script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "nav", "footer", "form", "select", "button", "input", "textarea"]);
+const isFurniture = (el: Element) => FURNITURE.has(el.name) || el.attribs["role"] === "navigation";
+const isTable = (el: Element) => el.name === "table";
+const isRow = (el: Element) => el.name === "tr";
+const isBody = (el: Element) => el.name === "body";
 const BLOCK = new Set([
   "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "tr", "td", "th", "caption", "section", "article",
   "blockquote", "pre", "dl", "dt", "dd", "center", "header", "main", "aside", "figure", "figcaption", "tbody", "thead", "tfoot", "hr",
@@ -55,22 +59,22 @@ function span(v: string | undefined): number {
   return Number.isFinite(n) && n > 0 ? Math.min(n, 1000) : 1;
 }
 
-function ownRows($: CheerioAPI, table: Element): Element[] {
-  return $(table)
-    .find("tr")
-    .toArray()
-    .filter((tr) => $(tr).closest("table")[0] === table);
+/** The rows of `table` itself, not those of tables nested in its cells. */
+function ownRows(table: Element): Element[] {
+  return elements(table, isRow).filter((tr) => ancestor(tr, "table") === table);
 }
 
-function gridOf($: CheerioAPI, table: Element): Cell[][] {
+function gridOf(table: Element): Cell[][] {
   return expandSpans(
-    ownRows($, table).map((tr) =>
-      $(tr)
-        .children("td,th")
-        .toArray()
-        .map((td) => ({ text: textOf(td), lines: lineOf(td), rowSpan: span(td.attribs["rowspan"]), colSpan: span(td.attribs["colspan"]) })),
+    ownRows(table).map((tr) =>
+      childrenNamed(tr, "td", "th").map((td) => ({ text: textOf(td), lines: lineOf(td), rowSpan: span(td.attribs["rowspan"]), colSpan: span(td.attribs["colspan"]) })),
     ),
   );
+}
+
+function isInside(el: Element, table: Element): boolean {
+  for (let t = ancestor(el, "table"); t; t = ancestor(t, "table")) if (t === table) return true;
+  return false;
 }
 
 interface Found {
@@ -89,7 +93,7 @@ interface Item {
 }
 
 /** The page in reading order: paragraphs, and a marker where each task table stands. */
-function items($: CheerioAPI, root: Element, tables: Set<Element>): Item[] {
+function items(root: Element | Document, tables: Set<Element>): Item[] {
   const out: Item[] = [];
   let buf = "";
   let bufLines: number[] = [];
@@ -109,8 +113,8 @@ function items($: CheerioAPI, root: Element, tables: Set<Element>): Item[] {
     if (!isTag(n)) return;
     if (tables.has(n)) {
       flush();
-      const caption = $(n).children("caption").first();
-      if (caption.length > 0) out.push({ kind: "text", text: textOf(caption[0]!), lines: lineOf(caption[0]!) });
+      const caption = childrenNamed(n, "caption")[0];
+      if (caption) out.push({ kind: "text", text: textOf(caption), lines: lineOf(caption) });
       out.push({ kind: "table", text: "", lines: lineOf(n), table: n });
       return;
     }
@@ -126,35 +130,36 @@ function items($: CheerioAPI, root: Element, tables: Set<Element>): Item[] {
     for (const ch of n.children) walk(ch);
     if (block) flush();
   };
-  walk(root);
+  if (isTag(root)) walk(root);
+  else for (const ch of root.children) walk(ch);
   flush();
   return out;
 }
 
-export function layoutHtml($: CheerioAPI): Laid {
-  $(FURNITURE).remove();
+/** `doc`: a parsed page; its furniture is taken out of it. */
+export function layoutHtml(doc: Document): Laid {
+  for (const el of elements(doc, isFurniture)) remove(el);
   const warnings: Warning[] = [];
   const found: Found[] = [];
-  const tables = $("table").toArray();
+  const tables = elements(doc, isTable);
   for (const el of tables) {
-    const grid = gridOf($, el);
+    const grid = gridOf(el);
     const h = findHeader(grid);
     if (h) found.push({ el, header: mergeHeader(grid.slice(h.at, h.at + h.rows)), body: grid.slice(h.at + h.rows), above: grid.slice(0, h.at) });
     else {
       // A table with no header right after a task table, as wide as it: its continuation.
       const last = found[found.length - 1];
-      if (last && grid.length > 0 && grid[0]!.length === last.header.length && $(el).prevAll("table").first()[0] === last.el) {
+      if (last && grid.length > 0 && grid[0]!.length === last.header.length && previousNamed(el, "table") === last.el) {
         found.push({ el, header: last.header, body: grid, above: [] });
       }
     }
   }
   // Tables nested in a found table's cells are its content, not tables of their own.
-  const outer = found.filter((f) => !found.some((g) => g !== f && $(f.el).parents("table").toArray().includes(g.el)));
+  const outer = found.filter((f) => !found.some((g) => g !== f && isInside(f.el, g.el)));
   const main = outer.filter((f) => signature(f.header) === signature(outer[0]?.header ?? []));
   for (const f of outer) if (!main.includes(f)) warnings.push(warning("other-table", `a second table with other columns (${f.header.filter(Boolean).join(", ")}) was not read`, { lines: lineOf(f.el) }));
 
-  const root = $("body")[0] ?? $.root()[0];
-  const seq = root ? items($, root as Element, new Set(main.map((f) => f.el))) : [];
+  const seq = items(elements(doc, isBody, true)[0] ?? doc, new Set(main.map((f) => f.el)));
   const firstAt = seq.findIndex((i) => i.kind === "table");
   const lastAt = seq.map((i) => i.kind).lastIndexOf("table");
   const para = (i: Item): Paragraph => ({ text: i.text, lines: i.lines });

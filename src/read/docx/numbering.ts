@@ -4,9 +4,9 @@
 // Word does (counters per list, a level resetting the levels below it,
 // the level's format and lvlText such as "%1、" or "（%1）") and put in front of its text.
 
-import type { CheerioAPI } from "cheerio";
-import type { AnyNode, Element } from "domhandler";
+import type { AnyNode, Document, Element } from "domhandler";
 import { isTag } from "domhandler";
+import { childrenNamed, elements } from "../../layout/dom.js";
 import { child, type Labels } from "./body.js";
 
 interface Level {
@@ -64,7 +64,11 @@ export function formatNumber(n: number, format: string): string {
   }
 }
 
-const val = ($: CheerioAPI, el: Element | undefined) => (el ? ($(el).attr("w:val") ?? "") : "");
+const wval = (el: Element | undefined) => el?.attribs["w:val"] ?? "";
+const named = (name: string) => (el: Element) => el.name === name;
+const isAbstract = named("w:abstractNum");
+const isNum = named("w:num");
+const isStyle = named("w:style");
 
 /** Every w:p under `root`, in document order (table cells and text boxes included). */
 function paragraphs(root: AnyNode): Element[] {
@@ -79,39 +83,37 @@ function paragraphs(root: AnyNode): Element[] {
 }
 
 /** The label of each numbered paragraph of the document (`root`: the parsed document.xml). */
-export function numberingLabels(root: AnyNode, numberingXml: string | null, stylesXml: string | null, load: (xml: string) => CheerioAPI): Labels {
+export function numberingLabels(root: AnyNode, numberingXml: string | null, stylesXml: string | null, parse: (xml: string) => Document): Labels {
   const labels: Labels = new Map();
   if (!numberingXml) return labels;
-  const num = load(numberingXml);
+  const num = parse(numberingXml);
   const abstract = new Map<string, Map<number, Level>>();
-  for (const a of num("w\\:abstractNum").toArray()) {
+  for (const a of elements(num, isAbstract)) {
     const levels = new Map<number, Level>();
-    for (const l of num(a).children("w\\:lvl").toArray()) {
-      levels.set(Number(num(l).attr("w:ilvl") ?? 0), {
-        start: Number(val(num, num(l).children("w\\:start")[0]) || 1),
-        format: val(num, num(l).children("w\\:numFmt")[0]) || "decimal",
-        text: val(num, num(l).children("w\\:lvlText")[0]),
+    for (const l of childrenNamed(a, "w:lvl")) {
+      levels.set(Number(l.attribs["w:ilvl"] ?? 0), {
+        start: Number(wval(child(l, "w:start")) || 1),
+        format: wval(child(l, "w:numFmt")) || "decimal",
+        text: wval(child(l, "w:lvlText")),
       });
     }
-    abstract.set(num(a).attr("w:abstractNumId") ?? "", levels);
+    abstract.set(a.attribs["w:abstractNumId"] ?? "", levels);
   }
   const lists = new Map<string, Map<number, Level>>();
-  for (const n of num("w\\:num").toArray()) {
-    const levels = abstract.get(val(num, num(n).children("w\\:abstractNumId")[0]));
-    if (levels) lists.set(num(n).attr("w:numId") ?? "", levels);
+  for (const n of elements(num, isNum)) {
+    const levels = abstract.get(wval(child(n, "w:abstractNumId")));
+    if (levels) lists.set(n.attribs["w:numId"] ?? "", levels);
   }
   if (lists.size === 0) return labels;
   // Numbering a paragraph style carries (headings numbered through their style).
   const styleNum = new Map<string, { numId: string; ilvl: number }>();
   if (stylesXml) {
-    const st = load(stylesXml);
-    for (const s of st("w\\:style").toArray()) {
-      const np = st(s).children("w\\:pPr").children("w\\:numPr");
-      const numId = val(st, np.children("w\\:numId")[0]);
-      if (numId) styleNum.set(st(s).attr("w:styleId") ?? "", { numId, ilvl: Number(val(st, np.children("w\\:ilvl")[0]) || 0) });
+    for (const s of elements(parse(stylesXml), isStyle)) {
+      const np = child(child(s, "w:pPr"), "w:numPr");
+      const numId = wval(child(np, "w:numId"));
+      if (numId) styleNum.set(s.attribs["w:styleId"] ?? "", { numId, ilvl: Number(wval(child(np, "w:ilvl")) || 0) });
     }
   }
-  const wval = (el: Element | undefined) => el?.attribs["w:val"] ?? "";
   const counters = new Map<string, number[]>();
   for (const p of paragraphs(root)) {
     const pPr = child(p, "w:pPr");

@@ -41,8 +41,9 @@ export async function readDocx(bytes: Uint8Array, file: string): Promise<ReadOut
   if (xml === null) throw new WorkplanError("invalidInput", `${file}: a zip archive, but not a Word document (no word/document.xml)`);
   const { load } = await import("cheerio");
   const part = (name: string) => partText(zip, file, name);
-  const doc = load(xml, { xml: true }).root()[0]!;
-  const labels = numberingLabels(doc, await part("word/numbering.xml"), await part("word/styles.xml"), (x) => load(x, { xml: true }));
+  const parseXml = (x: string) => load(x, { xml: true }).root()[0]!;
+  const doc = parseXml(xml);
+  const labels = numberingLabels(doc, await part("word/numbering.xml"), await part("word/styles.xml"), parseXml);
   const body = child(doc.children.find(isTag), "w:body");
   if (!body) throw new WorkplanError("invalidInput", `${file}: a Word archive whose document.xml has no body`);
   // Footnotes and endnotes are text of the notice too: read after the body.
@@ -50,11 +51,12 @@ export async function readDocx(bytes: Uint8Array, file: string): Promise<ReadOut
   for (const name of ["word/footnotes.xml", "word/endnotes.xml"]) {
     const x = await part(name);
     if (!x) continue;
-    for (const root of load(x, { xml: true }).root()[0]!.children.filter(isTag)) {
+    for (const root of parseXml(x).children.filter(isTag)) {
       for (const note of root.children.filter(isTag)) if (!note.attribs["w:type"]) notes.push(bodyHtml(note, labels));
     }
   }
-  const laid = layoutHtml(load(`<body>${bodyHtml(body, labels)}${notes.join("\n")}</body>`));
+  // The HTML is ours and well formed: htmlparser2 reads it, no need for a browser's parser.
+  const laid = layoutHtml(load(`<body>${bodyHtml(body, labels)}${notes.join("\n")}</body>`, { xml: { xmlMode: false } }).root()[0]!);
   return {
     laid: { ...laid, layout: laid.layout === "html-table" ? "docx-table" : "docx-prose" },
     encoding: null,

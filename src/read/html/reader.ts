@@ -8,6 +8,7 @@ import { decodeHtml } from "./decode.js";
 export async function readHtml(bytes: Uint8Array, file: string): Promise<ReadOutcome> {
   const { text, encoding } = await decodeHtml(bytes, file);
   const { load } = await import("cheerio");
-  const $ = load(text, { sourceCodeLocationInfo: true });
-  return { laid: layoutHtml($), encoding };
+  // cheerio parses (parse5, as a browser would); the layout walks the tree itself.
+  const doc = load(text, { sourceCodeLocationInfo: true }).root()[0]!;
+  return { laid: layoutHtml(doc), encoding };
 }
