@@ -4,7 +4,7 @@
 // zod's ~100 modules one by one cost ~75 ms of every one-file conversion; bundled, our
 // code, zod, commander and csv-stringify load in one go. The readers' heavy libraries
 // stay outside and are still imported only when a file of their format comes: a .txt
-// never loads pdf.js, jszip or cheerio.
+// never loads PDFium or cheerio.
 // Every file sits in dist/ itself, chunks included, so that `new URL("./worker.js",
 // import.meta.url)` finds the worker from whichever chunk the pool ends up in.
 import { build } from "esbuild";
@@ -22,7 +22,7 @@ await build({
   sourcemap: true,
   minify: true,
   chunkNames: "chunk-[hash]",
-  external: ["@embedpdf/pdfium", "cheerio", "jszip", "domhandler", "tinyglobby"],
+  external: ["@embedpdf/pdfium", "cheerio", "domhandler", "tinyglobby"],
   // commander and csv-stringify are CommonJS and require() Node's own modules.
   banner: { js: 'import { createRequire as __workplanRequire } from "node:module"; const require = __workplanRequire(import.meta.url);' },
   logLevel: "warning",
