@@ -7,6 +7,7 @@ import { Worker } from "node:worker_threads";
 import type { ExitCodeName } from "../model/errors.js";
 import type { ConvertOptions } from "../pipeline.js";
 import type { Plan } from "../schema/plan.js";
+import { kindOf, pick } from "./affinity.js";
 import type { Render } from "./formats.js";
 
 export interface Summary {
@@ -29,17 +30,18 @@ export function defaultJobs(): number {
  * Heap caps of one worker, so that memory stays bounded whatever a batch is fed and a
  * hostile file fails alone. The old generation's cap also sets how eagerly V8 collects
  * it (a small cap, a small growth factor), and every full collection throws away the
- * optimized code of closures made per call (cheerio's compiled selectors, callbacks),
- * which TurboFan then compiles again on its background threads. With PDFium, 1024 MB
- * gave no measurable gain over 256 on the 500-document bench; a 64 MB young
- * generation saved CPU with one worker but not with two, and took two workers to
- * ~345 MB peak (24 MB: ~255 MB).
+ * optimized code of closures made per call (callbacks to map, filter and sort), which
+ * TurboFan then compiles again on its background threads. Measured on the 500-document
+ * bench: 1024 MB gave no gain over 256; a 32 or 48 MB young generation halved the
+ * scavenges but not the CPU, and took two workers from ~245 to ~280 MB peak.
  */
 const LIMITS = { resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 24 } };
 
 export class Pool {
   private workers: Array<{ w: Worker; busy: boolean; ready: boolean }> = [];
-  private waiting: Array<{ file: string; opts: ConvertOptions; how: Render; resolve: (o: Outcome) => void }> = [];
+  private waiting: Array<{ file: string; kind: string; opts: ConvertOptions; how: Render; resolve: (o: Outcome) => void }> = [];
+  /** Which worker took each kind of file first (see affinity.ts). */
+  private owner = new Map<string, number>();
   private inflight = new Map<number, { file: string; resolve: (o: Outcome) => void; slot: number; timer: NodeJS.Timeout | null }>();
   private nextId = 1;
   private closing = false;
@@ -89,7 +91,7 @@ export class Pool {
 
   run(file: string, opts: ConvertOptions, how: Render = { as: "plan" }): Promise<Outcome> {
     return new Promise((resolve) => {
-      this.waiting.push({ file, opts, how, resolve });
+      this.waiting.push({ file, kind: kindOf(file), opts, how, resolve });
       this.pump();
     });
   }
@@ -98,8 +100,9 @@ export class Pool {
     for (let slot = 0; slot < this.workers.length; slot++) {
       const w = this.workers[slot]!;
       if (w.busy || !w.ready) continue;
-      const job = this.waiting.shift();
-      if (!job) return;
+      if (this.waiting.length === 0) return;
+      const job = this.waiting.splice(pick(this.waiting, this.owner, slot, this.workers.length), 1)[0]!;
+      if (!this.owner.has(job.kind)) this.owner.set(job.kind, slot);
       const id = this.nextId++;
       w.busy = true;
       const timer =
