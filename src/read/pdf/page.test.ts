@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { apply, viewOf } from "./page.js";
+import { mapX, mapY, viewOf, type Matrix } from "./page.js";
+
+const apply = (m: Matrix, x: number, y: number): [number, number] => [mapX(m, x, y), mapY(m, x, y)];
 
 // A crop box off the origin, as scanners and imposition tools leave them.
 const box: [number, number, number, number] = [10, 20, 610, 820];

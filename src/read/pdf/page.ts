@@ -38,8 +38,14 @@ export function mul(m: Matrix, n: Matrix): Matrix {
   return [m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1], m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3], m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5]];
 }
 
-export function apply(m: Matrix, x: number, y: number): [number, number] {
-  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+/** The x of point (x, y) under `m` (apart from y, so that no pair is made per point). */
+export function mapX(m: Matrix, x: number, y: number): number {
+  return m[0] * x + m[2] * y + m[4];
+}
+
+/** The y of point (x, y) under `m`. */
+export function mapY(m: Matrix, x: number, y: number): number {
+  return m[1] * x + m[3] * y + m[5];
 }
 
 /**

@@ -2,7 +2,7 @@
 // form XObjects, through their matrices). Word, WPS and LibreOffice draw borders as thin
 // filled rectangles, others as stroked lines; curves and clipping paths draw no border.
 
-import { apply, mul, type Matrix, type Scratch, type Segment } from "./page.js";
+import { mapX, mapY, mul, type Matrix, type Scratch, type Segment } from "./page.js";
 import type { Pdfium } from "./pdfium.js";
 
 /** FPDF_PAGEOBJ_* and FPDF_SEGMENT_* from fpdf_edit.h. */
@@ -15,26 +15,29 @@ const THIN = 2.5;
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 interface Subpath {
-  pts: Array<[number, number]>;
+  /** Points as x, y, x, y, … (no pair made per point). */
+  xy: number[];
   closed: boolean;
   curved: boolean;
 }
 
-function strokedSegments(points: Array<[number, number]>, closed: boolean, out: Segment[]): void {
-  const pts = closed && points.length > 2 ? [...points, points[0]!] : points;
-  for (let i = 1; i < pts.length; i++) {
-    const [ax, ay] = pts[i - 1]!;
-    const [bx, by] = pts[i]!;
+function strokedSegments(points: number[], closed: boolean, out: Segment[]): void {
+  const xy = closed && points.length > 4 ? [...points, points[0]!, points[1]!] : points;
+  for (let i = 2; i + 1 < xy.length; i += 2) {
+    const ax = xy[i - 2]!;
+    const ay = xy[i - 1]!;
+    const bx = xy[i]!;
+    const by = xy[i + 1]!;
     if (Math.abs(ay - by) < 0.5 && Math.abs(ax - bx) >= 1) out.push({ dir: "h", at: (ay + by) / 2, from: Math.min(ax, bx), to: Math.max(ax, bx) });
     else if (Math.abs(ax - bx) < 0.5 && Math.abs(ay - by) >= 1) out.push({ dir: "v", at: (ax + bx) / 2, from: Math.min(ay, by), to: Math.max(ay, by) });
   }
 }
 
-function filledSegment(pts: Array<[number, number]>, out: Segment[]): void {
+function filledSegment(xy: number[], out: Segment[]): void {
   let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-  for (const [x, y] of pts) {
-    x0 = Math.min(x0, x); x1 = Math.max(x1, x);
-    y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+  for (let i = 0; i + 1 < xy.length; i += 2) {
+    x0 = Math.min(x0, xy[i]!); x1 = Math.max(x1, xy[i]!);
+    y0 = Math.min(y0, xy[i + 1]!); y1 = Math.max(y1, xy[i + 1]!);
   }
   const w = x1 - x0;
   const h = y1 - y0;
@@ -50,11 +53,12 @@ function subpathsOf(engine: Pdfium, obj: number, m: Matrix, s: Scratch): Subpath
     const seg = engine.FPDFPath_GetPathSegment(obj, k);
     const type = engine.FPDFPathSegment_GetType(seg);
     engine.FPDFPathSegment_GetPoint(seg, s.at, s.at + 4);
-    const pt = apply(m, s.f32(0), s.f32(1));
+    const x = mapX(m, s.f32(0), s.f32(1));
+    const y = mapY(m, s.f32(0), s.f32(1));
     if (type === MOVETO) {
-      cur = { pts: [pt], closed: false, curved: false };
+      cur = { xy: [x, y], closed: false, curved: false };
       subs.push(cur);
-    } else if (type === LINETO) cur?.pts.push(pt);
+    } else if (type === LINETO) cur?.xy.push(x, y);
     else if (cur) cur.curved = true;
     if (cur && engine.FPDFPathSegment_GetClose(seg)) cur.closed = true;
   }
@@ -76,9 +80,9 @@ function visit(engine: Pdfium, obj: number, outer: Matrix, view: Matrix, s: Scra
   const stroke = s.i32(1) !== 0;
   if (!fill && !stroke) return;
   for (const sp of subpathsOf(engine, obj, mul(view, m), s)) {
-    if (sp.curved || sp.pts.length < 2) continue;
-    if (stroke) strokedSegments(sp.pts, sp.closed || fill, out);
-    else filledSegment(sp.pts, out);
+    if (sp.curved || sp.xy.length < 4) continue;
+    if (stroke) strokedSegments(sp.xy, sp.closed || fill, out);
+    else filledSegment(sp.xy, out);
   }
 }
 

@@ -5,7 +5,7 @@
 
 import { unradical } from "../../normalize/radicals.js";
 import { isCjk } from "../../normalize/text.js";
-import { apply, type Matrix, type Scratch, type Segment, type TextItem } from "./page.js";
+import { mapX, mapY, type Matrix, type Scratch, type Segment, type TextItem } from "./page.js";
 import type { Pdfium } from "./pdfium.js";
 
 /** A character's box on the page: one object, filled again for each character. */
@@ -25,16 +25,26 @@ function readBox(engine: Pdfium, text: number, k: number, view: Matrix, s: Scrat
   // The loose box is the font's full height, the same for every character of a line
   // whatever its shape; the tight box is the fallback.
   let l: number, t: number, r: number, b: number;
-  if (engine.FPDFText_GetLooseCharBox(text, k, s.at)) [l, t, r, b] = [s.f32(0), s.f32(1), s.f32(2), s.f32(3)];
-  else if (engine.FPDFText_GetCharBox(text, k, s.at, s.at + 8, s.at + 16, s.at + 24)) [l, r, b, t] = [s.f64(0), s.f64(1), s.f64(2), s.f64(3)];
-  else return false;
+  if (engine.FPDFText_GetLooseCharBox(text, k, s.at)) {
+    l = s.f32(0);
+    t = s.f32(1);
+    r = s.f32(2);
+    b = s.f32(3);
+  } else if (engine.FPDFText_GetCharBox(text, k, s.at, s.at + 8, s.at + 16, s.at + 24)) {
+    l = s.f64(0);
+    r = s.f64(1);
+    b = s.f64(2);
+    t = s.f64(3);
+  } else return false;
   c.size = engine.FPDFText_GetFontSize(text, k) || Math.abs(t - b);
-  const p = apply(view, l, b);
-  const q = apply(view, r, t);
-  c.x0 = Math.min(p[0], q[0]);
-  c.x1 = Math.max(p[0], q[0]);
-  c.y0 = Math.min(p[1], q[1]);
-  c.y1 = Math.max(p[1], q[1]);
+  const px = mapX(view, l, b);
+  const py = mapY(view, l, b);
+  const qx = mapX(view, r, t);
+  const qy = mapY(view, r, t);
+  c.x0 = Math.min(px, qx);
+  c.x1 = Math.max(px, qx);
+  c.y0 = Math.min(py, qy);
+  c.y1 = Math.max(py, qy);
   return true;
 }
 
