@@ -1,9 +1,12 @@
 #!/usr/bin/env node
 // npm run bench: what a batch job and a one-file user see.
-//   node scripts/bench.mjs [--docs N]
+//   node scripts/bench.mjs [--docs N] [--runs R]
 // 1. A corpus of N documents (default 500) copied from the text, HTML, DOCX and PDF
-//    fixtures, converted by the CLI in one batch with --jobs 1 and --jobs 2: documents,
-//    pages and tasks per second, peak RSS of the whole process (workers included).
+//    fixtures, converted by the CLI in one batch with --jobs 1 and --jobs 2, R times
+//    each (default 3), alternating: documents, pages and tasks per second, peak RSS of
+//    the whole process (workers included), for the median run of each. Alternating
+//    runs and medians, because a shared VM's speed drifts by a quarter from minute to
+//    minute: one run of each can show any speed-up.
 // 2. The PDF fixtures read in process beside `pdftotext -layout` (poppler, if installed),
 //    the speed floor, in pages per second.
 // 3. One-file latency: `workplan convert` of one .txt and one .pdf, process start included.
@@ -17,6 +20,8 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const bin = path.join(root, "bin/workplan.js");
 const arg = process.argv.indexOf("--docs");
 const target = arg > 0 ? Number(process.argv[arg + 1]) : 500;
+const runsArg = process.argv.indexOf("--runs");
+const runs = runsArg > 0 ? Math.max(1, Number(process.argv[runsArg + 1])) : 3;
 const fmt = (n) => n.toFixed(1);
 const list = (dir, ext) =>
   readdirSync(path.join(root, dir))
@@ -41,23 +46,27 @@ for (let i = 0; i < target; i++) {
 }
 console.log(`corpus: ${target} documents from ${sources.length} fixtures (text, HTML, DOCX, PDF) in ${corpus}`);
 
-const batch = (jobs) => {
-  const out = path.join(work, `out-${jobs}`);
-  const report = path.join(work, `report-${jobs}.json`);
+const batch = (jobs, k) => {
+  const out = path.join(work, `out-${jobs}-${k}`);
+  const report = path.join(work, `report-${jobs}-${k}.json`);
   const t0 = process.hrtime.bigint();
   const r = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, bin, "convert", corpus, "-o", out, "--jobs", String(jobs), "--quiet", "--report", report], { encoding: "utf8" });
   const secs = Number(process.hrtime.bigint() - t0) / 1e9;
   if (r.status !== 0) throw new Error(`batch failed (${r.status}): ${r.stderr}`);
   const rss = Number(r.stderr.trim().split("\n").pop()) / 1024;
   const rep = JSON.parse(readFileSync(report, "utf8"));
-  const pages = rep.files.reduce((s, f) => s + (f.pages ?? 0), 0);
-  const tasks = rep.summary.tasks;
-  console.log(`--jobs ${jobs}: ${fmt(secs)} s, ${fmt(target / secs)} documents/s, ${fmt(pages / secs)} pages/s, ${fmt(tasks / secs)} tasks/s, peak RSS ${fmt(rss)} MB`);
-  return secs;
+  rmSync(out, { recursive: true, force: true });
+  return { secs, rss, pages: rep.files.reduce((s, f) => s + (f.pages ?? 0), 0), tasks: rep.summary.tasks };
 };
-const one = batch(1);
-const two = batch(2);
-console.log(`speed-up with 2 workers: ${fmt(one / two)}×`);
+const results = { 1: [], 2: [] };
+for (let k = 0; k < runs; k++) for (const jobs of [1, 2]) results[jobs].push(batch(jobs, k));
+const median = (jobs) => [...results[jobs]].sort((a, b) => a.secs - b.secs)[Math.floor((runs - 1) / 2)];
+for (const jobs of [1, 2]) {
+  const m = median(jobs);
+  const all = results[jobs].map((x) => fmt(x.secs)).join(", ");
+  console.log(`--jobs ${jobs}: ${fmt(m.secs)} s (runs: ${all}), ${fmt(target / m.secs)} documents/s, ${fmt(m.pages / m.secs)} pages/s, ${fmt(m.tasks / m.secs)} tasks/s, peak RSS ${fmt(Math.max(...results[jobs].map((x) => x.rss)))} MB`);
+}
+console.log(`speed-up with 2 workers (medians): ${fmt(median(1).secs / median(2).secs)}×`);
 rmSync(work, { recursive: true, force: true });
 
 const { convertFile } = await import(path.join(root, "dist/pipeline.js"));

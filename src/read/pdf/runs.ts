@@ -55,7 +55,8 @@ function ruledBetween(verticals: Segment[], x0: number, x1: number, y: number): 
 }
 
 /** Code points to a string, in slices (a spread of a huge array would overflow the stack). */
-function stringOf(codes: number[]): string {
+export function stringOf(codes: number[]): string {
+  if (codes.length <= 4096) return String.fromCodePoint(...codes);
   let out = "";
   for (let i = 0; i < codes.length; i += 4096) out += String.fromCodePoint(...codes.slice(i, i + 4096));
   return out;
