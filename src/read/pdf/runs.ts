@@ -92,7 +92,10 @@ export function readRuns(engine: Pdfium, page: number, view: Matrix, segments: S
   try {
     const n = engine.FPDFText_CountChars(text);
     for (let k = 0; k < n; k++) {
-      const u = engine.FPDFText_GetUnicode(text, k);
+      // A broken ToUnicode map can give a value past Unicode's last code point, which
+      // String.fromCodePoint refuses: it stands for a character that cannot be read.
+      const got = engine.FPDFText_GetUnicode(text, k);
+      const u = got > 0x10ffff ? 0xfffd : got;
       if (BREAK.has(u)) {
         flush();
         continue;
