@@ -63,7 +63,7 @@ export class Pool {
 
   /** `timeoutS`: seconds a file may take before its worker is stopped (0: no limit). */
   constructor(
-    private readonly size: number,
+    size: number,
     private readonly timeoutS = 0,
   ) {
     if (!tuned && !process.execArgv.some((a) => a.startsWith("--interrupt-budget"))) v8.setFlagsFromString(INTERRUPT_BUDGET);

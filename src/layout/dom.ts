@@ -22,6 +22,11 @@ export function elements(root: ParentNode, keep: (el: Element) => boolean, first
   return out;
 }
 
+/** A test for `elements`: the element is named `name`. */
+export function named(name: string): (el: Element) => boolean {
+  return (el) => el.name === name;
+}
+
 /** The child elements of `el` named one of `names`. */
 export function childrenNamed(el: Element, ...names: string[]): Element[] {
   return el.children.filter((c): c is Element => isTag(c) && names.includes(c.name));

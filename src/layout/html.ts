@@ -6,7 +6,7 @@
 
 import type { AnyNode, Document, Element } from "domhandler";
 import { isTag, isText } from "domhandler";
-import { ancestor, childrenNamed, elements, previousNamed, remove } from "./dom.js";
+import { ancestor, childrenNamed, elements, named, previousNamed, remove } from "./dom.js";
 import type { Cell, Laid, Paragraph, Row } from "../model/document.js";
 import { warning, type Warning } from "../model/result.js";
 import { expandSpans } from "./grid.js";
@@ -15,9 +15,9 @@ import { parseMarker } from "../plan/headings.js";
 
 const FURNITURE = new Set(["script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "nav", "footer", "form", "select", "button", "input", "textarea"]);
 const isFurniture = (el: Element) => FURNITURE.has(el.name) || el.attribs["role"] === "navigation";
-const isTable = (el: Element) => el.name === "table";
-const isRow = (el: Element) => el.name === "tr";
-const isBody = (el: Element) => el.name === "body";
+const isTable = named("table");
+const isRow = named("tr");
+const isBody = named("body");
 const BLOCK = new Set([
   "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "table", "tr", "td", "th", "caption", "section", "article",
   "blockquote", "pre", "dl", "dt", "dd", "center", "header", "main", "aside", "figure", "figcaption", "tbody", "thead", "tfoot", "hr",

@@ -98,7 +98,6 @@ export function streamTable(pages: PageGeometry[], furniture: Set<TextItem>): St
     headerBottom = l.bottom;
   }
   for (const i of consumed) skip.add(i);
-  const headerKey = compact(header.map((h) => h.text).join(""));
   const firstWords = new Set(header.map((h) => compact(h.text)));
   const isHeaderAgain = (l: VLine) => {
     const w = wordsOf(l).filter((x) => isHeaderWord(x.text));

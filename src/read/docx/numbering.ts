@@ -4,9 +4,8 @@
 // Word does (counters per list, a level resetting the levels below it,
 // the level's format and lvlText such as "%1、" or "（%1）") and put in front of its text.
 
-import type { AnyNode, Document, Element } from "domhandler";
-import { isTag } from "domhandler";
-import { childrenNamed, elements } from "../../layout/dom.js";
+import type { Document, Element } from "domhandler";
+import { childrenNamed, elements, named } from "../../layout/dom.js";
 import { child, type Labels } from "./body.js";
 
 interface Level {
@@ -65,25 +64,14 @@ export function formatNumber(n: number, format: string): string {
 }
 
 const wval = (el: Element | undefined) => el?.attribs["w:val"] ?? "";
-const named = (name: string) => (el: Element) => el.name === name;
 const isAbstract = named("w:abstractNum");
 const isNum = named("w:num");
 const isStyle = named("w:style");
-
-/** Every w:p under `root`, in document order (table cells and text boxes included). */
-function paragraphs(root: AnyNode): Element[] {
-  const out: Element[] = [];
-  const walk = (n: AnyNode) => {
-    if (!isTag(n) && n.type !== "root") return;
-    if (isTag(n) && n.name === "w:p") out.push(n);
-    for (const c of (n as Element).children) walk(c);
-  };
-  walk(root);
-  return out;
-}
+/** Every w:p, table cells and text boxes included, in document order. */
+const isParagraph = named("w:p");
 
 /** The label of each numbered paragraph of the document (`root`: the parsed document.xml). */
-export function numberingLabels(root: AnyNode, numberingXml: string | null, stylesXml: string | null, parse: (xml: string) => Document): Labels {
+export function numberingLabels(root: Document, numberingXml: string | null, stylesXml: string | null, parse: (xml: string) => Document): Labels {
   const labels: Labels = new Map();
   if (!numberingXml) return labels;
   const num = parse(numberingXml);
@@ -115,7 +103,7 @@ export function numberingLabels(root: AnyNode, numberingXml: string | null, styl
     }
   }
   const counters = new Map<string, number[]>();
-  for (const p of paragraphs(root)) {
+  for (const p of elements(root, isParagraph)) {
     const pPr = child(p, "w:pPr");
     const np = child(pPr, "w:numPr");
     let numId = wval(child(np, "w:numId"));
