@@ -43,7 +43,7 @@ describe("batch", () => {
     expect(r.stderr).toMatch(/empty\.txt: empty file/u);
     if (process.getuid?.() !== 0) expect(r.stderr).toMatch(/locked\.txt: permission denied/u);
     expect(r.stderr).toMatch(/^workplan: \d+ converted, 0 skipped, \d+ failed of 8 files/mu);
-    const rep = JSON.parse(readFileSync(report, "utf8")) as { files: Array<{ source: string; status: string; format: string | null; tasks: number; error?: { exitCode: number } }> };
+    const rep = JSON.parse(readFileSync(report, "utf8")) as { files: Array<{ source: string; status: string; format: string | null; tasks: number; pages: number; error?: { exitCode: number } }> };
     expect(rep.files.map((f) => path.relative(dir, f.source))).toEqual([
       "2019/000.txt", "2019/004.pdf", "2019/scan0001", "2020/002.docx", "2020/003.html", "2020/corrupt.pdf", "2020/empty.txt", "2020/locked.txt",
     ].filter((f) => rep.files.some((x) => path.relative(dir, x.source) === f)));
@@ -51,6 +51,9 @@ describe("batch", () => {
     expect(corrupt.status).toBe("failed");
     expect(corrupt.error?.exitCode).toBe(4);
     expect(rep.files.find((f) => f.source.endsWith("scan0001"))!.format).toBe("pdf");
+    // Pages read, the last one included (it holds no task: signatures, the date).
+    expect(rep.files.find((f) => f.source.endsWith("004.pdf"))!.pages).toBe(4);
+    expect(rep.files.find((f) => f.source.endsWith("scan0001"))!.pages).toBe(12);
     expect(readdirSync(path.join(out, "2020")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 
