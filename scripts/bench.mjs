@@ -55,7 +55,10 @@ const batch = (jobs, k) => {
   if (r.status !== 0) throw new Error(`batch failed (${r.status}): ${r.stderr}`);
   const rss = Number(r.stderr.trim().split("\n").pop()) / 1024;
   const rep = JSON.parse(readFileSync(report, "utf8"));
-  rmSync(out, { recursive: true, force: true });
+  // Outputs stay until the end. Deleting them here made the next run pay for it: ext4
+  // without a journal (this VM's) skips inodes freed in the last minutes when it makes
+  // a file, and each of the next run's ~1000 creations scanned past the 500 just freed
+  // (perf: half the main thread's time in the kernel's recently_deleted()).
   return { secs, rss, pages: rep.files.reduce((s, f) => s + (f.pages ?? 0), 0), tasks: rep.summary.tasks };
 };
 const results = { 1: [], 2: [] };
@@ -76,9 +79,9 @@ let pdfPages = 0;
 for (let k = 0; k < 5; k++) {
   for (const f of pdfs) {
     const s = process.hrtime.bigint();
-    const { plan } = await convertFile(f);
+    const { laid } = await convertFile(f);
     ours += Number(process.hrtime.bigint() - s) / 1e9;
-    pdfPages += Math.max(1, ...plan.tasks.map((t) => t.provenance.page ?? 1));
+    pdfPages += laid.pages.length;
   }
 }
 let floor = "";
