@@ -57,7 +57,7 @@ const batch = (jobs, k) => {
   const rep = JSON.parse(readFileSync(report, "utf8"));
   // Outputs stay until the end. Deleting them here made the next run pay for it: ext4
   // without a journal (this VM's) skips inodes freed in the last minutes when it makes
-  // a file, and each of the next run's ~1000 creations scanned past the 500 just freed
+  // a file, and each of the next run's 500 creations scanned past the 500 just freed
   // (perf: half the main thread's time in the kernel's recently_deleted()).
   return { secs, rss, pages: rep.files.reduce((s, f) => s + (f.pages ?? 0), 0), tasks: rep.summary.tasks };
 };

@@ -51,7 +51,7 @@ describe("batch", () => {
     expect(corrupt.status).toBe("failed");
     expect(corrupt.error?.exitCode).toBe(4);
     expect(rep.files.find((f) => f.source.endsWith("scan0001"))!.format).toBe("pdf");
-    // Pages read, the last one included (it holds no task: signatures, the date).
+    // Every page read counts, whether or not a task comes from it (the count was 1 here).
     expect(rep.files.find((f) => f.source.endsWith("004.pdf"))!.pages).toBe(4);
     expect(rep.files.find((f) => f.source.endsWith("scan0001"))!.pages).toBe(12);
     expect(readdirSync(path.join(out, "2020")).filter((f) => f.endsWith(".tmp"))).toEqual([]);
