@@ -16,7 +16,7 @@ export async function convertOne(file: string, opts: ConvertOptions, how: Render
     const { plan, laid } = await convertFile(file, opts);
     // A PDF counts the pages read (a trailing page of signatures is read too); text
     // counts the pages its repeated headers mark.
-    const pages = laid.pages ? Math.max(1, laid.pages.length) : laid.table ? new Set(laid.table.rows.map((r) => r.page)).size : 1;
+    const pages = laid.pages?.length ?? (laid.table ? new Set(laid.table.rows.map((r) => r.page)).size : 1);
     const summary = { format: plan.source.format, layout: plan.source.layout, tasks: plan.tasks.length, warnings: plan.warnings.length };
     const output = how.as === "plan" ? { plan } : { text: render(plan, how) };
     return { ok: true, ...output, summary, pages, ms: performance.now() - t0 };

@@ -1,7 +1,7 @@
 import { load } from "cheerio";
 import type { Element } from "domhandler";
 import { describe, expect, it } from "vitest";
-import { ancestor, childrenNamed, elements, previousNamed, remove } from "./dom.js";
+import { ancestor, child, childrenNamed, elements, previousNamed, remove } from "./dom.js";
 
 const page = (html: string) => load(html).root()[0]!;
 const names = (els: Element[]) => els.map((e) => e.attribs["id"] ?? e.name);
@@ -21,6 +21,9 @@ describe("tree walks over a parsed page", () => {
     const c = elements(doc, (e) => e.attribs["id"] === "c")[0]!;
     expect(previousNamed(c, "table")?.attribs["id"]).toBe("a");
     expect(previousNamed(c, "p")?.name).toBe("p");
+    expect(child(r1!, "td")?.name).toBe("td");
+    expect(child(r1!, "th")).toBeUndefined();
+    expect(child(undefined, "td")).toBeUndefined();
   });
 
   it("takes an element out of its tree and mends its siblings' links", () => {

@@ -27,6 +27,11 @@ export function named(name: string): (el: Element) => boolean {
   return (el) => el.name === name;
 }
 
+/** The first child element of `el` named `name` (none when there is no `el`). */
+export function child(el: Element | undefined, name: string): Element | undefined {
+  return el?.children.find((c): c is Element => isTag(c) && c.name === name);
+}
+
 /** The child elements of `el` named one of `names`. */
 export function childrenNamed(el: Element, ...names: string[]): Element[] {
   return el.children.filter((c): c is Element => isTag(c) && names.includes(c.name));

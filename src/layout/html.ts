@@ -6,7 +6,7 @@
 
 import type { AnyNode, Document, Element } from "domhandler";
 import { isTag, isText } from "domhandler";
-import { ancestor, childrenNamed, elements, named, previousNamed, remove } from "./dom.js";
+import { ancestor, child, childrenNamed, elements, named, previousNamed, remove } from "./dom.js";
 import type { Cell, Laid, Paragraph, Row } from "../model/document.js";
 import { warning, type Warning } from "../model/result.js";
 import { expandSpans } from "./grid.js";
@@ -113,7 +113,7 @@ function items(root: Element | Document, tables: Set<Element>): Item[] {
     if (!isTag(n)) return;
     if (tables.has(n)) {
       flush();
-      const caption = childrenNamed(n, "caption")[0];
+      const caption = child(n, "caption");
       if (caption) out.push({ kind: "text", text: textOf(caption), lines: lineOf(caption) });
       out.push({ kind: "table", text: "", lines: lineOf(n), table: n });
       return;

@@ -9,6 +9,7 @@
 
 import type { AnyNode, Element } from "domhandler";
 import { isTag, isText } from "domhandler";
+import { child } from "../../layout/dom.js";
 
 /** Text put in front of a paragraph (its automatic number, see numbering.ts). */
 export type Labels = Map<Element, string>;
@@ -50,11 +51,6 @@ function own(el: Element, name: string): Element[] {
   };
   visit(el);
   return out;
-}
-
-/** The first child element named `name`. */
-export function child(el: Element | undefined, name: string): Element | undefined {
-  return el?.children.find((c): c is Element => isTag(c) && c.name === name);
 }
 
 /** A paragraph's text: its label, its runs; w:br is a new line, w:tab a tab. */

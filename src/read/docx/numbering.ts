@@ -5,8 +5,8 @@
 // the level's format and lvlText such as "%1、" or "（%1）") and put in front of its text.
 
 import type { Document, Element } from "domhandler";
-import { childrenNamed, elements, named } from "../../layout/dom.js";
-import { child, type Labels } from "./body.js";
+import { child, childrenNamed, elements, named } from "../../layout/dom.js";
+import type { Labels } from "./body.js";
 
 interface Level {
   start: number;

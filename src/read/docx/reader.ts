@@ -7,7 +7,8 @@ import { MAX_UNZIPPED, MAX_ZIP_ENTRIES } from "../../model/limits.js";
 import { layoutHtml } from "../../layout/html.js";
 import type { ReadOutcome } from "../text/reader.js";
 import { isTag } from "domhandler";
-import { bodyHtml, child } from "./body.js";
+import { child } from "../../layout/dom.js";
+import { bodyHtml } from "./body.js";
 import { numberingLabels } from "./numbering.js";
 import { listZip, readEntry, ZipError, type ZipEntry } from "./zip.js";
 
