@@ -10,7 +10,7 @@ import { isTag } from "domhandler";
 import { child } from "../../layout/dom.js";
 import { bodyHtml } from "./body.js";
 import { numberingLabels } from "./numbering.js";
-import { listZip, readEntry, ZipError, type ZipEntry } from "./zip.js";
+import { listZip, readEntry, ZipError, type ZipEntry } from "../zip.js";
 
 /** One part of the archive as text, or null when absent; a part that fails to inflate fails the file. */
 function partText(buf: Buffer, entries: Map<string, ZipEntry>, file: string, name: string): string | null {

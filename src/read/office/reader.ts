@@ -1,0 +1,102 @@
+// Word formats that are not OOXML — legacy .doc (Word 97–2003, most WPS attachments),
+// RTF and OpenDocument text — are converted to .docx by LibreOffice in a private
+// temporary folder, and the DOCX reader goes on from there. Without LibreOffice the
+// error says how to make it work.
+//
+// LibreOffice runs in a process group of its own (soffice starts soffice.bin, which
+// outlives a killed soffice): a time-out, an interrupt or a closed pipe kills the whole
+// group and removes the folder (src/sys/cleanup.ts), whichever process ends the run.
+
+import { spawn } from "node:child_process";
+import { accessSync, constants } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { WorkplanError } from "../../model/errors.js";
+import { killGroup, track, untrack, type Resource } from "../../sys/cleanup.js";
+import { readDocx } from "../docx/reader.js";
+import type { ReadOutcome } from "../text/reader.js";
+
+/** Longest a conversion may take, in milliseconds; a batch's --timeout stops it sooner. */
+const OFFICE_TIMEOUT_MS = 120_000;
+
+export type OfficeFormat = "doc" | "rtf" | "odt";
+
+const WHAT: Record<OfficeFormat, string> = { doc: "a legacy .doc file", rtf: "an RTF file", odt: "an OpenDocument text (.odt)" };
+const HOW = "install LibreOffice (e.g. apt-get install libreoffice-writer-nogui) or save the file as .docx";
+
+function executable(p: string): boolean {
+  try {
+    accessSync(p, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `WORKPLAN_SOFFICE` if set, else soffice or libreoffice on the PATH. */
+export function findSoffice(): string | null {
+  const explicit = process.env["WORKPLAN_SOFFICE"];
+  if (explicit) return executable(explicit) ? explicit : null;
+  for (const dir of (process.env["PATH"] ?? "").split(path.delimiter).filter(Boolean)) {
+    for (const name of ["soffice", "libreoffice"]) {
+      const p = path.join(dir, name);
+      if (executable(p)) return p;
+    }
+  }
+  return null;
+}
+
+/** Runs LibreOffice on `input` in `dir`; resolves when it exits, rejects on failure or time-out. */
+function runOffice(soffice: string, dir: string, input: string, to: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(soffice, [`-env:UserInstallation=${pathToFileURL(path.join(dir, "profile")).href}`, "--headless", "--norestore", "--convert-to", to, "--outdir", dir, input], {
+      detached: true, // a group of its own, so that soffice.bin can be killed with it
+      stdio: "ignore",
+      env: { ...process.env, HOME: dir },
+    });
+    const group: Resource | null = child.pid != null ? { kind: "group", pid: child.pid } : null;
+    if (group) track(group);
+    const timer = setTimeout(() => {
+      if (group) killGroup(group.pid);
+      reject(new Error(`no answer after ${OFFICE_TIMEOUT_MS / 1000} s`));
+    }, OFFICE_TIMEOUT_MS);
+    const done = (err: Error | null) => {
+      clearTimeout(timer);
+      if (group) {
+        killGroup(group.pid); // anything it left running
+        untrack(group);
+      }
+      if (err) reject(err);
+      else resolve();
+    };
+    child.once("error", (e) => done(e));
+    child.once("exit", (code, signal) => done(code === 0 ? null : new Error(signal ? `killed by ${signal}` : `exit code ${code}`)));
+  });
+}
+
+export async function readOffice(bytes: Uint8Array, file: string, format: OfficeFormat): Promise<ReadOutcome> {
+  const soffice = findSoffice();
+  if (!soffice) throw new WorkplanError("invalidInput", `${file}: ${WHAT[format]} needs LibreOffice to be converted; ${HOW}`);
+  const tmp = await mkdtemp(path.join(os.tmpdir(), "workplan-office-"));
+  const folder: Resource = { kind: "dir", path: tmp };
+  track(folder);
+  try {
+    const input = path.join(tmp, `notice.${format}`);
+    await writeFile(input, bytes);
+    await runOffice(soffice, tmp, input, "docx").catch((e: unknown) => {
+      throw new WorkplanError("invalidInput", `${file}: LibreOffice could not convert ${WHAT[format]} (${e instanceof Error ? e.message.split("\n")[0] : "failed"})`, { cause: e });
+    });
+    let docx: Buffer;
+    try {
+      docx = await readFile(path.join(tmp, "notice.docx"));
+    } catch {
+      throw new WorkplanError("invalidInput", `${file}: LibreOffice could not convert ${WHAT[format]} (corrupt, or not a text document)`);
+    }
+    return await readDocx(new Uint8Array(docx), file);
+  } finally {
+    await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
+    untrack(folder);
+  }
+}
