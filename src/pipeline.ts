@@ -2,7 +2,7 @@
 // Readers are imported on demand so that reading a .txt never loads a PDF engine.
 
 import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import path from "node:path";
 import type { Laid, Paragraph } from "./model/document.js";
 import { WorkplanError } from "./model/errors.js";
@@ -14,6 +14,8 @@ import { planProse } from "./plan/fromProse.js";
 import { planTable } from "./plan/fromTable.js";
 import { findTitle, findYear } from "./plan/titleYear.js";
 import { sniffFormat, type SourceFormat } from "./read/sniff.js";
+import { errnoOf, fsReason } from "./sys/fsError.js";
+import { GENERATOR } from "./version.js";
 import { PlanSchema, SCHEMA_VERSION, type Plan } from "./schema/plan.js";
 
 export interface ConvertOptions {
@@ -32,29 +34,74 @@ export interface Conversion {
   front: Paragraph[];
 }
 
+/** How a user names standard input. */
+export const STDIN = "-";
+
+/** Names of standard input itself: a pipe from a parent may be a socket, which cannot be opened by name. */
+const STDIN_NAMES = new Set(["/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]);
+
+function tooLarge(name: string, size: number, maxSize: number): WorkplanError {
+  // As --max-size takes it: MB, with the decimals a limit such as 0.5 needs.
+  const mb = (n: number) => `${Number((n / 1048576).toFixed(n < 10 * 1048576 ? 2 : 1))} MB`;
+  return new WorkplanError("invalidInput", `${name}: too large (${mb(size)}; the limit is ${mb(maxSize)}, see --max-size)`);
+}
+
+/** Reads a stream (a pipe, standard input, a device) up to `maxSize` bytes: its size is not known before. */
+function readStream(fd: number, name: string, maxSize: number): Uint8Array {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const chunk = Buffer.allocUnsafe(1 << 16);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(fd, chunk, 0, chunk.length, null);
+    } catch (e) {
+      if (errnoOf(e) === "EAGAIN") continue; // a non-blocking pipe with nothing yet
+      if (errnoOf(e) === "EOF") break;
+      throw new WorkplanError("unreadable", `${name}: cannot be read (${fsReason(e)})`, { cause: e });
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > maxSize) throw tooLarge(name, total, maxSize); // the size read so far: the rest is not read
+    chunks.push(Buffer.from(chunk.subarray(0, n)));
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
 /**
  * Synchronous on purpose: the thread that reads a file converts it and has nothing else
  * to do meanwhile (a worker, or the CLI with one file), and the promise API costs five
  * hand-offs to the thread pool and back per file.
  */
-function readBytes(file: string, maxSize: number): Uint8Array {
+export function readInput(file: string, maxSize: number): Uint8Array {
+  if (file === STDIN || STDIN_NAMES.has(file)) return readStream(0, file === STDIN ? "stdin" : file, maxSize);
   let st;
   try {
     st = statSync(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new WorkplanError("unreadable", `${file}: ${code === "ENOENT" ? "no such file" : code === "EACCES" ? "permission denied" : "cannot be read"}`, { cause: e });
+    throw new WorkplanError("unreadable", `${file}: ${errnoOf(e) === "ENOENT" ? "no such file" : fsReason(e)}`, { cause: e });
   }
-  if (st.isDirectory()) throw new WorkplanError("unreadable", `${file}: is a directory, not a file`);
+  if (st.isDirectory()) throw new WorkplanError("unreadable", `${file}: is a folder, not a file`);
+  if (!st.isFile()) {
+    // A pipe or a device (/dev/stdin, a process substitution): read it as a stream.
+    let fd: number;
+    try {
+      fd = openSync(file, "r");
+    } catch (e) {
+      throw new WorkplanError("unreadable", `${file}: cannot be read (${fsReason(e)})`, { cause: e });
+    }
+    try {
+      return readStream(fd, file, maxSize);
+    } finally {
+      closeSync(fd);
+    }
+  }
   if (st.size === 0) throw new WorkplanError("invalidInput", `${file}: empty file`);
-  if (st.size > maxSize) {
-    throw new WorkplanError("invalidInput", `${file}: too large (${(st.size / 1048576).toFixed(1)} MB; the limit is ${(maxSize / 1048576).toFixed(0)} MB, see --max-size)`);
-  }
+  if (st.size > maxSize) throw tooLarge(file, st.size, maxSize);
   try {
     return new Uint8Array(readFileSync(file));
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new WorkplanError("unreadable", `${file}: ${code === "EACCES" ? "permission denied" : "cannot be read"}`, { cause: e });
+    throw new WorkplanError("unreadable", `${file}: cannot be read (${fsReason(e)})`, { cause: e });
   }
 }
 
@@ -76,9 +123,11 @@ async function layOut(format: SourceFormat, bytes: Uint8Array, file: string, opt
       const { readPdf } = await import("./read/pdf/reader.js");
       return readPdf(bytes, file, opts);
     }
-    case "doc": {
-      const { readDoc } = await import("./read/doc/reader.js");
-      return readDoc(bytes, file);
+    case "doc":
+    case "rtf":
+    case "odt": {
+      const { readOffice } = await import("./read/office/reader.js");
+      return readOffice(bytes, file, format);
     }
   }
 }
@@ -90,12 +139,18 @@ function toWarning(w: Warning): Plan["warnings"][number] {
   return out;
 }
 
+/** Converts a file (or standard input, named "-"). */
 export async function convertFile(file: string, opts: ConvertOptions = {}): Promise<Conversion> {
-  const bytes = readBytes(file, opts.maxSize ?? DEFAULT_MAX_SIZE);
-  const format = sniffFormat(bytes, file);
-  if (!format) {
-    throw new WorkplanError("invalidInput", `${file}: the extension says ${path.extname(file).slice(1).toUpperCase()}, but the content is not`);
-  }
+  const bytes = readInput(file, opts.maxSize ?? DEFAULT_MAX_SIZE);
+  return convertBytes(bytes, file === STDIN ? "stdin" : file, opts);
+}
+
+/** Converts a document's bytes; `file` names it in messages and in `source.file`. */
+export async function convertBytes(bytes: Uint8Array, file: string, opts: ConvertOptions = {}): Promise<Conversion> {
+  if (bytes.length === 0) throw new WorkplanError("invalidInput", `${file}: empty file`);
+  const sniffed = sniffFormat(bytes, file);
+  if ("refused" in sniffed) throw new WorkplanError("invalidInput", `${file}: ${sniffed.refused}`);
+  const { format } = sniffed;
   let read: { laid: Laid; encoding: string | null };
   try {
     read = await layOut(format, bytes, file, opts);
@@ -128,6 +183,7 @@ export async function convertFile(file: string, opts: ConvertOptions = {}): Prom
   if (year == null) warnings.push({ code: "no-year", message: "no plan year in the title or an issue date: deadlines are left undated" });
   const plan = {
     schemaVersion: SCHEMA_VERSION,
+    generator: GENERATOR,
     source: {
       file: path.basename(file),
       format,

@@ -1,6 +1,9 @@
 // Batch inputs: files, folders (walked recursively) and globs, each with the path its
-// output takes under the output folder (the tree below the folder or the glob's base
-// is mirrored). Symbolic links are not followed: a link in an archive may point out of it.
+// output takes under the output folder (the tree below the folder or the glob's base is
+// mirrored). A path that exists is taken as it is, whatever characters its name holds
+// (a browser names a second download `附件1[1].docx`); only a path that does not exist
+// is a glob. Symbolic links are not followed: a link in an archive may point out of it.
+// What a folder walk leaves out is listed with the reason, never dropped unsaid.
 
 import { lstat, readdir } from "node:fs/promises";
 import path from "node:path";
@@ -12,21 +15,64 @@ export interface Input {
   rel: string;
 }
 
-/** Files a folder walk picks up: notices by extension, or files without one (sniffed later). */
-const NOTICE = /\.(?:txt|text|html?|docx|doc|pdf)$/iu;
+export interface Skipped {
+  file: string;
+  reason: string;
+}
 
+/** Extensions of the documents workplan reads; files without one are sniffed too. */
+const READ = new Set([".txt", ".text", ".html", ".htm", ".docx", ".docm", ".doc", ".wps", ".rtf", ".odt", ".pdf"]);
+
+/** Document kinds a walk meets that workplan does not read, by extension, and why. */
+const NOT_READ: Record<string, string> = {
+  ".xlsx": "a spreadsheet: not read yet",
+  ".xls": "a spreadsheet: not read yet",
+  ".xlsm": "a spreadsheet: not read yet",
+  ".et": "a spreadsheet (WPS 表格): not read yet",
+  ".ods": "a spreadsheet: not read yet",
+  ".csv": "a spreadsheet export: not read",
+  ".ppt": "a presentation: not a notice",
+  ".pptx": "a presentation: not a notice",
+  ".dps": "a presentation: not a notice",
+  ".zip": "an archive: unpack it first",
+  ".rar": "an archive: unpack it first",
+  ".7z": "an archive: unpack it first",
+  ".png": "an image: workplan does not do OCR",
+  ".jpg": "an image: workplan does not do OCR",
+  ".jpeg": "an image: workplan does not do OCR",
+  ".tif": "an image: workplan does not do OCR",
+  ".tiff": "an image: workplan does not do OCR",
+  ".gif": "an image: workplan does not do OCR",
+};
+
+/** Why a walk leaves a file out, or null when it is converted. */
+export function skipReason(name: string): string | null {
+  // An owner file Word and WPS keep beside an open document (~$通知.docx): not a document.
+  if (name.startsWith("~$")) return "a lock file of an open Word or WPS document";
+  if (name.startsWith(".~lock.")) return "a lock file of an open LibreOffice document";
+  const ext = path.extname(name).toLowerCase();
+  if (ext === "" || READ.has(ext)) return null;
+  return NOT_READ[ext] ?? `not a notice (${ext} files are not read)`;
+}
+
+/** A pattern, as opposed to a name: used only for paths that do not exist. */
 export function isGlob(s: string): boolean {
   return /[*?[\]{}]/u.test(s);
 }
 
-async function walk(dir: string, base: string, out: Input[]): Promise<void> {
+async function walk(dir: string, base: string, out: Input[], skipped: Skipped[]): Promise<void> {
   const entries = await readdir(dir, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
-    if (e.name.startsWith(".")) continue;
+    if (e.name.startsWith(".") && !e.name.startsWith(".~lock.")) continue; // hidden: not the user's documents
     const p = path.join(dir, e.name);
-    if (e.isDirectory()) await walk(p, base, out);
-    else if (e.isFile() && (NOTICE.test(e.name) || !path.extname(e.name))) out.push({ file: p, rel: path.relative(base, p) });
+    if (e.isDirectory()) await walk(p, base, out, skipped);
+    else if (e.isSymbolicLink()) skipped.push({ file: p, reason: "a symbolic link (not followed)" });
+    else if (e.isFile()) {
+      const why = skipReason(e.name);
+      if (why) skipped.push({ file: p, reason: why });
+      else out.push({ file: p, rel: path.relative(base, p) });
+    }
   }
 }
 
@@ -36,33 +82,48 @@ export function safeRel(rel: string, file: string): string {
   return norm.startsWith("..") || path.isAbsolute(norm) || norm === "" ? path.basename(file) : norm;
 }
 
-export async function expandInputs(args: string[]): Promise<Input[]> {
+async function exists(p: string): Promise<{ dir: boolean } | null> {
+  try {
+    const st = await lstat(p);
+    return { dir: st.isDirectory() };
+  } catch {
+    return null;
+  }
+}
+
+export async function expandInputs(args: string[]): Promise<{ inputs: Input[]; skipped: Skipped[] }> {
   const out: Input[] = [];
+  const skipped: Skipped[] = [];
   for (const arg of args) {
-    if (isGlob(arg)) {
-      const { glob } = await import("tinyglobby");
-      const files = (await glob(arg, { onlyFiles: true, followSymbolicLinks: false, dot: false, expandDirectories: false })).sort();
-      const base = arg.split(/[\\/]/u).filter((part, i, all) => i < all.length - 1 && !isGlob(part));
-      const root = base.length > 0 ? base.join("/") : ".";
-      for (const f of files) out.push({ file: f, rel: safeRel(path.relative(root, f), f) });
+    const found = await exists(arg);
+    if (found?.dir) {
+      await walk(arg, arg, out, skipped);
       continue;
     }
-    let st;
-    try {
-      st = await lstat(arg);
-    } catch {
-      out.push({ file: arg, rel: path.basename(arg) }); // reported as unreadable by the conversion
+    if (found || !isGlob(arg)) {
+      // A file named on the command line is converted whatever its extension (its
+      // content decides); a missing one is reported as unreadable by the conversion.
+      out.push({ file: arg, rel: path.basename(arg) });
       continue;
     }
-    if (st.isDirectory()) await walk(arg, arg, out);
-    else out.push({ file: arg, rel: path.basename(arg) });
+    const [{ glob }, { default: picomatch }] = await Promise.all([import("tinyglobby"), import("picomatch")]);
+    const files = (await glob(arg, { onlyFiles: true, followSymbolicLinks: false, dot: false, expandDirectories: false })).sort();
+    // The base is the part of the pattern before its first wildcard: `/data/*/附件/*.txt`
+    // mirrors `2019/附件/notice.txt` under the output folder, not `notice.txt`.
+    const base = picomatch.scan(arg).base || ".";
+    for (const f of files) {
+      const why = skipReason(path.basename(f));
+      if (why && path.basename(f).startsWith("~$")) skipped.push({ file: f, reason: why });
+      else out.push({ file: f, rel: safeRel(path.relative(base, f), f) });
+    }
   }
   // The same file named twice is converted once.
   const seen = new Set<string>();
-  return out.filter((i) => {
+  const inputs = out.filter((i) => {
     const k = path.resolve(i.file);
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
   });
+  return { inputs, skipped };
 }

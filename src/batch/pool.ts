@@ -5,11 +5,12 @@
 import os from "node:os";
 import v8 from "node:v8";
 import { Worker } from "node:worker_threads";
-import type { ExitCodeName } from "../model/errors.js";
+import { ExitCode, type FailureKind } from "../model/errors.js";
 import type { ConvertOptions } from "../pipeline.js";
 import type { Plan } from "../schema/plan.js";
 import { kindOf, pick } from "./affinity.js";
-import type { Render } from "./formats.js";
+import type { Render } from "../export/render.js";
+import { apply, release, type Change, type Resource } from "../sys/cleanup.js";
 
 export interface Summary {
   format: string;
@@ -21,7 +22,7 @@ export interface Summary {
 /** A converted file: its plan (when asked for `{ as: "plan" }`) or its output text. */
 export type Outcome =
   | { ok: true; plan?: Plan; text?: string; summary: Summary; pages: number; ms: number }
-  | { ok: false; error: { kind: Exclude<ExitCodeName, "ok" | "someFailed">; message: string; exitCode: number }; ms: number };
+  | { ok: false; error: { kind: FailureKind; message: string; exitCode: number }; ms: number };
 
 export function defaultJobs(): number {
   return Math.max(1, typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);
@@ -52,9 +53,25 @@ const LIMITS = { resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerati
 const INTERRUPT_BUDGET = "--interrupt-budget=1048576";
 let tuned = false;
 
+/** One file to convert: a path, or bytes already read (standard input) with the name they go by. */
+export interface Job {
+  file: string;
+  bytes?: Uint8Array;
+}
+
+interface Slot {
+  w: Worker;
+  busy: boolean;
+  ready: boolean;
+  /** What the worker has running or on disk that must not outlive it (forwarded from sys/cleanup). */
+  held: Map<string, Resource>;
+}
+
+const failure = (file: string, why: string, ms = 0): Outcome => ({ ok: false, error: { kind: "invalidInput", message: `${file}: ${why}`, exitCode: ExitCode.invalidInput }, ms });
+
 export class Pool {
-  private workers: Array<{ w: Worker; busy: boolean; ready: boolean }> = [];
-  private waiting: Array<{ file: string; kind: string; opts: ConvertOptions; how: Render; resolve: (o: Outcome) => void }> = [];
+  private workers: Slot[] = [];
+  private waiting: Array<{ job: Job; kind: string; opts: ConvertOptions; how: Render; resolve: (o: Outcome) => void }> = [];
   /** Which worker took each kind of file first (see affinity.ts). */
   private owner = new Map<string, number>();
   private inflight = new Map<number, { file: string; resolve: (o: Outcome) => void; slot: number; timer: NodeJS.Timeout | null }>();
@@ -71,12 +88,20 @@ export class Pool {
     for (let i = 0; i < size; i++) this.workers.push(this.spawn(i));
   }
 
-  private spawn(slot: number): { w: Worker; busy: boolean; ready: boolean } {
+  private spawn(slot: number): Slot {
     const w = new Worker(new URL("./worker.js", import.meta.url), LIMITS);
-    w.on("message", (m: { id: number; outcome: Outcome } | { ready: true }) => {
+    const me: Slot = { w, busy: false, ready: false, held: new Map() };
+    w.on("message", (m: { id: number; outcome: Outcome } | { ready: true } | { cleanup: Change }) => {
+      if ("cleanup" in m) {
+        // Mirrored here, so that this process can clean up after a worker it stops.
+        const key = JSON.stringify(m.cleanup.resource);
+        if (m.cleanup.op === "add") me.held.set(key, m.cleanup.resource);
+        else me.held.delete(key);
+        apply(m.cleanup);
+        return;
+      }
       if ("ready" in m) {
-        const me = this.workers[slot];
-        if (me?.w === w) me.ready = true;
+        me.ready = true;
         this.pump();
         return;
       }
@@ -84,31 +109,45 @@ export class Pool {
       if (!job) return;
       this.inflight.delete(m.id);
       if (job.timer) clearTimeout(job.timer);
-      this.workers[slot]!.busy = false;
+      me.busy = false;
       job.resolve(m.outcome);
       this.pump();
     });
     const died = (why: string) => {
-      if (this.closing) return;
+      this.releaseHeld(me);
+      if (this.closing || this.workers[slot] !== me) return;
       for (const [id, job] of this.inflight) {
         if (job.slot !== slot) continue;
         this.inflight.delete(id);
         if (job.timer) clearTimeout(job.timer);
-        job.resolve({ ok: false, error: { kind: "invalidInput", message: `${job.file}: conversion stopped (${why})`, exitCode: 4 }, ms: 0 });
+        job.resolve(failure(job.file, `conversion stopped (${why})`));
       }
       this.workers[slot] = this.spawn(slot);
       this.pump();
     };
     w.on("error", (e) => died(/heap|memory/iu.test(e.message) ? "out of memory" : e.message));
     w.on("exit", (code) => {
-      if (code !== 0 && this.workers[slot]?.w === w) died(`worker exited with code ${code}`);
+      if (code !== 0) died(`worker exited with code ${code}`);
     });
-    return { w, busy: false, ready: false };
+    return me;
   }
 
-  run(file: string, opts: ConvertOptions, how: Render = { as: "plan" }): Promise<Outcome> {
+  /** Kills what a stopped worker left running and removes what it left on disk. */
+  private releaseHeld(slot: Slot): void {
+    for (const r of slot.held.values()) {
+      try {
+        release(r);
+      } catch {
+        // Gone already.
+      }
+    }
+    slot.held.clear();
+  }
+
+  run(job: Job | string, opts: ConvertOptions, how: Render = { as: "plan" }): Promise<Outcome> {
+    const j = typeof job === "string" ? { file: job } : job;
     return new Promise((resolve) => {
-      this.waiting.push({ file, kind: kindOf(file), opts, how, resolve });
+      this.waiting.push({ job: j, kind: kindOf(j.file), opts, how, resolve });
       this.pump();
     });
   }
@@ -118,31 +157,36 @@ export class Pool {
       const w = this.workers[slot]!;
       if (w.busy || !w.ready) continue;
       if (this.waiting.length === 0) return;
-      const job = this.waiting.splice(pick(this.waiting, this.owner, slot, this.workers.length), 1)[0]!;
-      if (!this.owner.has(job.kind)) this.owner.set(job.kind, slot);
+      const next = this.waiting.splice(pick(this.waiting, this.owner, slot, this.workers.length), 1)[0]!;
+      if (!this.owner.has(next.kind)) this.owner.set(next.kind, slot);
       const id = this.nextId++;
       w.busy = true;
+      const file = next.job.file;
       const timer =
         this.timeoutS > 0
           ? setTimeout(() => {
-              // A file that takes too long: its worker is stopped and replaced.
+              // A file that takes too long: its worker is stopped and replaced, and what it left running killed.
               const stuck = this.inflight.get(id);
               if (!stuck) return;
               this.inflight.delete(id);
-              stuck.resolve({ ok: false, error: { kind: "invalidInput", message: `${job.file}: timed out after ${this.timeoutS} s (see --timeout)`, exitCode: 4 }, ms: this.timeoutS * 1000 });
-              const old = this.workers[slot]!.w;
+              stuck.resolve(failure(file, `timed out after ${this.timeoutS} s (see --timeout)`, this.timeoutS * 1000));
+              const old = this.workers[slot]!;
               this.workers[slot] = this.spawn(slot);
-              void old.terminate();
+              this.releaseHeld(old);
+              void old.w.terminate();
               this.pump();
             }, this.timeoutS * 1000)
           : null;
-      this.inflight.set(id, { file: job.file, resolve: job.resolve, slot, timer });
-      w.w.postMessage({ id, file: job.file, opts: job.opts, how: job.how });
+      this.inflight.set(id, { file, resolve: next.resolve, slot, timer });
+      w.w.postMessage({ id, file, bytes: next.job.bytes, opts: next.opts, how: next.how });
     }
   }
 
   async close(): Promise<void> {
     this.closing = true;
-    await Promise.all(this.workers.map(({ w }) => w.terminate()));
+    await Promise.all(this.workers.map(async (s) => {
+      await s.w.terminate();
+      this.releaseHeld(s);
+    }));
   }
 }

@@ -1,37 +1,47 @@
 // One command over many notices. Conversion runs on a pool of workers; results are
 // taken in input order (a bounded window of files is in flight, so memory stays flat
-// however many files there are) and written as they come: a JSON (or CSV) per document
-// under the output folder, or one CSV or NDJSON stream with a source column. A failed
-// file is reported and the batch goes on.
+// however many files there are) and written as they come: one output per document under
+// a folder, or one CSV or NDJSON stream with a source column. A failed file is reported
+// and the batch goes on. Everything that could stop the batch late is checked first: two
+// inputs that would write one output, destinations that cannot be written.
 
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
+import { readdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { ExitCode, WorkplanError } from "../model/errors.js";
 import { DEFAULT_TIMEOUT_S } from "../model/limits.js";
 import type { ConvertOptions } from "../pipeline.js";
-import type { Plan } from "../schema/plan.js";
-import { writeAtomic } from "../cli/output.js";
+import { batchCsvHeader, type CsvOptions } from "../export/csv.js";
+import type { Render } from "../export/render.js";
+import { TEMPORARY, writeAtomic, writeStdout } from "../sys/atomic.js";
+import { checkFile, checkFolder } from "../sys/writable.js";
+import { GENERATOR } from "../version.js";
 import { expandInputs, type Input } from "./inputs.js";
-import type { Render } from "./formats.js";
 import { defaultJobs, Pool, type Outcome } from "./pool.js";
 import { Progress } from "./progress.js";
 
 export type BatchFormat = "json" | "csv" | "ndjson";
 
+/** Where a batch writes: one file per document under a folder, one combined file, or stdout. */
+export type BatchTarget = { kind: "folder"; path: string } | { kind: "file"; path: string } | { kind: "stdout" };
+
 export interface BatchOptions {
   format: BatchFormat;
+  target: BatchTarget;
   /** Seconds one file may take (0: no limit). */
   timeout?: number;
-  output?: string;
   jobs?: number;
   resume?: boolean;
+  /** With resume: also skip outputs that another version of workplan made. */
+  anyVersion?: boolean;
   force?: boolean;
   quiet?: boolean;
   report?: string;
-  bom: boolean;
-  byUnit?: boolean;
+  compact?: boolean;
+  csv: CsvOptions;
   convert: ConvertOptions;
+  /** Registers what to say on an interrupt; returns its removal. */
+  onInterrupt?: (say: () => void) => () => void;
 }
 
 export interface FileReport {
@@ -45,6 +55,8 @@ export interface FileReport {
   pages: number;
   warnings: number;
   durationMs: number;
+  /** Why a file was skipped. */
+  reason?: string;
   error?: { kind: string; exitCode: number; message: string };
 }
 
@@ -63,41 +75,123 @@ async function sha256(file: string): Promise<string | null> {
   }
 }
 
-/** Where the outputs go: one per document under a folder, or one stream. */
-function layout(opts: BatchOptions): { perDocument: boolean } {
-  if (opts.format === "ndjson") return { perDocument: false };
-  if (opts.format === "json") {
-    if (!opts.output) throw new WorkplanError("usage", "a batch with --format json needs -o FOLDER (one JSON per document); for one stream use --format ndjson");
-    return { perDocument: true };
+const EXTENSION: Record<BatchFormat, string> = { json: "json", csv: "csv", ndjson: "ndjson" };
+
+/** Whether an output already holds this source, converted by this version (or any, when asked). */
+async function upToDate(out: string, input: string, anyVersion: boolean): Promise<"same" | "other-version" | "no"> {
+  let plan: { source?: { sha256?: string }; generator?: { version?: string } };
+  try {
+    plan = JSON.parse(await readFile(out, "utf8")) as typeof plan;
+  } catch {
+    return "no";
   }
-  // CSV: a folder gives one file per document; a file name (or stdout) one CSV with a source column.
-  return { perDocument: opts.output != null && (opts.output.endsWith("/") || path.extname(opts.output) === "") };
+  if (plan.source?.sha256 == null || plan.source.sha256 !== (await sha256(input))) return "no";
+  if (anyVersion || plan.generator?.version === GENERATOR.version) return "same";
+  return "other-version";
+}
+
+/**
+ * Temporary files that a killed run (kill -9) left in an output tree: a name this program
+ * writes (sys/atomic.ts) whose process is gone.
+ */
+async function removeLeftovers(dir: string): Promise<number> {
+  let removed = 0;
+  let entries;
+  try {
+    entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  } catch {
+    return 0;
+  }
+  for (const e of entries) {
+    if (!e.isFile() || !TEMPORARY.test(e.name)) continue;
+    const pid = Number(e.name.split(".").at(-3));
+    if (pid !== process.pid && pidAlive(pid)) continue; // another run is writing it now
+    await rm(path.join(e.parentPath, e.name), { force: true });
+    removed++;
+  }
+  return removed;
+}
+
+function pidAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Each output path once: two inputs that would write the same output are a usage error naming both. */
+function checkUnique(inputs: Input[], outFor: (i: Input) => string | null, report: string | undefined): void {
+  const taken = new Map<string, string>();
+  if (report) taken.set(path.resolve(report), "--report");
+  for (const i of inputs) {
+    const out = outFor(i);
+    if (out == null) continue;
+    const key = path.resolve(out);
+    const other = taken.get(key);
+    if (other) {
+      throw new WorkplanError("usage", `${other} and ${i.file} would both be written to ${out}; convert them in separate runs, or name a folder or glob above both so that their folders are kept`);
+    }
+    taken.set(key, i.file);
+  }
 }
 
 export async function runBatch(args: string[], opts: BatchOptions): Promise<number> {
-  const inputs = await expandInputs(args);
-  if (inputs.length === 0) throw new WorkplanError("usage", `no notices found in ${args.join(" ")}`);
-  const { perDocument } = layout(opts);
-  if (opts.resume && !(perDocument && opts.format === "json")) throw new WorkplanError("usage", "--resume works with --format json -o FOLDER (it checks each output's source hash)");
-  const combined = !perDocument && opts.output && opts.output !== "-" ? opts.output : null;
-  if (combined && !opts.force && (await exists(combined))) throw new WorkplanError("writeFailed", `${combined}: exists; use --force to overwrite it`);
-  const outFor = (i: Input) => (perDocument && opts.output ? path.join(opts.output, `${i.rel}.${opts.format}`) : combined);
+  const { inputs, skipped: walkSkipped } = await expandInputs(args);
+  if (inputs.length === 0) {
+    const why = walkSkipped.length > 0 ? ` (${walkSkipped.length} file${walkSkipped.length > 1 ? "s" : ""} left out: ${walkSkipped[0]!.reason}${walkSkipped.length > 1 ? ", …" : ""})` : "";
+    throw new WorkplanError("usage", `no notices found in ${args.join(" ")}${why}`);
+  }
+  const target = opts.target;
+  const perDocument = target.kind === "folder";
+  if (opts.format === "json" && !perDocument) {
+    throw new WorkplanError(
+      "usage",
+      target.kind === "file"
+        ? `${target.path}: a batch in JSON writes one file per document, so -o must be a folder (end it with /), or use --format ndjson or csv for one file`
+        : "a batch in JSON writes one file per document: give -o FOLDER/, or use --format ndjson for one stream",
+    );
+  }
+  if (opts.resume && !(perDocument && opts.format === "json")) throw new WorkplanError("usage", "--resume works with --format json -o FOLDER/ (it checks each output's source hash)");
+  const outFor = (i: Input): string | null => (perDocument ? path.join(target.path, `${i.rel}.${EXTENSION[opts.format]}`) : target.kind === "file" ? target.path : null);
+  if (perDocument) checkUnique(inputs, outFor, opts.report);
+
+  // Every destination before the first conversion.
+  if (perDocument) checkFolder(target.path, "outputs");
+  if (target.kind === "file") checkFile(target.path, "the output", opts.force === true);
+  if (opts.report) checkFile(opts.report, "the report", true);
+  if (opts.resume && perDocument) await removeLeftovers(target.path);
 
   const jobs = Math.max(1, opts.jobs ?? defaultJobs());
   // Always workers, even one: a file that hangs or eats memory is stopped alone.
   const pool = new Pool(jobs, opts.timeout ?? DEFAULT_TIMEOUT_S);
-  const byUnit = opts.byUnit === true;
   // What each worker sends back: the text to write, so that this thread only writes.
   const how = (i: Input): Render =>
-    perDocument ? (opts.format === "json" ? { as: "json" } : { as: "csv", byUnit, bom: opts.bom }) : opts.format === "ndjson" ? { as: "ndjson", source: i.rel } : { as: "csvRows", source: i.rel, byUnit };
+    perDocument
+      ? opts.format === "json"
+        ? { as: "json", compact: opts.compact === true }
+        : opts.format === "csv"
+          ? { as: "csv", csv: opts.csv }
+          : { as: "ndjson", source: i.rel }
+      : opts.format === "ndjson"
+        ? { as: "ndjson", source: i.rel }
+        : { as: "csvRows", source: i.rel, csv: opts.csv };
   const run = (i: Input): Promise<Outcome> => pool.run(i.file, opts.convert, how(i));
-  const progress = new Progress(inputs.length, opts.quiet === true);
+  const total = inputs.length + walkSkipped.length;
+  const progress = new Progress(total, opts.quiet === true);
   const reports: FileReport[] = [];
+  const blank = (source: string): FileReport => ({ source, output: null, status: "failed", format: null, layout: null, tasks: 0, pages: 0, warnings: 0, durationMs: 0 });
+  for (const s of walkSkipped) {
+    reports.push({ ...blank(s.file), status: "skipped", reason: s.reason });
+    progress.done(s.file, "skipped", s.reason, 0);
+  }
   const chunks: string[] = [];
-  const { csvHeaderLine, csvText } = await import("./formats.js");
-  let csvHeaderDone = false;
-  let bomDone = false;
-
+  let headerDone = false;
+  const stopHint = opts.onInterrupt?.(() =>
+    progress.interrupted(perDocument && opts.format === "json" ? "the outputs written are whole; run the same command with --resume to finish" : "nothing half-written was left; run the command again to finish"),
+  );
   // A window of files in flight; results are consumed in input order.
   // Wide enough that a slow document at the head does not leave workers idle, small
   // enough that the results waiting their turn stay few.
@@ -106,11 +200,10 @@ export async function runBatch(args: string[], opts: BatchOptions): Promise<numb
   const start = async (k: number) => {
     const input = inputs[k]!;
     const out = outFor(input);
-    if (opts.resume && out && (await exists(out))) {
-      const [have, want] = await Promise.all([readFile(out, "utf8").then((t) => (JSON.parse(t) as Plan).source.sha256).catch(() => null), sha256(input.file)]);
-      if (have && have === want) return { outcome: null, skipped: "already converted (same source hash)" };
-    }
-    if (perDocument && out && !opts.force && !opts.resume && (await exists(out))) {
+    if (opts.resume && out) {
+      const state = await upToDate(out, input.file, opts.anyVersion === true);
+      if (state === "same") return { outcome: null, skipped: "already converted (same source hash)" };
+    } else if (perDocument && out && !opts.force && (await exists(out))) {
       return { outcome: { ok: false as const, error: { kind: "writeFailed" as const, exitCode: ExitCode.writeFailed, message: `${out}: exists; use --force to overwrite, or --resume to skip converted files` }, ms: 0 }, skipped: null };
     }
     return { outcome: await run(input), skipped: null };
@@ -130,9 +223,9 @@ export async function runBatch(args: string[], opts: BatchOptions): Promise<numb
       pending.delete(k);
       fill();
       const out = outFor(input);
-      const base: FileReport = { source: input.file, output: null, status: "failed", format: null, layout: null, tasks: 0, pages: 0, warnings: 0, durationMs: 0 };
+      const base = blank(input.file);
       if (skipped) {
-        reports.push({ ...base, output: out, status: "skipped" });
+        reports.push({ ...base, output: out, status: "skipped", reason: skipped });
         progress.done(input.file, "skipped", skipped, 0);
         continue;
       }
@@ -146,16 +239,12 @@ export async function runBatch(args: string[], opts: BatchOptions): Promise<numb
       const text = outcome.text ?? "";
       try {
         if (perDocument && out) await writeAtomic(out, text);
-        else if (opts.format === "ndjson") chunks.push(text);
         else {
-          chunks.push((csvHeaderDone ? "" : csvHeaderLine(byUnit)) + text);
-          csvHeaderDone = true;
-        }
-        if (!combined && !perDocument) {
-          // Streamed to stdout as each document is done (in input order).
-          process.stdout.write((opts.format === "csv" && opts.bom && !bomDone ? "\ufeff" : "") + chunks.join(""));
-          bomDone = true;
-          chunks.length = 0;
+          const head = opts.format === "csv" && !headerDone ? (opts.csv.bom ? "\ufeff" : "") + batchCsvHeader(opts.csv) : "";
+          headerDone = true;
+          // Streamed to stdout as each document is done (in input order), or kept for the one file.
+          if (target.kind === "stdout") await writeStdout(head + text);
+          else chunks.push(head + text);
         }
       } catch (e) {
         const err = e instanceof WorkplanError ? e : new WorkplanError("writeFailed", `${out ?? "stdout"}: ${String(e)}`);
@@ -166,15 +255,20 @@ export async function runBatch(args: string[], opts: BatchOptions): Promise<numb
       reports.push({ ...base, output: out, status: "converted", format: summary.format, layout: summary.layout, tasks: summary.tasks, pages: outcome.pages, warnings: summary.warnings, durationMs: Math.round(outcome.ms) });
       progress.done(input.file, "converted", `${summary.tasks} tasks, ${summary.layout}`, summary.tasks);
     }
-    if (combined) await writeAtomic(combined, opts.format === "csv" ? csvText(chunks, opts.bom) : chunks.join(""));
+    if (target.kind === "file") {
+      if (opts.format === "csv" && !headerDone) chunks.push((opts.csv.bom ? "\ufeff" : "") + batchCsvHeader(opts.csv));
+      await writeAtomic(target.path, chunks.join(""));
+    }
   } finally {
+    stopHint?.();
     await pool.close();
   }
-  const failed = reports.filter((r) => r.status === "failed").length;
-  progress.finish(reports.filter((r) => r.status === "converted").length, reports.filter((r) => r.status === "skipped").length, failed);
+  const count = (s: FileReport["status"]) => reports.filter((r) => r.status === s).length;
+  const failed = count("failed");
+  progress.finish(count("converted"), count("skipped"), failed);
   if (opts.report) {
-    const summary = { files: reports.length, converted: reports.length - failed - reports.filter((r) => r.status === "skipped").length, skipped: reports.filter((r) => r.status === "skipped").length, failed, tasks: reports.reduce((s, r) => s + r.tasks, 0) };
-    await writeAtomic(opts.report, JSON.stringify({ summary, files: reports }, null, 2) + "\n");
+    const summary = { files: reports.length, converted: count("converted"), skipped: count("skipped"), failed, tasks: reports.reduce((s, r) => s + r.tasks, 0) };
+    await writeAtomic(opts.report, JSON.stringify({ generator: GENERATOR, summary, files: reports }, null, 2) + "\n");
   }
   return failed > 0 ? ExitCode.someFailed : ExitCode.ok;
 }

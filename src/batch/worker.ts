@@ -6,14 +6,16 @@
 
 import { parentPort } from "node:worker_threads";
 import { WorkplanError } from "../model/errors.js";
-import { convertFile, type ConvertOptions } from "../pipeline.js";
-import { render, type Render } from "./formats.js";
-import type { Outcome } from "./pool.js";
+import { convertBytes, convertFile, type ConvertOptions } from "../pipeline.js";
+import { render, type Render } from "../export/render.js";
+import { setForwarder } from "../sys/cleanup.js";
+import type { Job, Outcome } from "./pool.js";
 
-export async function convertOne(file: string, opts: ConvertOptions, how: Render = { as: "plan" }): Promise<Outcome> {
+export async function convertOne(job: Job, opts: ConvertOptions, how: Render = { as: "plan" }): Promise<Outcome> {
   const t0 = performance.now();
+  const file = job.file;
   try {
-    const { plan, laid } = await convertFile(file, opts);
+    const { plan, laid } = job.bytes ? await convertBytes(job.bytes, file, opts) : await convertFile(file, opts);
     // A PDF counts the pages read (a trailing page of signatures is read too); text
     // counts the pages its repeated headers mark.
     const pages = laid.pages?.length ?? (laid.table ? new Set(laid.table.rows.map((r) => r.page)).size : 1);
@@ -28,8 +30,12 @@ export async function convertOne(file: string, opts: ConvertOptions, how: Render
 
 if (parentPort) {
   const port = parentPort;
-  port.on("message", (m: { id: number; file: string; opts: ConvertOptions; how: Render }) => {
-    void convertOne(m.file, m.opts, m.how).then((outcome) => port.postMessage({ id: m.id, outcome }));
+  // What this worker starts or writes (LibreOffice, its folders) is known to the pool,
+  // which cleans up after a worker it stops.
+  setForwarder((cleanup) => port.postMessage({ cleanup }));
+  port.on("message", (m: { id: number; file: string; bytes?: Uint8Array; opts: ConvertOptions; how: Render }) => {
+    const job: Job = m.bytes ? { file: m.file, bytes: m.bytes } : { file: m.file };
+    void convertOne(job, m.opts, m.how).then((outcome) => port.postMessage({ id: m.id, outcome }));
   });
   // Loaded: from now on a file's time limit measures its conversion, not the start-up.
   port.postMessage({ ready: true });

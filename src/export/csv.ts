@@ -1,30 +1,75 @@
 // CSV with a fixed, documented column order (README "CSV columns"). The path is spread
-// over level1..levelN, N being the deepest path in the document, so that a
-// spreadsheet can filter by category.
+// over level1..levelN so that a spreadsheet can filter by category: N is the deepest path
+// in the document, or a fixed LEVELS in a batch's one CSV so that every document's rows
+// line up. Units are one column (names joined with ；), one row per unit (--by-unit), or
+// one column per role (--roles); column titles in English or Chinese (--lang zh).
 
 import { stringify } from "csv-stringify/sync";
 import type { Plan, Task } from "../schema/plan.js";
 
+export type Lang = "en" | "zh";
+
 export interface CsvOptions {
+  /** One row per (task, unit), with unit and role columns. */
   byUnit: boolean;
+  /** Lead, support and responsible units in three columns. */
+  roles: boolean;
+  lang: Lang;
   bom: boolean;
+}
+
+export const DEFAULT_CSV: CsvOptions = { byUnit: false, roles: false, lang: "en", bom: true };
+
+/** Path columns in a batch's one CSV; a deeper path keeps its innermost levels joined in the last. */
+export const BATCH_LEVELS = 4;
+
+const ZH: Record<string, string> = {
+  source: "来源文件", planTitle: "计划标题", planYear: "计划年份", number: "序号", title: "名称", text: "具体要求",
+  unitsText: "责任单位原文", units: "单位", unit: "单位", role: "角色", lead: "牵头单位", support: "配合单位", responsible: "负责单位",
+  deadlineText: "完成时限", deadlineKind: "时限类型", deadlineDate: "截止日期", status: "完成情况", remarks: "备注", extra: "其他列", lines: "源文件行号",
+};
+
+function title(key: string, lang: Lang): string {
+  if (lang === "en") return key;
+  const level = /^level(\d+)$/u.exec(key);
+  return level ? `第${level[1]}级分类` : (ZH[key] ?? key);
+}
+
+function unitKeys(o: CsvOptions): string[] {
+  return o.byUnit ? ["unit", "role"] : o.roles ? ["lead", "support", "responsible"] : ["units"];
+}
+
+/** The column keys in order; `batch`: a batch's one CSV, with the document's source, title and year first. */
+export function csvKeys(levels: number, o: CsvOptions, batch: boolean): string[] {
+  const lv = Array.from({ length: levels }, (_, i) => `level${i + 1}`);
+  return [
+    ...(batch ? ["source", "planTitle", "planYear"] : []),
+    "number", ...lv, "title", "text", "unitsText", ...unitKeys(o), "deadlineText", "deadlineKind", "deadlineDate", "status", "remarks", "extra", "lines",
+  ];
+}
+
+export function csvHeaderRow(levels: number, o: CsvOptions, batch: boolean): string[] {
+  return csvKeys(levels, o, batch).map((k) => title(k, o.lang));
 }
 
 function depth(plan: Plan): number {
   return plan.tasks.reduce((m, t) => Math.max(m, t.path.length), 0);
 }
 
-export function csvHeader(levels: number, byUnit: boolean): string[] {
-  const lv = Array.from({ length: levels }, (_, i) => `level${i + 1}`);
-  const unitCols = byUnit ? ["unit", "role"] : ["units"];
-  return ["number", ...lv, "title", "text", "unitsText", ...unitCols, "deadlineText", "deadlineKind", "deadlineDate", "status", "remarks", "extra", "lines"];
+function levelsOf(t: Task, levels: number): string[] {
+  const path = t.path.length > levels && levels > 0 ? [...t.path.slice(0, levels - 1), t.path.slice(levels - 1).join(" > ")] : t.path;
+  return Array.from({ length: levels }, (_, i) => path[i] ?? "");
 }
 
-function base(t: Task, levels: number): { head: string[]; rest: string[] } {
-  const lv = Array.from({ length: levels }, (_, i) => t.path[i] ?? "");
-  return {
-    head: [t.number ?? "", ...lv, t.title ?? "", t.text ?? "", t.unitsText ?? ""],
-    rest: [
+const names = (t: Task, role?: string) => t.units.filter((u) => role == null || u.role === role).map((u) => u.name).join("；");
+
+/** The records of one document (no header): `source` first for a batch's one CSV. */
+export function csvRecords(plan: Plan, levels: number, o: CsvOptions, source?: string): string[][] {
+  const rows: string[][] = [];
+  const doc = source != null ? [source, plan.title ?? "", plan.year == null ? "" : String(plan.year)] : [];
+  for (const t of plan.tasks) {
+    const head = [...doc, t.number ?? "", ...levelsOf(t, levels), t.title ?? "", t.text ?? "", t.unitsText ?? ""];
+    const rest = [
       t.deadlineText ?? "",
       t.deadline?.kind ?? "",
       t.deadline?.date ?? "",
@@ -32,18 +77,12 @@ function base(t: Task, levels: number): { head: string[]; rest: string[] } {
       t.remarks ?? "",
       Object.keys(t.extra).length > 0 ? JSON.stringify(t.extra) : "",
       t.provenance.lines.join(" "),
-    ],
-  };
-}
-
-/** The CSV's records, header first; `levels` path columns. */
-export function csvRecords(plan: Plan, levels: number, byUnit: boolean, header = true): string[][] {
-  const rows: string[][] = header ? [csvHeader(levels, byUnit)] : [];
-  for (const t of plan.tasks) {
-    const { head, rest } = base(t, levels);
-    if (!byUnit) rows.push([...head, t.units.map((u) => u.name).join("；"), ...rest]);
-    else if (t.units.length === 0) rows.push([...head, "", "", ...rest]);
-    else for (const u of t.units) rows.push([...head, u.name, u.role, ...rest]);
+    ];
+    if (o.byUnit) {
+      if (t.units.length === 0) rows.push([...head, "", "", ...rest]);
+      else for (const u of t.units) rows.push([...head, u.name, u.role, ...rest]);
+    } else if (o.roles) rows.push([...head, names(t, "lead"), names(t, "support"), names(t, "responsible"), ...rest]);
+    else rows.push([...head, names(t), ...rest]);
   }
   return rows;
 }
@@ -52,6 +91,18 @@ export function csvString(rows: string[][]): string {
   return stringify(rows, { record_delimiter: "\n" });
 }
 
-export function toCsv(plan: Plan, opts: CsvOptions): string {
-  return (opts.bom ? "\ufeff" : "") + csvString(csvRecords(plan, depth(plan), opts.byUnit));
+/** One document's CSV, header included. */
+export function toCsv(plan: Plan, o: CsvOptions): string {
+  const levels = depth(plan);
+  return (o.bom ? "\ufeff" : "") + csvString([csvHeaderRow(levels, o, false), ...csvRecords(plan, levels, o)]);
+}
+
+/** A batch's one CSV: its header line (the BOM is written once, before it). */
+export function batchCsvHeader(o: CsvOptions): string {
+  return csvString([csvHeaderRow(BATCH_LEVELS, o, true)]);
+}
+
+/** A batch's one CSV: one document's rows. */
+export function batchCsvRows(plan: Plan, source: string, o: CsvOptions): string {
+  return csvString(csvRecords(plan, BATCH_LEVELS, o, source));
 }

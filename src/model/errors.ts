@@ -11,13 +11,23 @@ export const ExitCode = {
   writeFailed: 6,
   /** A batch in which some files failed (the others were converted). */
   someFailed: 7,
+  /** --strict: converted, but with warnings. */
+  warnings: 8,
+  /** The reader of stdout closed it (`| head`): the run stopped quietly (128 + SIGPIPE, as filters end). */
+  closedPipe: 141,
+  hangUp: 129,
+  interrupted: 130,
+  terminated: 143,
 } as const;
 
 export type ExitCodeName = keyof typeof ExitCode;
 
+/** The kinds of failure a single conversion can end in. */
+export type FailureKind = "internal" | "usage" | "unreadable" | "invalidInput" | "noTasks" | "writeFailed";
+
 export class WorkplanError extends Error {
   constructor(
-    readonly kind: Exclude<ExitCodeName, "ok" | "someFailed">,
+    readonly kind: FailureKind,
     message: string,
     options?: { cause?: unknown },
   ) {

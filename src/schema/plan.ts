@@ -59,16 +59,25 @@ export const TaskSchema = z
 export const SourceSchema = z
   .object({
     file: z.string(),
-    format: z.enum(["text", "html", "docx", "pdf", "doc"]),
+    format: z.enum(["text", "html", "docx", "pdf", "doc", "rtf", "odt"]),
     layout: z.string(),
     encoding: z.string().nullable(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/u),
   })
   .strict();
 
+export const GeneratorSchema = z
+  .object({
+    name: z.literal("workplan"),
+    version: z.string().min(1),
+  })
+  .strict()
+  .describe("the program and version that wrote this output");
+
 export const PlanSchema = z
   .object({
     schemaVersion: z.literal(SCHEMA_VERSION),
+    generator: GeneratorSchema,
     source: SourceSchema,
     title: z.string().nullable(),
     year: z.number().int().min(1949).max(2100).nullable(),

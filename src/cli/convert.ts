@@ -1,0 +1,147 @@
+// `workplan convert`: one document to stdout or a file, or many as a batch. One document
+// is one input that is a file (whatever characters its name holds) or "-" (standard
+// input); a folder, a glob or several inputs make a batch.
+
+import { statSync } from "node:fs";
+import path from "node:path";
+import { ExitCode, WorkplanError } from "../model/errors.js";
+import { STDIN, type ConvertOptions } from "../pipeline.js";
+import type { CsvOptions, Lang } from "../export/csv.js";
+import type { Render } from "../export/render.js";
+import type { Plan } from "../schema/plan.js";
+import { emit } from "../sys/atomic.js";
+import { onInterrupt } from "./exit.js";
+import { checkFile, checkFolder } from "../sys/writable.js";
+import { targetOf } from "./target.js";
+
+export interface ConvertOpts {
+  format: "json" | "csv" | "ndjson";
+  pages?: string;
+  password?: string;
+  output?: string;
+  compact?: boolean;
+  byUnit?: boolean;
+  roles?: boolean;
+  lang: Lang;
+  bom: boolean;
+  jobs?: string;
+  resume?: boolean;
+  anyVersion?: boolean;
+  force?: boolean;
+  quiet?: boolean;
+  report?: string;
+  timeout?: string;
+  maxSize?: string;
+}
+
+/** "3-9,12" → {3,…,9,12}. */
+export function parsePages(spec: string): Set<number> {
+  const out = new Set<number>();
+  for (const part of spec.split(",")) {
+    const m = /^\s*(\d+)\s*(?:-\s*(\d+))?\s*$/u.exec(part);
+    if (!m) throw new WorkplanError("usage", `--pages takes page numbers and ranges such as 3-9,12, not "${spec}"`);
+    const a = Number(m[1]);
+    const b = m[2] ? Number(m[2]) : a;
+    if (a < 1 || b < a || b - a > 100_000) throw new WorkplanError("usage", `--pages: "${part.trim()}" is not a range of pages`);
+    for (let n = a; n <= b; n++) out.add(n);
+  }
+  return out;
+}
+
+export function positive(value: string, flag: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new WorkplanError("usage", `${flag} takes a positive number, not ${value}`);
+  return n;
+}
+
+export function convertOptions(opts: { pages?: string; password?: string; maxSize?: string }): ConvertOptions {
+  return {
+    ...(opts.pages ? { pages: parsePages(opts.pages) } : {}),
+    ...(opts.password != null ? { password: opts.password } : {}),
+    ...(opts.maxSize != null ? { maxSize: Math.round(positive(opts.maxSize, "--max-size") * 1024 * 1024) } : {}),
+  };
+}
+
+function csvOptions(opts: ConvertOpts): CsvOptions {
+  if (opts.byUnit && opts.roles) throw new WorkplanError("usage", "--by-unit and --roles are two ways to show units: choose one");
+  return { byUnit: opts.byUnit === true, roles: opts.roles === true, lang: opts.lang, bom: opts.bom };
+}
+
+/** One file in this process, or in a worker that is stopped after `timeout` seconds. */
+async function convertOneFile(file: string, opts: ConvertOpts, how: Exclude<Render, { as: "plan" }>): Promise<string> {
+  const { readInput, convertBytes } = await import("../pipeline.js");
+  const { DEFAULT_MAX_SIZE } = await import("../model/limits.js");
+  const options = convertOptions(opts);
+  if (opts.timeout == null) {
+    const { render } = await import("../export/render.js");
+    const name = file === STDIN ? "stdin" : file;
+    const plan: Plan = (await convertBytes(readInput(file, options.maxSize ?? DEFAULT_MAX_SIZE), name, options)).plan;
+    return render(plan, how);
+  }
+  const { Pool } = await import("../batch/pool.js");
+  const pool = new Pool(1, positive(opts.timeout, "--timeout"));
+  try {
+    // Standard input is read here: a worker has no stdin of its own.
+    const job = file === STDIN ? { file: "stdin", bytes: readInput(STDIN, options.maxSize ?? DEFAULT_MAX_SIZE) } : { file };
+    const outcome = await pool.run(job, options, how);
+    if (!outcome.ok) throw new WorkplanError(outcome.error.kind, outcome.error.message);
+    if (outcome.text == null) throw new WorkplanError("internal", `${file}: the worker sent no output`);
+    return outcome.text;
+  } finally {
+    await pool.close();
+  }
+}
+
+const EXT = { json: "json", csv: "csv", ndjson: "ndjson" } as const;
+
+async function convertSingle(file: string, opts: ConvertOpts): Promise<void> {
+  const target = targetOf(opts.output);
+  const out = target.kind === "folder" ? path.join(target.path, `${file === STDIN ? "stdin" : path.basename(file)}.${EXT[opts.format]}`) : target.kind === "file" ? target.path : null;
+  if (target.kind === "folder") checkFolder(target.path, "the output");
+  if (out) checkFile(out, "the output", opts.force === true);
+  const source = file === STDIN ? "stdin" : path.basename(file);
+  const how: Exclude<Render, { as: "plan" }> =
+    opts.format === "csv" ? { as: "csv", csv: csvOptions(opts) } : opts.format === "ndjson" ? { as: "ndjson", source } : { as: "json", compact: opts.compact === true };
+  await emit(await convertOneFile(file, opts, how), out ?? undefined);
+}
+
+/** Whether `p` exists: a file (true), a folder (false), or nothing at all (null). */
+function kindOf(p: string): "file" | "folder" | null {
+  try {
+    return statSync(p).isDirectory() ? "folder" : "file";
+  } catch {
+    return null;
+  }
+}
+
+/** One document to stdout or a file; a folder, a glob or several inputs are a batch. */
+export async function convert(inputs: string[], opts: ConvertOpts): Promise<number> {
+  const { isGlob } = await import("../batch/inputs.js");
+  const only = inputs.length === 1 ? inputs[0]! : null;
+  // A path that exists is a file, whatever its characters; a missing one is a glob only if it looks like one.
+  const single = only != null && (only === STDIN || kindOf(only) === "file" || (kindOf(only) == null && !isGlob(only)));
+  if (inputs.includes(STDIN) && !single) throw new WorkplanError("usage", `"-" (standard input) is one document; it cannot be part of a batch`);
+  if (single && !opts.jobs && !opts.report && !opts.resume) {
+    await convertSingle(only, opts);
+    return ExitCode.ok;
+  }
+  const jobs = opts.jobs == null ? undefined : Number(opts.jobs);
+  if (jobs != null && (!Number.isInteger(jobs) || jobs < 1 || jobs > 256)) throw new WorkplanError("usage", `--jobs takes a number of workers from 1 to 256, not ${opts.jobs}`);
+  if (opts.anyVersion && !opts.resume) throw new WorkplanError("usage", "--any-version goes with --resume");
+  const { runBatch } = await import("../batch/run.js");
+  return runBatch(inputs, {
+    format: opts.format,
+    target: targetOf(opts.output),
+    ...(jobs != null ? { jobs } : {}),
+    resume: opts.resume === true,
+    anyVersion: opts.anyVersion === true,
+    force: opts.force === true,
+    quiet: opts.quiet === true,
+    ...(opts.report != null ? { report: opts.report } : {}),
+    compact: opts.compact === true,
+    csv: csvOptions(opts),
+    ...(opts.timeout != null ? { timeout: positive(opts.timeout, "--timeout") } : {}),
+    convert: convertOptions(opts),
+    onInterrupt: (say) => onInterrupt(() => say()),
+  });
+}

@@ -1,0 +1,27 @@
+// What a conversion's output text is, as one value that crosses to a worker and back:
+// the worker renders the text, so the main thread only writes it.
+
+import type { Plan } from "../schema/plan.js";
+import { batchCsvRows, toCsv, type CsvOptions } from "./csv.js";
+import { toJson } from "./json.js";
+import { toNdjson } from "./ndjson.js";
+
+export type Render =
+  | { as: "plan" }
+  | { as: "json"; compact: boolean }
+  | { as: "csv"; csv: CsvOptions }
+  | { as: "csvRows"; source: string; csv: CsvOptions }
+  | { as: "ndjson"; source: string };
+
+export function render(plan: Plan, r: Exclude<Render, { as: "plan" }>): string {
+  switch (r.as) {
+    case "json":
+      return toJson(plan, r.compact);
+    case "csv":
+      return toCsv(plan, r.csv);
+    case "csvRows":
+      return batchCsvRows(plan, r.source, r.csv);
+    case "ndjson":
+      return toNdjson(plan, r.source);
+  }
+}
