@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// npm run build: the CLI as a few bundled files in dist/ (types are checked apart, by
+// npm run build: the CLI and the library as a few bundled files in dist/, and the
+// library's type declarations in dist/types (the types are checked apart, by
 // `npm run typecheck`). Why bundle: Node 20 has no module compile cache, and loading
 // zod's ~100 modules one by one cost ~75 ms of every one-file conversion; bundled, our
 // code, zod, commander and csv-stringify load in one go. The readers' heavy libraries
@@ -7,12 +8,16 @@
 // never loads PDFium or cheerio.
 // Every file sits in dist/ itself, chunks included, so that `new URL("./worker.js",
 // import.meta.url)` finds the worker from whichever chunk the pool ends up in.
-import { build } from "esbuild";
-import { rmSync } from "node:fs";
+// In an installed package (no src/, dist/ shipped built) there is nothing to build.
+import { execFileSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 
+if (!existsSync("src")) process.exit(0);
+const { build } = await import("esbuild");
 rmSync("dist", { recursive: true, force: true });
 await build({
-  entryPoints: { main: "src/cli/main.ts", worker: "src/batch/worker.ts", pipeline: "src/pipeline.ts", pool: "src/batch/pool.ts" },
+  entryPoints: { main: "src/cli/main.ts", worker: "src/batch/worker.ts", pipeline: "src/pipeline.ts", pool: "src/batch/pool.ts", index: "src/index.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,
@@ -22,8 +27,11 @@ await build({
   sourcemap: true,
   minify: true,
   chunkNames: "chunk-[hash]",
-  external: ["@embedpdf/pdfium", "cheerio", "domhandler", "tinyglobby"],
+  external: ["@embedpdf/pdfium", "cheerio", "domhandler", "tinyglobby", "picomatch", "string-width"],
   // commander and csv-stringify are CommonJS and require() Node's own modules.
   banner: { js: 'import { createRequire as __workplanRequire } from "node:module"; const require = __workplanRequire(import.meta.url);' },
   logLevel: "warning",
 });
+// The library's declarations (import("workplan") in TypeScript).
+const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+execFileSync(process.execPath, [tsc, "-p", "tsconfig.types.json"], { stdio: "inherit" });
