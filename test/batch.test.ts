@@ -31,7 +31,7 @@ describe("batch", () => {
     const dir = folder();
     const out = path.join(dir, "..", `${path.basename(dir)}-out`);
     const report = path.join(out, "report.json");
-    const r = run(["convert", dir, "-o", out, "--jobs", "2", "--report", report]);
+    const r = run(["convert", dir, "-o", `${out}/`, "--jobs", "2", "--report", report]);
     expect(r.code).toBe(7);
     const texts = (f: string) => (JSON.parse(readFileSync(path.join(out, f), "utf8")) as { tasks: Array<{ text: string }> }).tasks.map((t) => norm(t.text));
     expect(texts("2019/000.txt.json")).toEqual(gold("000_992a28b6471132da"));
@@ -60,7 +60,7 @@ describe("batch", () => {
   it("never overwrites an output without --force; --resume skips what is done", () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "wp-again-"));
     cpSync(path.join(ROOT, "fixtures/seeds"), dir, { recursive: true, filter: (f) => !f.endsWith(".json") });
-    const out = `${dir}-out`;
+    const out = `${dir}-out/`;
     expect(run(["convert", dir, "-o", out, "--quiet"]).code).toBe(0);
     const again = run(["convert", dir, "-o", out]);
     expect(again.code).toBe(7);
@@ -74,7 +74,7 @@ describe("batch", () => {
   it("a batch killed midway leaves no partial output; --resume then finishes it", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "wp-kill-"));
     for (let i = 0; i < 40; i++) copyFileSync(path.join(ROOT, "fixtures/pdf/001_29682c494441ef65.pdf"), path.join(dir, `n${String(i).padStart(2, "0")}.pdf`));
-    const out = `${dir}-out`;
+    const out = `${dir}-out/`;
     const child = spawn(process.execPath, [BIN, "convert", dir, "-o", out, "--jobs", "1", "--quiet"], { stdio: "ignore" });
     await new Promise<void>((resolve) => {
       const t = setInterval(() => {
@@ -109,7 +109,7 @@ describe("batch", () => {
     const csvFile = path.join(dir, "all.csv");
     expect(run(["convert", dir, "--format", "csv", "-o", csvFile, "--quiet"]).code).toBe(0);
     const csv = readFileSync(csvFile, "utf8");
-    expect(csv.startsWith("\ufeffsource,number,level1,level2,level3,level4,title,")).toBe(true);
+    expect(csv.startsWith("\ufeffsource,planTitle,planYear,number,level1,level2,level3,level4,title,")).toBe(true);
     expect(run(["convert", dir, "--format", "json", "--quiet"]).code).toBe(2);
   });
 });

@@ -147,7 +147,7 @@ describe("bad input: one line on stderr naming the file, a documented exit code,
     const r = run(["convert", SEED, "-o", out]);
     expect(r.code).toBe(6);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
-    expect(r.stderr).toMatch(/tasks\.json: cannot write output/u);
+    expect(r.stderr).toMatch(/tasks\.json: cannot write the output \(a part of the path is a file, not a folder\)/u);
     expect(readdirSync(dir).filter((f) => f.endsWith(".tmp"))).toEqual([]);
   });
 

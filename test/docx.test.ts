@@ -55,7 +55,7 @@ describe("DOCX", () => {
     writeFileSync(badPart, zipped);
     for (const [f, reason] of [
       [notZip, /fake\.docx: the extension says DOCX, but the content is not/u],
-      [notWord, /archive\.docx: a zip archive, but not a Word document/u],
+      [notWord, /archive\.docx: a zip archive: not a document workplan reads/u],
       [truncated, /truncated\.docx: not a valid \.docx/u],
       [badPart, /bad-part\.docx: not a valid \.docx \(word\/styles\.xml: /u],
     ] as const) {

@@ -4,7 +4,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-export const BIN = path.join(ROOT, "bin", "workplan.js");
+/** The CLI under test; WORKPLAN_BIN points the tests at another build (to show a test fails on an older one). */
+export const BIN = process.env["WORKPLAN_BIN"] ?? path.join(ROOT, "bin", "workplan.js");
 
 export interface Run {
   code: number;

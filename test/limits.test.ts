@@ -17,7 +17,7 @@ describe("limits", () => {
     const r = run(["convert", "fixtures/pdf/001_29682c494441ef65.pdf", "--max-size", "0.1"]);
     expect(r.code).toBe(4);
     oneLine(r.stderr);
-    expect(r.stderr).toMatch(/001_29682c494441ef65\.pdf: too large \(0\.\d MB; the limit is 0 MB, see --max-size\)/u);
+    expect(r.stderr).toMatch(/001_29682c494441ef65\.pdf: too large \(0\.\d+ MB; the limit is 0\.1 MB, see --max-size\)/u);
   });
 
   it("--timeout stops a file that takes too long, alone and in a batch", () => {
@@ -80,7 +80,7 @@ describe("paths", () => {
     mkdirSync(path.join(base, "in", "2020"), { recursive: true });
     copyFileSync("fixtures/seeds/004_091f97d7362963d8.txt", path.join(base, "in", "2020", "n.txt"));
     const out = path.join(base, "out");
-    const r = spawnSync(process.execPath, [path.join(ROOT, "bin/workplan.js"), "convert", "../in/**/*.txt", "-o", out, "--quiet"], { cwd: path.join(base, "out-cwd-placeholder".replace("out-cwd-placeholder", "in")), encoding: "utf8" });
+    const r = spawnSync(process.execPath, [path.join(ROOT, "bin/workplan.js"), "convert", "../in/**/*.txt", "-o", `${out}/`, "--quiet"], { cwd: path.join(base, "out-cwd-placeholder".replace("out-cwd-placeholder", "in")), encoding: "utf8" });
     expect(r.status).toBe(0);
     expect(readdirSync(out, { recursive: true }).map(String).sort()).toEqual(["2020", path.join("2020", "n.txt.json")]);
   });
@@ -94,8 +94,10 @@ describe("paths", () => {
     symlinkSync(outside, path.join(tree, "linkdir"));
     const r = run(["convert", tree, "--format", "ndjson", "--quiet", "--report", path.join(tree, "..", `${path.basename(tree)}.json`)]);
     expect(r.code).toBe(0);
-    const rep = JSON.parse(readFileSync(path.join(tree, "..", `${path.basename(tree)}.json`), "utf8")) as { files: Array<{ source: string }> };
-    expect(rep.files.map((f) => path.basename(f.source))).toEqual(["real.txt"]);
+    const rep = JSON.parse(readFileSync(path.join(tree, "..", `${path.basename(tree)}.json`), "utf8")) as { files: Array<{ source: string; status: string; reason?: string }> };
+    expect(rep.files.map((f) => path.basename(f.source)).sort()).toEqual(["link.txt", "linkdir", "real.txt"]);
+    expect(rep.files.filter((f) => f.status === "converted").map((f) => path.basename(f.source))).toEqual(["real.txt"]);
+    expect(rep.files.find((f) => f.source.endsWith("link.txt"))).toMatchObject({ status: "skipped", reason: "a symbolic link (not followed)" });
   });
 });
 
