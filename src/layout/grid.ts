@@ -48,6 +48,8 @@ export function expandSpans(rows: Cell[][]): Cell[][] {
     grid.push(out.map((c) => c ?? { text: "", lines: [], rowSpan: 1, colSpan: 1 }));
   }
   // A span reaching past the last row has nothing left to cover.
-  const width = Math.max(0, ...grid.map((r) => r.length));
+  // A loop, not Math.max(...): a spread of 200,000 rows overflows the call stack.
+  let width = 0;
+  for (const r of grid) if (r.length > width) width = r.length;
   return grid.map((r) => (r.length < width ? [...r, ...Array.from({ length: width - r.length }, () => ({ text: "", lines: [], rowSpan: 1, colSpan: 1 }))] : r));
 }

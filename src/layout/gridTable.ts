@@ -24,7 +24,7 @@ export function findHeader(grid: Cell[][]): { at: number; rows: number } | null 
 
 /** Header cells of a one- or two-row header: a lower row's own word names its column. */
 export function mergeHeader(rows: Cell[][]): string[] {
-  const width = Math.max(...rows.map((r) => r.length));
+  const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   return Array.from({ length: width }, (_, i) => {
     for (let r = rows.length - 1; r >= 0; r--) {
       const c = rows[r]![i];

@@ -31,25 +31,35 @@ function lineOf(el: Element): number[] {
 /** An element's text: <br> and block boundaries are line breaks, other white space one space. */
 export function textOf(el: Element): string {
   let out = "";
-  const walk = (n: AnyNode): void => {
+  // An explicit stack (a node, or the closing line break of a block): a page nested
+  // deeper than the call stack is still read.
+  const stack: Array<AnyNode | "\n"> = [];
+  for (let i = el.children.length - 1; i >= 0; i--) stack.push(el.children[i]!);
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n === "\n") {
+      out += "\n";
+      continue;
+    }
     if (isText(n)) {
       out += n.data.replace(/[\s\u00a0]+/gu, " ");
-      return;
+      continue;
     }
-    if (!isTag(n)) return;
+    if (!isTag(n)) continue;
     if (n.name === "br") {
       out += "\n";
-      return;
+      continue;
     }
     const block = BLOCK.has(n.name);
-    if (block) out += "\n";
-    for (const ch of n.children) walk(ch);
-    if (block) out += "\n";
-  };
-  for (const ch of el.children) walk(ch);
+    if (block) {
+      out += "\n";
+      stack.push("\n");
+    }
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
   return out
     .split("\n")
-    .map((l) => l.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, ""))
+    .map((l) => l.trim())
     .filter(Boolean)
     .join("\n");
 }
@@ -99,39 +109,46 @@ function items(root: Element | Document, tables: Set<Element>): Item[] {
   let bufLines: number[] = [];
   const flush = () => {
     for (const line of buf.split("\n")) {
-      const t = line.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, "");
+      const t = line.trim();
       if (t) out.push({ kind: "text", text: t, lines: bufLines });
     }
     buf = "";
     bufLines = [];
   };
-  const walk = (n: AnyNode): void => {
+  // An explicit stack, as in textOf: a node, or the end of a block (where its text is flushed).
+  const END = null;
+  const stack: Array<AnyNode | typeof END> = [];
+  const kids = isTag(root) ? [root] : root.children;
+  for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n === END) {
+      flush();
+      continue;
+    }
     if (isText(n)) {
       buf += n.data.replace(/[\s\u00a0]+/gu, " ");
-      return;
+      continue;
     }
-    if (!isTag(n)) return;
+    if (!isTag(n)) continue;
     if (tables.has(n)) {
       flush();
       const caption = child(n, "caption");
       if (caption) out.push({ kind: "text", text: textOf(caption), lines: lineOf(caption) });
       out.push({ kind: "table", text: "", lines: lineOf(n), table: n });
-      return;
+      continue;
     }
     if (n.name === "br") {
       buf += "\n";
-      return;
+      continue;
     }
-    const block = BLOCK.has(n.name);
-    if (block) {
+    if (BLOCK.has(n.name)) {
       flush();
       bufLines = lineOf(n);
+      stack.push(END);
     }
-    for (const ch of n.children) walk(ch);
-    if (block) flush();
-  };
-  if (isTag(root)) walk(root);
-  else for (const ch of root.children) walk(ch);
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
+  }
   flush();
   return out;
 }

@@ -11,6 +11,13 @@ export const DEFAULT_TIMEOUT_S = 120;
 export const MAX_ZIP_ENTRIES = 10_000;
 export const MAX_UNZIPPED = 512 * 1024 * 1024;
 
+/**
+ * How deep elements may nest in a web page or a Word file. Real notices nest a few dozen
+ * deep (a table in a layout table in a page); the HTML parser's cost grows with the
+ * square of the depth, and a page of 100,000 nested elements took a minute.
+ */
+export const MAX_NESTING = 1000;
+
 /** A table: at most this many grid cells after spans are expanded, and this many columns. */
 export const MAX_CELLS = 500_000;
 export const MAX_COLUMNS = 200;

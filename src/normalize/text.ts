@@ -6,22 +6,49 @@ export function compact(s: string): string {
   return s.normalize("NFKC").replace(/\s+/gu, "");
 }
 
-/** Trims a cell: outer white space, including the ideographic space U+3000. */
+/**
+ * Trims a cell: outer white space, including the ideographic space U+3000, the no-break
+ * space and a stray BOM (String.prototype.trim removes exactly what \s matches). Not a
+ * regex: `\s+$` is tried from every start in a long run of spaces, quadratic in it.
+ */
 export function clean(s: string): string {
-  return s.replace(/^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/gu, "");
+  return s.trim();
 }
 
-/** Joins the lines of one logical cell: a line break between CJK characters is a wrap, not a space. */
+/** `s` without the characters of `chars` (and white space, with `spaces`) at its end: a loop, for the same reason as clean. */
+export function trimEndOf(s: string, chars: string, spaces = false): string {
+  let end = s.length;
+  while (end > 0 && (chars.includes(s[end - 1]!) || (spaces && /\s/u.test(s[end - 1]!)))) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
+/** The last character of `s` (a whole surrogate pair), or "". */
+export function lastChar(s: string): string {
+  if (s.length === 0) return "";
+  const c = s.charCodeAt(s.length - 1);
+  return c >= 0xdc00 && c <= 0xdfff && s.length >= 2 ? s.slice(-2) : s.slice(-1);
+}
+
+const WRAP_AFTER = /^[\p{Script=Han}，。；：、）」』”]$/u;
+const WRAP_BEFORE = /^[\p{Script=Han}（「『“]/u;
+
+/**
+ * Joins the lines of one logical cell: a line break between CJK characters is a wrap, not
+ * a space. The test looks at the previous part's last character: a regex ending in `$`
+ * scans the whole text joined so far (and reading the end of a string built by += makes
+ * V8 flatten it), so a paragraph of n lines cost n².
+ */
 export function joinWrapped(parts: string[]): string {
-  let out = "";
+  const out: string[] = [];
+  let last = "";
   for (const raw of parts) {
     const p = clean(raw);
     if (!p) continue;
-    if (!out) out = p;
-    else if (/[\p{Script=Han}，。；：、）」』”]$/u.test(out) || /^[\p{Script=Han}（「『“]/u.test(p)) out += p;
-    else out += " " + p;
+    if (out.length > 0 && !WRAP_AFTER.test(last) && !WRAP_BEFORE.test(p)) out.push(" ");
+    out.push(p);
+    last = lastChar(p);
   }
-  return out;
+  return out.join("");
 }
 
 const CJK_CHAR = /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u;

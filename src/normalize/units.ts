@@ -1,6 +1,11 @@
 // Splits a responsible-unit cell into units with roles, per FORMAT.md "Units".
 // Works on one cell (one unit column or one labelled line) at a time, because prefix
 // expansion and role phrases never reach across cells.
+// Every step is one pass over the cell: a hostile cell of 100,000 局, 等 or 牵头 costs
+// milliseconds (a regex retried from each position, or a string sliced per name, made
+// such a cell take a minute).
+
+import { trimEndOf } from "./text.js";
 
 export type Role = "lead" | "support" | "responsible";
 
@@ -34,15 +39,46 @@ function phraseRole(phrase: string): Role | null {
   return null;
 }
 
-/** `X（A、B等）` → `X、A、B等`: a parenthesised list of examples names units of its own. */
+/** A list of examples, or a parenthesis that is part of a name: what `X（inner）` becomes. */
+function examples(outer: string, inner: string, whole: string): string {
+  const pieces = inner.split(/[、，,]/u).map((p) => p.trim()).filter(Boolean);
+  const onlyLevels = pieces.every((p) => LEVEL_WORD.test(p));
+  if (onlyLevels) return whole;
+  if (pieces.length < 2 && !/等/u.test(inner)) return whole;
+  return `${outer}、${pieces.join("、")}`;
+}
+
+const OPEN = "（(";
+const CLOSE = "）)";
+/** Ends the name before a parenthesis: a separator or an open bracket. */
+const NAME_BREAK = "、，,；;（(";
+
+/**
+ * `X（A、B等）` → `X、A、B等`: a parenthesised list of examples names units of its own.
+ * X is the run of name characters before the bracket; a bracket holding another one is
+ * left alone. One pass: each character is looked at once by the scan and at most once
+ * more in search of its bracket's end.
+ */
 function expandExampleLists(text: string): string {
-  return text.replace(/([^、，,；;（(]*)[（(]([^（）()]*)[）)]/gu, (whole: string, outer: string, inner: string) => {
-    const pieces = inner.split(/[、，,]/u).map((p) => p.trim()).filter(Boolean);
-    const onlyLevels = pieces.every((p) => LEVEL_WORD.test(p));
-    if (onlyLevels) return whole;
-    if (pieces.length < 2 && !/等/u.test(inner)) return whole;
-    return `${outer}、${pieces.join("、")}`;
-  });
+  let out = "";
+  let copied = 0; // text before this index is in `out`
+  let runStart = 0; // where the name before the next bracket starts
+  for (let k = 0; k < text.length; k++) {
+    const ch = text[k]!;
+    if (!OPEN.includes(ch)) {
+      if (NAME_BREAK.includes(ch)) runStart = k + 1;
+      continue;
+    }
+    let j = k + 1;
+    while (j < text.length && !OPEN.includes(text[j]!) && !CLOSE.includes(text[j]!)) j++;
+    if (j < text.length && CLOSE.includes(text[j]!)) {
+      out += text.slice(copied, runStart) + examples(text.slice(runStart, k), text.slice(k + 1, j), text.slice(runStart, j + 1));
+      copied = j + 1;
+      runStart = j + 1;
+      k = j;
+    } else runStart = k + 1;
+  }
+  return out + text.slice(copied);
 }
 
 function tidyName(raw: string): string {
@@ -50,7 +86,7 @@ function tidyName(raw: string): string {
   name = name.replace(/^(?:由|会同|會同)/u, "");
   const etc = name.indexOf("等");
   if (etc > 0) name = name.slice(0, etc);
-  name = name.replace(/[。；：.;:，,、]+$/u, "");
+  name = trimEndOf(name, "。；：.;:，,、");
   return name;
 }
 
@@ -82,19 +118,21 @@ function splitOutsideBrackets(text: string): string[] {
 /** Cuts the cell into name pieces, splitting inside a piece where a role phrase ends a list. */
 function pieces(text: string): Piece[] {
   const out: Piece[] = [];
-  for (const part of splitOutsideBrackets(text)) {
-    let rest = part.replace(/\s+/gu, "");
-    if (!rest) {
+  for (const raw of splitOutsideBrackets(text)) {
+    const part = raw.replace(/\s+/gu, "");
+    if (!part) {
       out.push({ text: "", role: null, startsSupportList: false });
       continue;
     }
-    while (rest) {
-      ANY_PHRASE.lastIndex = 0;
+    // `start` walks through the part instead of slicing it per name: one pass.
+    let start = 0;
+    while (start < part.length) {
+      ANY_PHRASE.lastIndex = start;
       let cut: RegExpExecArray | null = null;
-      for (let m = ANY_PHRASE.exec(rest); m; m = ANY_PHRASE.exec(rest)) {
-        // A phrase followed by more text ends a list in mid-piece only if a name follows.
-        if (m.index + m[0].length < rest.length) {
-          if (m.index > 0) {
+      for (let m = ANY_PHRASE.exec(part); m; m = ANY_PHRASE.exec(part)) {
+        // A phrase followed by more text ends a list in mid-piece only if a name precedes it.
+        if (m.index + m[0].length < part.length) {
+          if (m.index > start) {
             cut = m;
             break;
           }
@@ -102,14 +140,13 @@ function pieces(text: string): Piece[] {
         }
         cut = m;
       }
-      const huitong = /^(?:会同|會同)/u.test(rest);
+      const huitong = part.startsWith("会同", start) || part.startsWith("會同", start);
       if (!cut) {
-        out.push({ text: rest, role: null, startsSupportList: huitong });
+        out.push({ text: part.slice(start), role: null, startsSupportList: huitong });
         break;
       }
-      const name = rest.slice(0, cut.index);
-      out.push({ text: name, role: phraseRole(cut[0]), startsSupportList: huitong });
-      rest = rest.slice(cut.index + cut[0].length);
+      out.push({ text: part.slice(start, cut.index), role: phraseRole(cut[0]), startsSupportList: huitong });
+      start = cut.index + cut[0].length;
     }
   }
   return out;

@@ -5,7 +5,7 @@
 
 import type { Paragraph } from "../model/document.js";
 import { ok, warning, type Result, type Warning } from "../model/result.js";
-import { clean } from "../normalize/text.js";
+import { clean, trimEndOf } from "../normalize/text.js";
 import { headerRole } from "../normalize/units.js";
 import { fieldOfHeader } from "./columns.js";
 import { emptyDraft, type DraftTask } from "./draft.js";
@@ -16,7 +16,7 @@ const UNIT_WORD = /(?:局|委|办|辦|厅|廳|室|中心|部门|部門|政府|�
 
 /** The trailing parenthesis of a paragraph, if it names units: [body, inside]. */
 export function trailingUnits(text: string): [string, string] | null {
-  const t = text.replace(/[\s。．.]+$/u, "");
+  const t = trimEndOf(text, "。．.", true);
   if (!/[）)]$/u.test(t)) return null;
   // Walk back to the matching open bracket (names inside may hold their own: 各乡镇（中心）).
   let depth = 0;

@@ -4,6 +4,7 @@
 // centre, and a cell's lines are joined in reading order.
 
 import type { Cell } from "../../model/document.js";
+import { maxOf, minOf } from "./extent.js";
 import { isCjk } from "../../normalize/text.js";
 import type { PageGeometry, Segment, TextItem } from "../../read/pdf/page.js";
 
@@ -58,9 +59,9 @@ export interface LatticeTable {
 /** Whether the last line of these items reaches `right` (the text may run on). */
 export function lastLineFull(items: TextItem[], right: number): boolean {
   if (items.length === 0) return false;
-  const bottom = Math.max(...items.map((i) => (i.y0 + i.y1) / 2));
+  const bottom = maxOf(items, (i) => (i.y0 + i.y1) / 2);
   const last = items.filter((i) => Math.abs((i.y0 + i.y1) / 2 - bottom) < Math.max(2, i.size * 0.5));
-  const end = Math.max(...last.map((i) => i.x1));
+  const end = maxOf(last, (i) => i.x1);
   return right - end < (last[0]?.size ?? 10) * 2.2;
 }
 
@@ -113,8 +114,8 @@ function buildTable(gh: Segment[], gv: Segment[], items: TextItem[], used: Set<T
   const ys = cluster(gh.map((s) => s.at));
   // A cell open at the page foot (or head) has no ruling there: close it at the end
   // of the vertical rulings.
-  const vTop = Math.min(...gv.map((s) => s.from));
-  const vBottom = Math.max(...gv.map((s) => s.to));
+  const vTop = minOf(gv, (s) => s.from);
+  const vBottom = maxOf(gv, (s) => s.to);
   if (vTop < ys[0]! - 3) ys.unshift(vTop);
   if (vBottom > ys[ys.length - 1]! + 3) ys.push(vBottom);
   if (xs.length < 2 || ys.length < 2) return null;
@@ -226,7 +227,7 @@ export function findTables(page: PageGeometry): { tables: LatticeTable[]; free: 
   const used = new Set<TextItem>();
   const regions = [...groups.values()]
     .filter((g) => g.filter((s) => s.dir === "h").length >= 1 && g.filter((s) => s.dir === "v").length >= 2)
-    .sort((a, b) => Math.min(...a.map((s) => (s.dir === "h" ? s.at : s.from))) - Math.min(...b.map((s) => (s.dir === "h" ? s.at : s.from))));
+    .sort((a, b) => minOf(a, (s) => (s.dir === "h" ? s.at : s.from)) - minOf(b, (s) => (s.dir === "h" ? s.at : s.from)));
   for (const g of regions) {
     for (const part of splitStacked(g.filter((s) => s.dir === "h"), g.filter((s) => s.dir === "v"))) {
       const t = buildTable(part.h, part.v, page.items, used);

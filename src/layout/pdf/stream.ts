@@ -5,6 +5,7 @@
 // row, and every other block belongs to the row it starts in — a merged cell's text is
 // one block in its first row, carried down by the plan like any merged cell in text.
 
+import { maxOf, minOf } from "./extent.js";
 import { cell, type Row } from "../../model/document.js";
 import { compact } from "../../normalize/text.js";
 import { fieldOfHeader, isHeaderWord } from "../../plan/columns.js";
@@ -22,8 +23,8 @@ function visualLines(items: TextItem[]): VLine[] {
   return groupLines(items).map((l) => ({
     items: l,
     y: (l[0]!.y0 + l[0]!.y1) / 2,
-    top: Math.min(...l.map((i) => i.y0)),
-    bottom: Math.max(...l.map((i) => i.y1)),
+    top: minOf(l, (i) => i.y0),
+    bottom: maxOf(l, (i) => i.y1),
   }));
 }
 
@@ -77,7 +78,7 @@ export function streamTable(pages: PageGeometry[], furniture: Set<TextItem>): St
   // are its sub-columns, as in a two-row header.
   const firstPage = pages.find((p) => p.number === start!.page)!;
   const below = visualLines(firstPage.items.filter((i) => !skip.has(i) && i.y0 > start!.y + 1));
-  let headerBottom = Math.max(...header.map((h) => h.y1));
+  let headerBottom = maxOf(header, (h) => h.y1);
   const consumed = new Set<TextItem>();
   for (const l of below) {
     const ws = wordsOf(l);
@@ -148,9 +149,9 @@ export function streamTable(pages: PageGeometry[], furniture: Set<TextItem>): St
       for (const l of lines) {
         const its = l.items.filter((i) => colOf(i) === c);
         if (its.length === 0) continue;
-        const top = Math.min(...its.map((i) => i.y0));
+        const top = minOf(its, (i) => i.y0);
         if (prevBottom != null && top - prevBottom >= 0 && top - prevBottom < its[0]!.size) gaps.push(top - prevBottom);
-        prevBottom = Math.max(...its.map((i) => i.y1));
+        prevBottom = maxOf(its, (i) => i.y1);
       }
     }
     gaps.sort((a, b) => a - b);
@@ -162,8 +163,8 @@ export function streamTable(pages: PageGeometry[], furniture: Set<TextItem>): St
       for (const l of lines) {
         const its = l.items.filter((i) => colOf(i) === c);
         if (its.length === 0) continue;
-        const top = Math.min(...its.map((i) => i.y0));
-        const bottom = Math.max(...its.map((i) => i.y1));
+        const top = minOf(its, (i) => i.y0);
+        const bottom = maxOf(its, (i) => i.y1);
         const size = its[0]!.size;
         if (cur && top - cur.bottom < Math.min(size * 0.6, lineGap + 1.5) && !(c === anchor && /^\d{1,3}$/u.test(its.map((i) => i.text).join("").trim()))) {
           cur.items.push(...its);
@@ -185,7 +186,7 @@ export function streamTable(pages: PageGeometry[], furniture: Set<TextItem>): St
       let r = -1;
       for (let k = 0; k < starts.length; k++) if (starts[k]! <= b.top + slack) r = k;
       const target = r < 0 ? carry : pageRows[r]!;
-      const right = b.col < bounds.length ? bounds[b.col]! : Math.max(...b.items.map((i) => i.x1)) + 1;
+      const right = b.col < bounds.length ? bounds[b.col]! : maxOf(b.items, (i) => i.x1) + 1;
       const text = joinItems(b.items, right - 2);
       const c = target.cells[b.col]!;
       c.text = c.text ? `${c.text}\n${text}` : text;
@@ -194,7 +195,7 @@ export function streamTable(pages: PageGeometry[], furniture: Set<TextItem>): St
     if (carry.cells.some((c) => c.text)) rows.push(carry);
     if (pageRows.length > 0) pageRows[0]!.pageStart = !carry.cells.some((c) => c.text);
     rows.push(...pageRows);
-    const lastTop = Math.max(...blocks.map((b) => b.top));
+    const lastTop = maxOf(blocks, (b) => b.top);
     end = { page: p.number, y: Number.isFinite(lastTop) ? lastTop : end.y };
   }
   return { header: header.map((h) => h.text), rows, start, end, used };

@@ -3,8 +3,10 @@
 // rows and back matter.
 
 import { cell, type Cell, type Paragraph, type Row, type Table } from "../../model/document.js";
+import { WorkplanError } from "../../model/errors.js";
+import { MAX_COLUMNS } from "../../model/limits.js";
 import { fieldOfHeader, isHeaderWord } from "../../plan/columns.js";
-import { clean, compact } from "../../normalize/text.js";
+import { clean, compact, trimEndOf } from "../../normalize/text.js";
 import { isBlank, type SourceLine } from "./lines.js";
 
 export interface RawRow {
@@ -40,6 +42,10 @@ export interface Assembled {
  * run of rows at the end that fails it is back matter (signatures, site footers).
  */
 export function assemble(rows: RawRow[], isTableRow: (r: RawRow) => boolean): Assembled | null {
+  // Checked before anything is done with the rows: a line of 100,000 tabs is no table.
+  for (const r of rows) {
+    if (r.cells.length > MAX_COLUMNS) throw new WorkplanError("invalidInput", `table too large (line ${r.lines[0] ?? "?"} holds ${r.cells.length} cells, limit ${MAX_COLUMNS} columns)`);
+  }
   const h = rows.findIndex((r) => isHeaderRow(r.cells));
   if (h < 0) return null;
   // A two-row header (责任单位 over 牵头单位 | 配合单位): the lower row names the columns
@@ -78,7 +84,7 @@ export function assemble(rows: RawRow[], isTableRow: (r: RawRow) => boolean): As
 }
 
 function signature(cells: Cell[]): string {
-  return cells.map((c) => compact(c.text)).join("|").replace(/\|+$/u, "");
+  return trimEndOf(cells.map((c) => compact(c.text)).join("|"), "|");
 }
 
 /** Only header words, fewer than the columns: the second row of a two-row header. */

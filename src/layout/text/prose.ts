@@ -6,7 +6,9 @@ import { parseMarker } from "../../plan/headings.js";
 import { clean, joinWrapped } from "../../normalize/text.js";
 import { isBlank, type SourceLine } from "./lines.js";
 
-export const LABEL = /^[\s\u3000]*(?:[（(]?\s*)?((?:责任|責任|牵头|牽頭|配合|协同|協同|协办|協辦|主责|主責|承办|承辦|责任领导|責任領導|牵头领导|牽頭領導|分管领导|分管領導|牵头负责领导|完成|办结|辦結)(?:单位|單位|部门|部門|科室|领导|領導|时限|時限|时间|時間)?|时限|時限|完成时限|時間要求|时间要求|时限要求)\s*[：:]/u;
+// One quantifier over the leading white space: `[\s]*(?:[（(]?\s*)?` split a long run of
+// spaces between two adjacent quantifiers in every possible way, quadratic in its length.
+export const LABEL = /^\s*(?:[（(]\s*)?((?:责任|責任|牵头|牽頭|配合|协同|協同|协办|協辦|主责|主責|承办|承辦|责任领导|責任領導|牵头领导|牽頭領導|分管领导|分管領導|牵头负责领导|完成|办结|辦結)(?:单位|單位|部门|部門|科室|领导|領導|时限|時限|时间|時間)?|时限|時限|完成时限|時間要求|时间要求|时限要求)\s*[：:]/u;
 
 export function countLabelled(lines: SourceLine[]): number {
   return lines.filter((l) => LABEL.test(l.text)).length;
@@ -34,10 +36,21 @@ export function wrapWidth(lines: SourceLine[]): number | null {
   return bestCount >= lens.length * 0.4 && bestCount >= 4 ? best : null;
 }
 
+interface Building {
+  parts: string[];
+  lines: number[];
+  lastLen: number;
+  length: number;
+  last: string;
+}
+
 export function paragraphs(lines: SourceLine[]): Paragraph[] {
   const width = wrapWidth(lines);
   const out: Paragraph[] = [];
-  let cur: { parts: string[]; lines: number[]; lastLen: number } | null = null;
+  // The paragraph being built: its lines, and what the run-on test needs of its text so
+  // far (its length and whether it ends a sentence), kept as it grows: joining the parts
+  // again for every line made a paragraph of n lines cost n².
+  let cur: Building | null = null;
   const flush = () => {
     if (cur) out.push({ text: joinWrapped(cur.parts), lines: cur.lines });
     cur = null;
@@ -48,20 +61,20 @@ export function paragraphs(lines: SourceLine[]): Paragraph[] {
       continue;
     }
     const t = clean(l.text);
-    const prev: { parts: string[]; lines: number[]; lastLen: number } | null = cur;
-    const prevText = prev ? prev.parts.join("") : "";
+    const prev = cur as Building | null;
     const startsAnew = parseMarker(t) != null || LABEL.test(t);
     // In hard-wrapped text a full-width line runs on, whatever it ends with; otherwise
     // a long line that does not end a sentence runs on.
-    const continues =
-      prev != null && !startsAnew && (width != null ? prev.lastLen >= width - 2 : prevText.length >= 30 && !endsSentence(prevText));
+    const continues = prev != null && !startsAnew && (width != null ? prev.lastLen >= width - 2 : prev.length >= 30 && !endsSentence(prev.last));
     if (continues && prev) {
       prev.parts.push(t);
       prev.lines.push(l.n);
       prev.lastLen = [...t].length;
+      prev.length += t.length;
+      if (t) prev.last = t;
     } else {
       flush();
-      cur = { parts: [t], lines: [l.n], lastLen: [...t].length };
+      cur = { parts: [t], lines: [l.n], lastLen: [...t].length, length: t.length, last: t };
     }
   }
   flush();
