@@ -2,8 +2,8 @@
 // Readers are imported on demand so that reading a .txt never loads a PDF engine.
 
 import { createHash } from "node:crypto";
-import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import path from "node:path";
+import type { Conversion } from "./model/conversion.js";
 import type { Laid, Paragraph } from "./model/document.js";
 import { WorkplanError } from "./model/errors.js";
 import { DEFAULT_MAX_SIZE, MAX_CELLS } from "./model/limits.js";
@@ -13,8 +13,8 @@ import type { DraftTask } from "./plan/draft.js";
 import { planProse } from "./plan/fromProse.js";
 import { planTable } from "./plan/fromTable.js";
 import { findTitle, findYear } from "./plan/titleYear.js";
+import { readInput, STDIN } from "./read/input.js";
 import { sniffFormat, type SourceFormat } from "./read/sniff.js";
-import { errnoOf, fsReason } from "./sys/fsError.js";
 import { GENERATOR } from "./version.js";
 import { PlanSchema, SCHEMA_VERSION, type Plan } from "./schema/plan.js";
 
@@ -27,83 +27,8 @@ export interface ConvertOptions {
   pages?: Set<number>;
 }
 
-export interface Conversion {
-  plan: Plan;
-  laid: Laid;
-  /** Text before the body: from the layout for tables, from the prose plan for prose. */
-  front: Paragraph[];
-}
-
-/** How a user names standard input. */
-export const STDIN = "-";
-
-/** Names of standard input itself: a pipe from a parent may be a socket, which cannot be opened by name. */
-const STDIN_NAMES = new Set(["/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]);
-
-function tooLarge(name: string, size: number, maxSize: number): WorkplanError {
-  // As --max-size takes it: MB, with the decimals a limit such as 0.5 needs.
-  const mb = (n: number) => `${Number((n / 1048576).toFixed(n < 10 * 1048576 ? 2 : 1))} MB`;
-  return new WorkplanError("invalidInput", `${name}: too large (${mb(size)}; the limit is ${mb(maxSize)}, see --max-size)`);
-}
-
-/** Reads a stream (a pipe, standard input, a device) up to `maxSize` bytes: its size is not known before. */
-function readStream(fd: number, name: string, maxSize: number): Uint8Array {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  const chunk = Buffer.allocUnsafe(1 << 16);
-  for (;;) {
-    let n: number;
-    try {
-      n = readSync(fd, chunk, 0, chunk.length, null);
-    } catch (e) {
-      if (errnoOf(e) === "EAGAIN") continue; // a non-blocking pipe with nothing yet
-      if (errnoOf(e) === "EOF") break;
-      throw new WorkplanError("unreadable", `${name}: cannot be read (${fsReason(e)})`, { cause: e });
-    }
-    if (n === 0) break;
-    total += n;
-    if (total > maxSize) throw tooLarge(name, total, maxSize); // the size read so far: the rest is not read
-    chunks.push(Buffer.from(chunk.subarray(0, n)));
-  }
-  return new Uint8Array(Buffer.concat(chunks));
-}
-
-/**
- * Synchronous on purpose: the thread that reads a file converts it and has nothing else
- * to do meanwhile (a worker, or the CLI with one file), and the promise API costs five
- * hand-offs to the thread pool and back per file.
- */
-export function readInput(file: string, maxSize: number): Uint8Array {
-  if (file === STDIN || STDIN_NAMES.has(file)) return readStream(0, file === STDIN ? "stdin" : file, maxSize);
-  let st;
-  try {
-    st = statSync(file);
-  } catch (e) {
-    throw new WorkplanError("unreadable", `${file}: ${errnoOf(e) === "ENOENT" ? "no such file" : fsReason(e)}`, { cause: e });
-  }
-  if (st.isDirectory()) throw new WorkplanError("unreadable", `${file}: is a folder, not a file`);
-  if (!st.isFile()) {
-    // A pipe or a device (/dev/stdin, a process substitution): read it as a stream.
-    let fd: number;
-    try {
-      fd = openSync(file, "r");
-    } catch (e) {
-      throw new WorkplanError("unreadable", `${file}: cannot be read (${fsReason(e)})`, { cause: e });
-    }
-    try {
-      return readStream(fd, file, maxSize);
-    } finally {
-      closeSync(fd);
-    }
-  }
-  if (st.size === 0) throw new WorkplanError("invalidInput", `${file}: empty file`);
-  if (st.size > maxSize) throw tooLarge(file, st.size, maxSize);
-  try {
-    return new Uint8Array(readFileSync(file));
-  } catch (e) {
-    throw new WorkplanError("unreadable", `${file}: cannot be read (${fsReason(e)})`, { cause: e });
-  }
-}
+export type { Conversion };
+export { readInput, STDIN };
 
 async function layOut(format: SourceFormat, bytes: Uint8Array, file: string, opts: ConvertOptions): Promise<{ laid: Laid; encoding: string | null }> {
   switch (format) {

@@ -1,16 +1,22 @@
-// Worker threads that convert files in parallel. Each worker has a memory cap, so a
-// batch's memory stays bounded whatever it is fed; a worker that dies (out of memory)
-// fails its file and is replaced.
+// Child processes that convert files, for one file as for a batch: the same limits in
+// both, and a file that crashes its converter — a V8 heap abort, a WebAssembly trap,
+// memory outside the heap — kills only its own process, never the run (worker threads
+// share the process's fate: one .docx aborting on its heap took a whole batch down).
+// Each child has a heap cap, is killed when its resident memory passes the memory limit
+// or its file the time limit, and is replaced; what it left running (LibreOffice) or on
+// disk is cleaned up by this process, which it tells of everything it starts.
 
+import { fork, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
 import os from "node:os";
-import v8 from "node:v8";
-import { Worker } from "node:worker_threads";
+import { fileURLToPath } from "node:url";
 import { ExitCode, type FailureKind } from "../model/errors.js";
+import { DEFAULT_MAX_MEMORY_MB } from "../model/limits.js";
 import type { ConvertOptions } from "../pipeline.js";
 import type { Plan } from "../schema/plan.js";
-import { kindOf, pick } from "./affinity.js";
 import type { Render } from "../export/render.js";
-import { apply, release, type Change, type Resource } from "../sys/cleanup.js";
+import { apply, release, track, untrack, type Change, type Resource } from "../sys/cleanup.js";
+import { kindOf, pick } from "./affinity.js";
 
 export interface Summary {
   format: string;
@@ -28,72 +34,120 @@ export function defaultJobs(): number {
   return Math.max(1, typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);
 }
 
-/**
- * Heap caps of one worker, so that memory stays bounded whatever a batch is fed and a
- * hostile file fails alone. The old generation's cap also sets how eagerly V8 collects
- * it (a small cap, a small growth factor), and every full collection throws away the
- * optimized code of closures made per call (callbacks to map, filter and sort), which
- * TurboFan then compiles again on its background threads. Measured on the 500-document
- * bench: 1024 MB gave no gain over 256; a 32 or 48 MB young generation halved the
- * scavenges but not the CPU, and took two workers from ~245 to ~280 MB peak.
- */
-const LIMITS = { resourceLimits: { maxOldGenerationSizeMb: 256, maxYoungGenerationSizeMb: 24 } };
-
-/**
- * How long a function runs in V8's baseline tiers before TurboFan optimizes it: 1 MiB
- * of bytecode budget instead of Node 20's 66 KiB. A batch makes many short-lived
- * callbacks (to map, filter, sort); each full GC drops their optimized code, and at the
- * default TurboFan compiled ~1200 functions on the 500-document bench, 60% of them
- * closures compiled again, ~4.6 s of CPU on V8's helper threads, which two workers on
- * two cores have to share. At 1 MiB: ~300 compiles, ~1 s, and --jobs 2 ran ~20%
- * faster (--jobs 1 no slower, a 10-file batch ~15% faster). V8 flags are per process;
- * this is set before any worker starts, so every worker's isolate uses it. It only
- * changes when code is optimized, never what it computes (outputs are byte-identical).
- */
-const INTERRUPT_BUDGET = "--interrupt-budget=1048576";
-let tuned = false;
-
 /** One file to convert: a path, or bytes already read (standard input) with the name they go by. */
 export interface Job {
   file: string;
   bytes?: Uint8Array;
 }
 
+export interface Limits {
+  /** Seconds a file may take before its process is stopped (0: no limit). */
+  timeoutS: number;
+  /** Memory one conversion may use, in MB: the child's V8 heap cap, and the resident size past which it is killed. */
+  memoryMb: number;
+}
+
+/**
+ * How long a function runs in V8's baseline tiers before TurboFan optimizes it: 1 MiB
+ * of bytecode budget instead of Node 20's 66 KiB. A batch makes many short-lived
+ * callbacks (to map, filter, sort); each full GC drops their optimized code, and at the
+ * default TurboFan compiled ~1200 functions on the 500-document bench, 60% of them
+ * closures compiled again, ~4.6 s of CPU on V8's helper threads. At 1 MiB: ~300
+ * compiles, ~1 s. It only changes when code is optimized, never what it computes.
+ */
+const INTERRUPT_BUDGET = "--interrupt-budget=1048576";
+
+/**
+ * The young generation's semi-space, in MB (V8 default 16 on 64-bit): smaller keeps a
+ * converter's resident memory down at no measured cost in speed (scavenges of short-lived
+ * cell and run objects are cheap either way).
+ */
+const SEMI_SPACE_MB = 8;
+
+/** How often the resident memory of busy children is read, in milliseconds. */
+const WATCH_MS = 100;
+
+/**
+ * Resident memory allowed above the heap cap, as a share of the limit: PDFium's
+ * WebAssembly memory, zlib's buffers and the process itself live outside the V8 heap.
+ */
+const NATIVE_SHARE = 0.5;
+
+/** The child's environment: no extra CA certificates (it never opens a connection; loading them costs ~70 ms per start). */
+function childEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env["NODE_EXTRA_CA_CERTS"];
+  return env;
+}
+
+/** Resident memory of a process in MB, from /proc (Linux); null where that cannot be read. */
+function residentMb(pid: number): number | null {
+  try {
+    const m = /VmRSS:\s+(\d+)\s+kB/u.exec(readFileSync(`/proc/${pid}/status`, "latin1"));
+    return m ? Number(m[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
 interface Slot {
-  w: Worker;
+  child: ChildProcess;
   busy: boolean;
   ready: boolean;
-  /** What the worker has running or on disk that must not outlive it (forwarded from sys/cleanup). */
+  /** What the child has running or on disk that must not outlive it (forwarded from sys/cleanup). */
   held: Map<string, Resource>;
+  /** The end of its stderr: V8 says there why it aborted. */
+  stderr: string;
+  /** Why this process stopped the child, when it did. */
+  stopped: string | null;
+  self: Resource;
+}
+
+interface Waiting {
+  job: Job;
+  kind: string;
+  opts: ConvertOptions;
+  how: Render;
+  resolve: (o: Outcome) => void;
 }
 
 const failure = (file: string, why: string, ms = 0): Outcome => ({ ok: false, error: { kind: "invalidInput", message: `${file}: ${why}`, exitCode: ExitCode.invalidInput }, ms });
 
 export class Pool {
-  private workers: Slot[] = [];
-  private waiting: Array<{ job: Job; kind: string; opts: ConvertOptions; how: Render; resolve: (o: Outcome) => void }> = [];
+  private readonly workers: Slot[] = [];
+  private waiting: Waiting[] = [];
   /** Which worker took each kind of file first (see affinity.ts). */
-  private owner = new Map<string, number>();
-  private inflight = new Map<number, { file: string; resolve: (o: Outcome) => void; slot: number; timer: NodeJS.Timeout | null }>();
+  private readonly owner = new Map<string, number>();
+  private readonly inflight = new Map<number, { file: string; resolve: (o: Outcome) => void; slot: number; timer: NodeJS.Timeout | null; started: number }>();
   private nextId = 1;
   private closing = false;
+  private readonly watch: NodeJS.Timeout;
+  private readonly limits: Limits;
 
-  /** `timeoutS`: seconds a file may take before its worker is stopped (0: no limit). */
-  constructor(
-    size: number,
-    private readonly timeoutS = 0,
-  ) {
-    if (!tuned && !process.execArgv.some((a) => a.startsWith("--interrupt-budget"))) v8.setFlagsFromString(INTERRUPT_BUDGET);
-    tuned = true;
+  constructor(size: number, limits: Partial<Limits> = {}) {
+    this.limits = { timeoutS: limits.timeoutS ?? 0, memoryMb: limits.memoryMb ?? DEFAULT_MAX_MEMORY_MB };
     for (let i = 0; i < size; i++) this.workers.push(this.spawn(i));
+    this.watch = setInterval(() => this.checkMemory(), WATCH_MS);
+    this.watch.unref();
   }
 
   private spawn(slot: number): Slot {
-    const w = new Worker(new URL("./worker.js", import.meta.url), LIMITS);
-    const me: Slot = { w, busy: false, ready: false, held: new Map() };
-    w.on("message", (m: { id: number; outcome: Outcome } | { ready: true } | { cleanup: Change }) => {
+    const child = fork(fileURLToPath(new URL("./worker.js", import.meta.url)), [], {
+      execArgv: [`--max-old-space-size=${this.limits.memoryMb}`, `--max-semi-space-size=${SEMI_SPACE_MB}`, INTERRUPT_BUDGET],
+      env: childEnv(),
+      serialization: "advanced",
+      stdio: ["ignore", "ignore", "pipe", "ipc"],
+    });
+    const self: Resource = { kind: "process", pid: child.pid ?? 0 };
+    if (child.pid) track(self);
+    const me: Slot = { child, busy: false, ready: false, held: new Map(), stderr: "", stopped: null, self };
+    child.stderr?.setEncoding("utf8");
+    child.stderr?.on("data", (d: string) => {
+      me.stderr = (me.stderr + d).slice(-4096);
+    });
+    child.on("message", (m: { id: number; outcome: Outcome } | { ready: true } | { cleanup: Change }) => {
       if ("cleanup" in m) {
-        // Mirrored here, so that this process can clean up after a worker it stops.
+        // Mirrored here, so that this process can clean up after a child it stops.
         const key = JSON.stringify(m.cleanup.resource);
         if (m.cleanup.op === "add") me.held.set(key, m.cleanup.resource);
         else me.held.delete(key);
@@ -113,26 +167,45 @@ export class Pool {
       job.resolve(m.outcome);
       this.pump();
     });
-    const died = (why: string) => {
+    child.on("error", () => undefined); // a failed send to a dying child: its exit says what happened
+    child.on("exit", (code, signal) => {
+      untrack(self);
       this.releaseHeld(me);
       if (this.closing || this.workers[slot] !== me) return;
+      const why =
+        me.stopped ??
+        (/heap out of memory|Reached heap limit|Allocation failed/u.test(me.stderr)
+          ? `out of memory (its heap passed ${this.limits.memoryMb} MB; see --max-memory)`
+          : `the converter stopped (${signal ? `signal ${signal}` : `exit code ${code}`})`);
       for (const [id, job] of this.inflight) {
         if (job.slot !== slot) continue;
         this.inflight.delete(id);
         if (job.timer) clearTimeout(job.timer);
-        job.resolve(failure(job.file, `conversion stopped (${why})`));
+        job.resolve(failure(job.file, why, performance.now() - job.started));
       }
       this.workers[slot] = this.spawn(slot);
       this.pump();
-    };
-    w.on("error", (e) => died(/heap|memory/iu.test(e.message) ? "out of memory" : e.message));
-    w.on("exit", (code) => {
-      if (code !== 0) died(`worker exited with code ${code}`);
     });
     return me;
   }
 
-  /** Kills what a stopped worker left running and removes what it left on disk. */
+  /** Kills a child for a reason of ours; its exit then fails its file with that reason. */
+  private stop(slot: Slot, why: string): void {
+    slot.stopped = why;
+    slot.child.kill("SIGKILL");
+  }
+
+  /** Busy children over the memory limit are stopped (the heap cap does not see native memory). */
+  private checkMemory(): void {
+    const cap = this.limits.memoryMb * (1 + NATIVE_SHARE);
+    for (const w of this.workers) {
+      if (!w.busy || w.stopped || !w.child.pid) continue;
+      const mb = residentMb(w.child.pid);
+      if (mb != null && mb > cap) this.stop(w, `out of memory (over ${Math.round(cap)} MB resident; see --max-memory)`);
+    }
+  }
+
+  /** Kills what a stopped child left running and removes what it left on disk. */
   private releaseHeld(slot: Slot): void {
     for (const r of slot.held.values()) {
       try {
@@ -162,31 +235,25 @@ export class Pool {
       const id = this.nextId++;
       w.busy = true;
       const file = next.job.file;
-      const timer =
-        this.timeoutS > 0
-          ? setTimeout(() => {
-              // A file that takes too long: its worker is stopped and replaced, and what it left running killed.
-              const stuck = this.inflight.get(id);
-              if (!stuck) return;
-              this.inflight.delete(id);
-              stuck.resolve(failure(file, `timed out after ${this.timeoutS} s (see --timeout)`, this.timeoutS * 1000));
-              const old = this.workers[slot]!;
-              this.workers[slot] = this.spawn(slot);
-              this.releaseHeld(old);
-              void old.w.terminate();
-              this.pump();
-            }, this.timeoutS * 1000)
-          : null;
-      this.inflight.set(id, { file, resolve: next.resolve, slot, timer });
-      w.w.postMessage({ id, file, bytes: next.job.bytes, opts: next.opts, how: next.how });
+      const { timeoutS } = this.limits;
+      const timer = timeoutS > 0 ? setTimeout(() => this.stop(w, `timed out after ${timeoutS} s (see --timeout)`), timeoutS * 1000) : null;
+      this.inflight.set(id, { file, resolve: next.resolve, slot, timer, started: performance.now() });
+      w.child.send({ id, file, bytes: next.job.bytes, opts: next.opts, how: next.how });
     }
   }
 
   async close(): Promise<void> {
     this.closing = true;
-    await Promise.all(this.workers.map(async (s) => {
-      await s.w.terminate();
-      this.releaseHeld(s);
-    }));
+    clearInterval(this.watch);
+    await Promise.all(
+      this.workers.map(
+        (s) =>
+          new Promise<void>((resolve) => {
+            if (s.child.exitCode != null || s.child.signalCode != null) return resolve();
+            s.child.once("exit", () => resolve());
+            s.child.kill("SIGKILL");
+          }),
+      ),
+    );
   }
 }

@@ -17,7 +17,7 @@ import { TEMPORARY, writeAtomic, writeStdout } from "../sys/atomic.js";
 import { checkFile, checkFolder } from "../sys/writable.js";
 import { GENERATOR } from "../version.js";
 import { expandInputs, type Input } from "./inputs.js";
-import { defaultJobs, Pool, type Outcome } from "./pool.js";
+import { defaultJobs, Pool, type Limits, type Outcome } from "./pool.js";
 import { Progress } from "./progress.js";
 
 export type BatchFormat = "json" | "csv" | "ndjson";
@@ -28,8 +28,8 @@ export type BatchTarget = { kind: "folder"; path: string } | { kind: "file"; pat
 export interface BatchOptions {
   format: BatchFormat;
   target: BatchTarget;
-  /** Seconds one file may take (0: no limit). */
-  timeout?: number;
+  /** Time and memory one file may take. */
+  limits?: Partial<Limits>;
   jobs?: number;
   resume?: boolean;
   /** With resume: also skip outputs that another version of workplan made. */
@@ -166,7 +166,7 @@ export async function runBatch(args: string[], opts: BatchOptions): Promise<numb
 
   const jobs = Math.max(1, opts.jobs ?? defaultJobs());
   // Always workers, even one: a file that hangs or eats memory is stopped alone.
-  const pool = new Pool(jobs, opts.timeout ?? DEFAULT_TIMEOUT_S);
+  const pool = new Pool(jobs, { timeoutS: DEFAULT_TIMEOUT_S, ...opts.limits });
   // What each worker sends back: the text to write, so that this thread only writes.
   const how = (i: Input): Render =>
     perDocument

@@ -5,10 +5,11 @@
 import { statSync } from "node:fs";
 import path from "node:path";
 import { ExitCode, WorkplanError } from "../model/errors.js";
-import { STDIN, type ConvertOptions } from "../pipeline.js";
+import { DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_SIZE, DEFAULT_TIMEOUT_S } from "../model/limits.js";
+import type { ConvertOptions } from "../pipeline.js";
+import { isStdin, readStdin, STDIN } from "../read/input.js";
 import type { CsvOptions, Lang } from "../export/csv.js";
 import type { Render } from "../export/render.js";
-import type { Plan } from "../schema/plan.js";
 import { emit } from "../sys/atomic.js";
 import { onInterrupt } from "./exit.js";
 import { checkFile, checkFolder } from "../sys/writable.js";
@@ -32,6 +33,7 @@ export interface ConvertOpts {
   report?: string;
   timeout?: string;
   maxSize?: string;
+  maxMemory?: string;
 }
 
 /** "3-9,12" → {3,…,9,12}. */
@@ -67,25 +69,29 @@ function csvOptions(opts: ConvertOpts): CsvOptions {
   return { byUnit: opts.byUnit === true, roles: opts.roles === true, lang: opts.lang, bom: opts.bom };
 }
 
-/** One file in this process, or in a worker that is stopped after `timeout` seconds. */
-async function convertOneFile(file: string, opts: ConvertOpts, how: Exclude<Render, { as: "plan" }>): Promise<string> {
-  const { readInput, convertBytes } = await import("../pipeline.js");
-  const { DEFAULT_MAX_SIZE } = await import("../model/limits.js");
+/** The limits of one conversion, from --timeout and --max-memory (the same for one file and a batch). */
+export function limitsOf(opts: { timeout?: string; maxMemory?: string }): { timeoutS: number; memoryMb: number } {
+  return {
+    timeoutS: opts.timeout != null ? positive(opts.timeout, "--timeout") : DEFAULT_TIMEOUT_S,
+    memoryMb: opts.maxMemory != null ? Math.max(64, Math.round(positive(opts.maxMemory, "--max-memory"))) : DEFAULT_MAX_MEMORY_MB,
+  };
+}
+
+/**
+ * One document, converted in a child process with the limits a batch gives each file,
+ * so that a file gives the same result alone and in a batch. Standard input is read here:
+ * the child has no stdin of its own.
+ */
+export async function convertInChild(file: string, opts: { timeout?: string; maxMemory?: string; pages?: string; password?: string; maxSize?: string }, how: Exclude<Render, { as: "plan" }>): Promise<string> {
   const options = convertOptions(opts);
-  if (opts.timeout == null) {
-    const { render } = await import("../export/render.js");
-    const name = file === STDIN ? "stdin" : file;
-    const plan: Plan = (await convertBytes(readInput(file, options.maxSize ?? DEFAULT_MAX_SIZE), name, options)).plan;
-    return render(plan, how);
-  }
+  const limits = limitsOf(opts);
   const { Pool } = await import("../batch/pool.js");
-  const pool = new Pool(1, positive(opts.timeout, "--timeout"));
+  const job = isStdin(file) ? { file: file === STDIN ? "stdin" : file, bytes: readStdin(options.maxSize ?? DEFAULT_MAX_SIZE) } : { file };
+  const pool = new Pool(1, limits);
   try {
-    // Standard input is read here: a worker has no stdin of its own.
-    const job = file === STDIN ? { file: "stdin", bytes: readInput(STDIN, options.maxSize ?? DEFAULT_MAX_SIZE) } : { file };
     const outcome = await pool.run(job, options, how);
     if (!outcome.ok) throw new WorkplanError(outcome.error.kind, outcome.error.message);
-    if (outcome.text == null) throw new WorkplanError("internal", `${file}: the worker sent no output`);
+    if (outcome.text == null) throw new WorkplanError("internal", `${file}: the converter sent no output`);
     return outcome.text;
   } finally {
     await pool.close();
@@ -102,7 +108,7 @@ async function convertSingle(file: string, opts: ConvertOpts): Promise<void> {
   const source = file === STDIN ? "stdin" : path.basename(file);
   const how: Exclude<Render, { as: "plan" }> =
     opts.format === "csv" ? { as: "csv", csv: csvOptions(opts) } : opts.format === "ndjson" ? { as: "ndjson", source } : { as: "json", compact: opts.compact === true };
-  await emit(await convertOneFile(file, opts, how), out ?? undefined);
+  await emit(await convertInChild(file, opts, how), out ?? undefined);
 }
 
 /** Whether `p` exists: a file (true), a folder (false), or nothing at all (null). */
@@ -140,7 +146,7 @@ export async function convert(inputs: string[], opts: ConvertOpts): Promise<numb
     ...(opts.report != null ? { report: opts.report } : {}),
     compact: opts.compact === true,
     csv: csvOptions(opts),
-    ...(opts.timeout != null ? { timeout: positive(opts.timeout, "--timeout") } : {}),
+    limits: limitsOf(opts),
     convert: convertOptions(opts),
     onInterrupt: (say) => onInterrupt(() => say()),
   });

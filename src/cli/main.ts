@@ -7,7 +7,7 @@ import { ExitCode, WorkplanError } from "../model/errors.js";
 import { emit } from "../sys/atomic.js";
 import { oneLine } from "../sys/printable.js";
 import { GENERATOR } from "../version.js";
-import { convert, convertOptions, type ConvertOpts } from "./convert.js";
+import { convert, convertInChild, type ConvertOpts } from "./convert.js";
 import { installExitHandling } from "./exit.js";
 
 let debug = false;
@@ -87,7 +87,8 @@ ${EXIT_CODES}`,
     .option("--force", "overwrite existing outputs")
     .option("-q, --quiet", "batch: no progress, no summary (failures are still reported)")
     .option("--report <file>", "batch: write a JSON report (per file: status, format, layout, tasks, warnings, duration; skipped files and why)")
-    .option("--timeout <seconds>", "stop a file that takes longer (batch default: 120)")
+    .option("--timeout <seconds>", "stop a file that takes longer (default: 120, alone or in a batch)")
+    .option("--max-memory <MB>", "stop a conversion that needs more memory (default: 1024, alone or in a batch)")
     .option("--max-size <MB>", "refuse inputs larger than this (default: 100)")
     .option("--compact", "JSON on one line")
     .option("--by-unit", "CSV: one row per (task, unit) instead of one per task")
@@ -136,16 +137,16 @@ Example:
     .option("--pages <list>", "PDF: read only these pages, e.g. 3-9")
     .option("--password <password>", "PDF: the password of an encrypted file")
     .option("--max-size <MB>", "refuse inputs larger than this (default: 100)")
+    .option("--timeout <seconds>", "stop a file that takes longer (default: 120)")
+    .option("--max-memory <MB>", "stop a conversion that needs more memory (default: 1024)")
     .addHelpText("after", `
 Examples:
   $ workplan inspect notice.txt
   $ workplan inspect notice.docx --rows 40     # more of the cell grid and its merged cells`)
-    .action(async (file: string, opts: { rows: string; pages?: string; password?: string; maxSize?: string }) => {
+    .action(async (file: string, opts: { rows: string; pages?: string; password?: string; maxSize?: string; timeout?: string; maxMemory?: string }) => {
       const rows = Number(opts.rows);
       if (!Number.isInteger(rows) || rows < 0) throw new WorkplanError("usage", `--rows takes a whole number, not ${opts.rows}`);
-      const { convertFile } = await import("../pipeline.js");
-      const { renderInspect } = await import("./commands/inspect.js");
-      await emit(renderInspect(await convertFile(file, convertOptions(opts)), rows), undefined);
+      await emit(await convertInChild(file, opts, { as: "inspect", rows }), undefined);
     })
     .showHelpAfterError("(see: workplan inspect --help)");
   return p;

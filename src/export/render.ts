@@ -1,8 +1,9 @@
 // What a conversion's output text is, as one value that crosses to a worker and back:
 // the worker renders the text, so the main thread only writes it.
 
-import type { Plan } from "../schema/plan.js";
+import type { Conversion } from "../model/conversion.js";
 import { batchCsvRows, toCsv, type CsvOptions } from "./csv.js";
+import { renderInspect } from "./inspect.js";
 import { toJson } from "./json.js";
 import { toNdjson } from "./ndjson.js";
 
@@ -11,9 +12,11 @@ export type Render =
   | { as: "json"; compact: boolean }
   | { as: "csv"; csv: CsvOptions }
   | { as: "csvRows"; source: string; csv: CsvOptions }
-  | { as: "ndjson"; source: string };
+  | { as: "ndjson"; source: string }
+  | { as: "inspect"; rows: number };
 
-export function render(plan: Plan, r: Exclude<Render, { as: "plan" }>): string {
+export function render(c: Conversion, r: Exclude<Render, { as: "plan" }>): string {
+  const { plan } = c;
   switch (r.as) {
     case "json":
       return toJson(plan, r.compact);
@@ -23,5 +26,7 @@ export function render(plan: Plan, r: Exclude<Render, { as: "plan" }>): string {
       return batchCsvRows(plan, r.source, r.csv);
     case "ndjson":
       return toNdjson(plan, r.source);
+    case "inspect":
+      return renderInspect(c, r.rows);
   }
 }

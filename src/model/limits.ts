@@ -4,8 +4,22 @@
 /** Largest input read, in bytes (--max-size, in MB). */
 export const DEFAULT_MAX_SIZE = 100 * 1024 * 1024;
 
-/** Seconds one file may take in a batch (--timeout). */
+/** Seconds one file may take (--timeout), alone or in a batch. */
 export const DEFAULT_TIMEOUT_S = 120;
+
+/**
+ * Memory one conversion may use, in MB (--max-memory), alone or in a batch: its process's
+ * V8 heap cap, and half as much again of resident memory for what lives outside the heap
+ * (PDFium's WebAssembly memory, zlib). A 90,000-row Word table needs ~300 MB of heap.
+ */
+export const DEFAULT_MAX_MEMORY_MB = 1024;
+
+/**
+ * Pages of a PDF read at most (a choice of pages, --pages, may name others): notices run
+ * to a few hundred. A 6 MB PDF can list one page a million times, which read whole took
+ * 1.4 GB.
+ */
+export const MAX_PAGES = 2000;
 
 /** A Word file: at most this many zip entries, inflating to at most this many bytes. */
 export const MAX_ZIP_ENTRIES = 10_000;

@@ -3,7 +3,7 @@
 // 0.5 MB document.xml, and every worker compiled pako again. Only what a reader of
 // Word files needs: stored and deflated entries, zip64 sizes; no encryption.
 
-import { inflateRawSync } from "node:zlib";
+import { createInflateRaw, inflateRawSync } from "node:zlib";
 
 export interface ZipEntry {
   name: string;
@@ -50,9 +50,11 @@ function directory(buf: Buffer): { start: number; size: number; count: number } 
   let count = buf.readUInt16LE(end + 10);
   let size = buf.readUInt32LE(end + 12);
   let start = buf.readUInt32LE(end + 16);
-  if (count === 0xffff || size === MAX32 || start === MAX32) {
-    const locator = end - 20;
-    if (locator < 0 || buf.readUInt32LE(locator) !== EOCD64_LOCATOR) throw new ZipError("a zip64 archive without its zip64 end record");
+  const locator = end - 20;
+  const hasLocator = locator >= 0 && buf.readUInt32LE(locator) === EOCD64_LOCATOR;
+  // 65,535 entries is a count an ordinary archive can hold: zip64 only if its record is there.
+  if (hasLocator || size === MAX32 || start === MAX32) {
+    if (!hasLocator) throw new ZipError("a zip64 archive without its zip64 end record");
     const at = u64(buf, locator + 8);
     within(buf, at, 56, "the zip64 end record");
     if (buf.readUInt32LE(at) !== EOCD64) throw new ZipError("a damaged zip64 end record");
@@ -85,14 +87,17 @@ export function listZip(buf: Buffer, maxEntries: number): { entries: Map<string,
       size: buf.readUInt32LE(p + 24),
       offset: buf.readUInt32LE(p + 42),
     };
-    // zip64: the sizes and offset that did not fit in 32 bits follow in an extra field, in this order.
-    for (let x = p + 46 + nameLength; x + 4 <= p + 46 + nameLength + extraLength; ) {
+    // zip64: the sizes and offset that did not fit in 32 bits follow in an extra field, in
+    // this order; a field is read only as far as both its own length and the extra area go.
+    const extraEnd = p + 46 + nameLength + extraLength;
+    for (let x = p + 46 + nameLength; x + 4 <= extraEnd; ) {
       const id = buf.readUInt16LE(x);
       const len = buf.readUInt16LE(x + 2);
       if (id === 0x0001) {
         let f = x + 4;
+        const fieldEnd = Math.min(x + 4 + len, extraEnd);
         const next = (): number => {
-          if (f + 8 > x + 4 + len) throw new ZipError("a damaged zip64 extra field");
+          if (f + 8 > fieldEnd) throw new ZipError("a damaged zip64 extra field");
           const v = u64(buf, f);
           f += 8;
           return v;
@@ -109,17 +114,70 @@ export function listZip(buf: Buffer, maxEntries: number): { entries: Map<string,
   return { entries, count };
 }
 
-/** One entry's content, inflated; never more than it declares. */
-export function readEntry(buf: Buffer, e: ZipEntry): Buffer {
+/** The compressed bytes of an entry, checked to lie inside the archive. */
+function entryData(buf: Buffer, e: ZipEntry): Buffer {
   if (e.flags & 1) throw new ZipError("the entry is encrypted");
   within(buf, e.offset, 30, "an entry's local header");
   if (buf.readUInt32LE(e.offset) !== LOCAL) throw new ZipError("a damaged local header");
   const data = e.offset + 30 + buf.readUInt16LE(e.offset + 26) + buf.readUInt16LE(e.offset + 28);
   within(buf, data, e.compressedSize, "an entry's data");
-  const raw = buf.subarray(data, data + e.compressedSize);
+  if (e.method !== 0 && e.method !== 8) throw new ZipError(`compression method ${e.method}, which Word does not write`);
+  return buf.subarray(data, data + e.compressedSize);
+}
+
+/** Entries up to this size (bytes inflated) are inflated in one call; larger ones stream. */
+const STREAM_FROM = 16 * 1024 * 1024;
+
+/**
+ * An entry's content, inflated, handed to `onChunk` piece by piece: a part of hundreds of
+ * megabytes is never whole in memory. Never more than the entry declares.
+ */
+export async function streamEntry(buf: Buffer, e: ZipEntry, onChunk: (chunk: Buffer) => void): Promise<void> {
+  if (e.size <= STREAM_FROM) return onChunk(readEntry(buf, e));
+  const raw = entryData(buf, e);
+  if (e.method === 0) {
+    if (raw.length !== e.size) throw new ZipError("uncompressed data size mismatch");
+    for (let at = 0; at < raw.length; at += 1 << 20) onChunk(raw.subarray(at, at + (1 << 20)));
+    return;
+  }
+  // zlib keeps the stream for a while after it ends, and with it whatever its listeners
+  // reach: the reader and all it built. So the listeners reach the reader only through
+  // `deliver`, which is cut when the stream is done.
+  let deliver: ((chunk: Buffer) => void) | null = onChunk;
+  await new Promise<void>((resolve, reject) => {
+    const z = createInflateRaw({ chunkSize: 1 << 20 });
+    let total = 0;
+    const finish = (err: Error | null) => {
+      if (!deliver) return;
+      deliver = null;
+      z.removeAllListeners();
+      z.on("error", () => undefined);
+      if (err) {
+        z.destroy();
+        reject(err);
+      } else resolve();
+    };
+    z.on("data", (chunk: Buffer) => {
+      total += chunk.length;
+      if (total > e.size) return finish(new ZipError("inflates past its declared size"));
+      try {
+        deliver?.(chunk);
+      } catch (err) {
+        finish(err instanceof Error ? err : new Error(String(err)));
+      }
+    });
+    z.on("error", (err) => finish(new ZipError(`corrupt deflate data (${err.message})`)));
+    z.on("end", () => finish(total === e.size ? null : new ZipError("uncompressed data size mismatch")));
+    z.end(raw);
+  });
+}
+
+/** One entry's content, inflated; never more than it declares. */
+export function readEntry(buf: Buffer, e: ZipEntry): Buffer {
+  const raw = entryData(buf, e);
   let out: Buffer;
   if (e.method === 0) out = raw;
-  else if (e.method === 8) {
+  else {
     try {
       // A bound of one byte past the declared size: a lying size fails below, it never inflates on.
       out = inflateRawSync(raw, { maxOutputLength: e.size + 1 });
@@ -127,7 +185,7 @@ export function readEntry(buf: Buffer, e: ZipEntry): Buffer {
       if (err instanceof RangeError) throw new ZipError("inflates past its declared size");
       throw new ZipError(`corrupt deflate data (${err instanceof Error ? err.message : String(err)})`);
     }
-  } else throw new ZipError(`compression method ${e.method}, which Word does not write`);
+  }
   if (out.length !== e.size) throw new ZipError("uncompressed data size mismatch");
   return out;
 }

@@ -6,14 +6,14 @@
 
 import { rmSync } from "node:fs";
 
-export type Resource = { kind: "file" | "dir"; path: string } | { kind: "group"; pid: number };
+export type Resource = { kind: "file" | "dir"; path: string } | { kind: "group" | "process"; pid: number };
 
 export type Change = { op: "add" | "remove"; resource: Resource };
 
 const live = new Map<string, Resource>();
 let forward: ((c: Change) => void) | null = null;
 
-const keyOf = (r: Resource) => (r.kind === "group" ? `group:${r.pid}` : `${r.kind}:${r.path}`);
+const keyOf = (r: Resource) => ("pid" in r ? `${r.kind}:${r.pid}` : `${r.kind}:${r.path}`);
 
 /** In a worker: send every change to the parent as well, so that it can clean up after us. */
 export function setForwarder(f: ((c: Change) => void) | null): void {
@@ -48,15 +48,22 @@ export function killGroup(pid: number): void {
 /** Undoes one resource now, synchronously. */
 export function release(r: Resource): void {
   live.delete(keyOf(r));
-  if (r.kind === "group") killGroup(r.pid);
-  else rmSync(r.path, { recursive: r.kind === "dir", force: true });
+  if (!("pid" in r)) rmSync(r.path, { recursive: r.kind === "dir", force: true });
+  else if (r.kind === "group") killGroup(r.pid);
+  else {
+    try {
+      process.kill(r.pid, "SIGKILL");
+    } catch {
+      // Exited already.
+    }
+  }
 }
 
-/** Undoes everything still registered: process groups first, then the files they held. */
+/** Undoes everything still registered: processes first, then the files they held. */
 export function releaseAll(): void {
   const all = [...live.values()];
-  for (const r of all) if (r.kind === "group") release(r);
-  for (const r of all) if (r.kind !== "group") {
+  for (const r of all) if (r.kind === "group" || r.kind === "process") release(r);
+  for (const r of all) if (r.kind === "file" || r.kind === "dir") {
     try {
       release(r);
     } catch {

@@ -4,6 +4,8 @@
 // centre, and a cell's lines are joined in reading order.
 
 import type { Cell } from "../../model/document.js";
+import { WorkplanError } from "../../model/errors.js";
+import { MAX_CELLS, MAX_COLUMNS } from "../../model/limits.js";
 import { maxOf, minOf } from "./extent.js";
 import { isCjk } from "../../normalize/text.js";
 import type { PageGeometry, Segment, TextItem } from "../../read/pdf/page.js";
@@ -11,17 +13,34 @@ import type { PageGeometry, Segment, TextItem } from "../../read/pdf/page.js";
 const TOL = 1.5;
 const UNIT_END_CHAR = /[局委办辦厅廳室心门門府位院行司所站队隊会會区區县縣市镇鎮乡鄉处處科股团團园園厂廠馆館校社]$/u;
 
+/**
+ * Pieces of one ruling (a dashed border, a line drawn cell by cell) → one segment:
+ * segments of a direction whose positions lie within TOL of a band's first, and whose
+ * spans touch within TOL. Sorted, then swept band by band: one pass, where comparing each
+ * segment with every merged one made a page of 200,000 dashes take a minute and a half.
+ */
 function mergeCollinear(segs: Segment[]): Segment[] {
   const sorted = [...segs].sort((a, b) => a.at - b.at || a.from - b.from);
   const out: Segment[] = [];
-  for (const s of sorted) {
-    const last = out.find((o) => o.dir === s.dir && Math.abs(o.at - s.at) <= TOL && s.from <= o.to + TOL && s.to >= o.from - TOL);
-    if (last) {
-      last.from = Math.min(last.from, s.from);
-      last.to = Math.max(last.to, s.to);
-    } else out.push({ ...s });
+  for (const dir of ["h", "v"] as const) {
+    const ofDir = sorted.filter((s) => s.dir === dir);
+    for (let i = 0; i < ofDir.length; ) {
+      let j = i;
+      while (j < ofDir.length && ofDir[j]!.at - ofDir[i]!.at <= TOL) j++;
+      const band = ofDir.slice(i, j).sort((a, b) => a.from - b.from || a.at - b.at);
+      let cur: Segment = { ...band[0]! };
+      for (const s of band.slice(1)) {
+        if (s.from <= cur.to + TOL) cur.to = Math.max(cur.to, s.to);
+        else {
+          out.push(cur);
+          cur = { ...s };
+        }
+      }
+      out.push(cur);
+      i = j;
+    }
   }
-  return out;
+  return out.sort((a, b) => a.at - b.at || a.from - b.from);
 }
 
 /**
@@ -68,11 +87,20 @@ export function lastLineFull(items: TextItem[], right: number): boolean {
 /** Text items → visual lines, top to bottom, each left to right: items whose vertical centres lie within half a glyph. */
 export function groupLines(items: TextItem[]): TextItem[][] {
   const lines: TextItem[][] = [];
+  // Each line's first centre, in the order lines were made: ascending, since items come
+  // sorted by centre. The line an item joins is the first whose first centre lies within
+  // the item's tolerance: found by binary search, not by trying every line.
+  const firsts: number[] = [];
   const centre = (it: TextItem) => (it.y0 + it.y1) / 2;
   for (const it of [...items].sort((a, b) => centre(a) - centre(b) || a.x0 - b.x0)) {
-    const line = lines.find((l) => Math.abs(centre(l[0]!) - centre(it)) < Math.max(2, it.size * 0.5));
-    if (line) line.push(it);
-    else lines.push([it]);
+    const c = centre(it);
+    const tol = Math.max(2, it.size * 0.5);
+    const k = upperBound(firsts, c - tol);
+    if (k < firsts.length && firsts[k]! - c < tol && c - firsts[k]! < tol) lines[k]!.push(it);
+    else {
+      lines.push([it]);
+      firsts.push(c);
+    }
   }
   for (const l of lines) l.sort((a, b) => a.x0 - b.x0);
   return lines;
@@ -109,6 +137,30 @@ export function joinItems(items: TextItem[], right: number | null): string {
   return out;
 }
 
+/** The first index of `xs` (sorted by `key`) whose key is at least `v`. */
+function lowerBound<T>(xs: readonly T[], v: number, key: (x: T) => number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(xs[mid]!) < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first index of the sorted numbers `xs` that is greater than `v`. */
+function upperBound(xs: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid]! <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function buildTable(gh: Segment[], gv: Segment[], items: TextItem[], used: Set<TextItem>): LatticeTable | null {
   const xs = cluster(gv.map((s) => s.at));
   const ys = cluster(gh.map((s) => s.at));
@@ -121,16 +173,36 @@ function buildTable(gh: Segment[], gv: Segment[], items: TextItem[], used: Set<T
   if (xs.length < 2 || ys.length < 2) return null;
   const nr = ys.length - 1;
   const nc = xs.length - 1;
+  // The grid's size is known before it is built: a table too large fails here, not
+  // after building four million cells of a page ruled 2000 × 2000.
+  if (nc > MAX_COLUMNS) throw new WorkplanError("invalidInput", `table too large (${nc} columns, limit ${MAX_COLUMNS})`);
+  if (nr * nc > MAX_CELLS) throw new WorkplanError("invalidInput", `table too large (over ${MAX_CELLS} cells)`);
+  // The rulings near each grid line, so that a border is looked for among those only.
+  const near = (lines: Segment[], at: number[]) => {
+    const sorted = [...lines].sort((a, b) => a.at - b.at);
+    return at.map((x) => {
+      const out: Segment[] = [];
+      for (let k = lowerBound(sorted, x - 2, (s) => s.at); k < sorted.length && sorted[k]!.at <= x + 2; k++) out.push(sorted[k]!);
+      return out;
+    });
+  };
+  const nearV = near(gv, xs);
+  const nearH = near(gh, ys);
   const covers = (lines: Segment[], at: number, mid: number) => lines.some((s) => Math.abs(s.at - at) <= 2 && s.from - TOL <= mid && s.to + TOL >= mid);
   const id = (r: number, c: number) => r * nc + c;
   const up = Array.from({ length: nr * nc }, (_, i) => i);
-  const root = (i: number): number => (up[i] === i ? i : (up[i] = root(up[i]!)));
+  const root = (i: number): number => {
+    let r = i;
+    while (up[r] !== r) r = up[r]!;
+    while (up[i] !== r) [up[i], i] = [r, up[i]!];
+    return r;
+  };
   for (let r = 0; r < nr; r++) {
     for (let c = 0; c < nc; c++) {
       const ym = (ys[r]! + ys[r + 1]!) / 2;
       const xm = (xs[c]! + xs[c + 1]!) / 2;
-      if (c < nc - 1 && !covers(gv, xs[c + 1]!, ym)) up[root(id(r, c + 1))] = root(id(r, c));
-      if (r < nr - 1 && !covers(gh, ys[r + 1]!, xm)) up[root(id(r + 1, c))] = root(id(r, c));
+      if (c < nc - 1 && !covers(nearV[c + 1]!, xs[c + 1]!, ym)) up[root(id(r, c + 1))] = root(id(r, c));
+      if (r < nr - 1 && !covers(nearH[r + 1]!, ys[r + 1]!, xm)) up[root(id(r + 1, c))] = root(id(r, c));
     }
   }
   const box = new Map<number, { r0: number; r1: number; c0: number; c1: number; items: TextItem[] }>();
@@ -150,9 +222,10 @@ function buildTable(gh: Segment[], gv: Segment[], items: TextItem[], used: Set<T
     const cx = (it.x0 + it.x1) / 2;
     const cy = (it.y0 + it.y1) / 2;
     if (cx < left || cx > right || cy < top || cy > bottom || used.has(it)) continue;
-    const c = xs.findIndex((x, j) => j < nc && cx >= x && cx < xs[j + 1]!);
-    const r = ys.findIndex((y, j) => j < nr && cy >= y && cy < ys[j + 1]!);
-    if (c < 0 || r < 0) continue;
+    // The column and row whose span holds the centre (the grid lines are sorted).
+    const c = upperBound(xs, cx) - 1;
+    const r = upperBound(ys, cy) - 1;
+    if (c < 0 || c >= nc || r < 0 || r >= nr) continue;
     box.get(root(id(r, c)))!.items.push(it);
     used.add(it);
   }
@@ -200,28 +273,58 @@ function splitStacked(gh: Segment[], gv: Segment[]): Array<{ h: Segment[]; v: Se
   });
 }
 
+/** Distinct rulings on one page past which it is no table page: its rulings are left unread. */
+const MAX_RULINGS = 10_000;
+
 export function findTables(page: PageGeometry): { tables: LatticeTable[]; free: TextItem[]; rulings: number } {
-  const segs = mergeCollinear(page.segments);
+  const merged = mergeCollinear(page.segments);
+  // A page of more distinct rulings than any table has (a pattern, a chart, a hostile
+  // file): read as text, before any pairwise step.
+  const segs = merged.length > MAX_RULINGS ? [] : merged;
   const parent = segs.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const find = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r]!;
+    while (parent[i] !== r) [parent[i], i] = [r, parent[i]!];
+    return r;
+  };
   const join = (a: number, b: number) => (parent[find(a)] = find(b));
   const hs = segs.map((s, i) => [s, i] as const).filter(([s]) => s.dir === "h");
   const vs = segs.map((s, i) => [s, i] as const).filter(([s]) => s.dir === "v");
-  // Rulings that cross each other belong to one table.
-  for (const [h, i] of hs) for (const [v, j] of vs) if (crosses(h, v)) join(i, j);
+  // Rulings that cross each other belong to one table: each horizontal meets the
+  // verticals whose x lies within its span (found by binary search over their x).
+  const byX = [...vs].sort((a, b) => a[0].at - b[0].at);
+  for (const [h, i] of hs) {
+    let lo = 0;
+    let hi = byX.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byX[mid]![0].at < h.from - 2) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < byX.length && byX[k]![0].at <= h.to + 2; k++) if (crosses(h, byX[k]![0])) join(i, byX[k]![1]);
+  }
   // Column rulings of one band of rows start and end together, even where no ruling
   // crosses them (a table continued from the page before has no top border, and a cell
-  // merged down the whole page none inside).
-  for (let a = 0; a < vs.length; a++) {
-    const [va, i] = vs[a]!;
-    if (va.to - va.from <= 10) continue;
-    for (let b = a + 1; b < vs.length; b++) {
-      const [vb, j] = vs[b]!;
-      if (Math.abs(va.from - vb.from) <= 2 && Math.abs(va.to - vb.to) <= 2) join(i, j);
+  // merged down the whole page none inside): pairs whose starts lie within 2 pt, found in
+  // order of their start; the earlier of the two (in x order) must be longer than 10 pt.
+  const order = new Map(vs.map(([, i], k) => [i, k]));
+  const byStart = [...vs].sort((a, b) => a[0].from - b[0].from);
+  for (let a = 0; a < byStart.length; a++) {
+    const [va, i] = byStart[a]!;
+    for (let b = a + 1; b < byStart.length && byStart[b]![0].from - va.from <= 2; b++) {
+      const [vb, j] = byStart[b]!;
+      const first = order.get(i)! < order.get(j)! ? va : vb;
+      if (first.to - first.from > 10 && Math.abs(va.to - vb.to) <= 2) join(i, j);
     }
   }
   const groups = new Map<number, Segment[]>();
-  segs.forEach((s, i) => groups.set(find(i), [...(groups.get(find(i)) ?? []), s]));
+  segs.forEach((s, i) => {
+    const r = find(i);
+    const g = groups.get(r);
+    if (g) g.push(s);
+    else groups.set(r, [s]);
+  });
 
   const tables: LatticeTable[] = [];
   const used = new Set<TextItem>();

@@ -108,13 +108,29 @@ export function streamTable(pages: PageGeometry[], furniture: Set<TextItem>): St
   const body = pages.flatMap((p) =>
     p.items.filter((i) => !skip.has(i) && (p.number > start!.page || (p.number === start!.page && i.y0 > start!.y + 1))).map((i) => ({ i, page: p.number })),
   );
-  // Boundaries: between two header centres, the x that the fewest body items cover.
+  // Boundaries: between two header centres, the x that the fewest body items cover,
+  // tried at 1 pt steps from a + 2. The items covering each step are counted with a
+  // difference array (one pass over the items, one over the steps), not by filtering
+  // every item at every step.
   const bounds = centers.slice(1).map((c, k) => {
     const a = centers[k]!;
+    const steps = Math.max(0, Math.ceil(c - 2 - (a + 2)));
+    const delta = new Int32Array(steps + 1);
+    for (const { i } of body) {
+      // Steps x = a + 2 + s with x0 < x < x1.
+      const first = Math.max(0, Math.floor(i.x0 - (a + 2)) + 1);
+      const last = Math.min(steps - 1, Math.ceil(i.x1 - (a + 2)) - 1);
+      if (first > last) continue;
+      delta[first]!++;
+      delta[last + 1]!--;
+    }
     let best = (a + c) / 2;
     let least = Infinity;
-    for (let x = a + 2; x < c - 2; x += 1) {
-      const n = body.filter(({ i }) => i.x0 < x && i.x1 > x).length;
+    let n = 0;
+    for (let step = 0; step < steps; step++) {
+      const x = a + 2 + step;
+      if (!(x < c - 2)) break;
+      n += delta[step]!;
       if (n < least || (n === least && Math.abs(x - (a + c) / 2) < Math.abs(best - (a + c) / 2))) [least, best] = [n, x];
     }
     return best;

@@ -1,16 +1,29 @@
-import { load } from "cheerio";
-import type { Element } from "domhandler";
+import { isTag, isText, type ChildNode } from "domhandler";
 import { describe, expect, it } from "vitest";
-import { bodyHtml } from "./body.js";
+import { BodyReader } from "./body.js";
+import { parseXml } from "./xml.js";
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"';
 const tc = (text: string, pr = "") => `<w:tc><w:tcPr>${pr}</w:tcPr><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
 const table = (rows: string[]) => `<w:tbl>${rows.map((r) => `<w:tr>${r}</w:tr>`).join("")}</w:tbl>`;
 
+/** The nodes as HTML, the way the web-page layout would have parsed them. */
+function render(nodes: ChildNode[]): string {
+  return nodes
+    .map((n) => {
+      if (isText(n)) return n.data.replace(/&/gu, "&amp;").replace(/</gu, "&lt;").replace(/>/gu, "&gt;");
+      if (!isTag(n)) return "";
+      if (n.name === "br") return "<br>";
+      const attrs = Object.entries(n.attribs).map(([k, v]) => ` ${k}="${v}"`).join("");
+      return `<${n.name}${attrs}>${render(n.children)}</${n.name}>`;
+    })
+    .join("");
+}
+
 function html(body: string): string {
-  const root = load(`<w:document ${W}><w:body>${body}</w:body></w:document>`, { xml: true }).root()[0]!;
-  const bodyEl = (root.children[0] as Element).children[0] as Element;
-  return bodyHtml(bodyEl, new Map());
+  const reader = new BodyReader("body", null);
+  parseXml(`<w:document ${W}><w:body>${body}</w:body></w:document>`, reader);
+  return render(reader.result());
 }
 
 describe("document.xml to HTML", () => {

@@ -3,6 +3,7 @@
 // only, so that reading a .txt never loads it.
 
 import { WorkplanError } from "../../model/errors.js";
+import { MAX_PAGES } from "../../model/limits.js";
 import { layoutPdf } from "../../layout/pdf/index.js";
 import type { ReadOutcome } from "../text/reader.js";
 import { readPage, Scratch, type PageGeometry } from "./page.js";
@@ -32,6 +33,10 @@ function readPages(engine: Pdfium, doc: number, file: string, opts: PdfOptions):
   const s = new Scratch(engine);
   try {
     const count = engine.FPDF_GetPageCount(doc);
+    const chosen = opts.pages ? [...opts.pages].filter((n) => n <= count).length : count;
+    if (chosen > MAX_PAGES) {
+      throw new WorkplanError("invalidInput", `${file}: ${opts.pages ? `${chosen} pages chosen` : `${count} pages`}; workplan reads at most ${MAX_PAGES} (choose some with --pages)`);
+    }
     const geometry: PageGeometry[] = [];
     for (let i = 0; i < count; i++) {
       if (opts.pages && !opts.pages.has(i + 1)) continue;

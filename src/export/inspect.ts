@@ -1,10 +1,10 @@
 // `workplan inspect FILE`: what was detected and why, for an analyst deciding whether to
 // trust a conversion.
 
-import type { Row } from "../../model/document.js";
-import type { Conversion } from "../../pipeline.js";
-import { compact } from "../../normalize/text.js";
-import { columnsOf } from "../../plan/fromTable.js";
+import type { Row } from "../model/document.js";
+import type { Conversion } from "../model/conversion.js";
+import { compact } from "../normalize/text.js";
+import { columnsOf } from "../plan/fromTable.js";
 
 interface Node {
   name: string;
