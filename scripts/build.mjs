@@ -5,7 +5,7 @@
 // zod's ~100 modules one by one cost ~75 ms of every one-file conversion; bundled, our
 // code, zod, commander and csv-stringify load in one go. The readers' heavy libraries
 // stay outside and are still imported only when a file of their format comes: a .txt
-// never loads PDFium or cheerio.
+// never loads PDFium or the HTML parser.
 // Every file sits in dist/ itself, chunks included, so that `new URL("./worker.js",
 // import.meta.url)` finds the worker from whichever chunk the pool ends up in.
 // In an installed package (no src/, dist/ shipped built) there is nothing to build.
@@ -27,7 +27,7 @@ await build({
   sourcemap: true,
   minify: true,
   chunkNames: "chunk-[hash]",
-  external: ["@embedpdf/pdfium", "cheerio", "domhandler", "tinyglobby", "picomatch", "string-width"],
+  external: ["@embedpdf/pdfium", "parse5", "parse5-htmlparser2-tree-adapter", "htmlparser2", "domhandler", "tinyglobby", "picomatch", "string-width"],
   // commander and csv-stringify are CommonJS and require() Node's own modules.
   banner: { js: 'import { createRequire as __workplanRequire } from "node:module"; const require = __workplanRequire(import.meta.url);' },
   logLevel: "warning",

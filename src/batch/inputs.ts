@@ -7,18 +7,25 @@
 
 import { lstat, readdir } from "node:fs/promises";
 import path from "node:path";
+import { displayPath, joinPath, nameOf, pathKey, type FsPath } from "../sys/fsPath.js";
 
 export interface Input {
-  /** The file as given or found. */
+  /** The file as shown (in messages, reports, a CSV's source column). */
   file: string;
-  /** Where its output goes, relative to the output folder (never above it). */
+  /** The file as the file system names it: `file`, or its bytes when its name is not UTF-8. */
+  path: FsPath;
+  /** Where its output goes, relative to the output folder (never above it), as shown. */
   rel: string;
+  /** The same, as the file system will name it. */
+  relPath: FsPath;
 }
 
 export interface Skipped {
   file: string;
   reason: string;
 }
+
+const given = (file: string, rel: string): Input => ({ file, path: file, rel, relPath: rel });
 
 /** Extensions of the documents workplan reads; files without one are sniffed too. */
 const READ = new Set([".txt", ".text", ".html", ".htm", ".docx", ".docm", ".doc", ".wps", ".rtf", ".odt", ".pdf"]);
@@ -60,18 +67,25 @@ export function isGlob(s: string): boolean {
   return /[*?[\]{}]/u.test(s);
 }
 
-async function walk(dir: string, base: string, out: Input[], skipped: Skipped[]): Promise<void> {
-  const entries = await readdir(dir, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+/**
+ * A folder's files, depth first in byte order of their names. Names are read as bytes:
+ * a name that is not UTF-8 stays a distinct file (see sys/fsPath.ts).
+ */
+async function walk(dir: FsPath, rel: FsPath | null, out: Input[], skipped: Skipped[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true, encoding: "buffer" });
+  entries.sort((a, b) => Buffer.compare(a.name, b.name));
   for (const e of entries) {
-    if (e.name.startsWith(".") && !e.name.startsWith(".~lock.")) continue; // hidden: not the user's documents
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) await walk(p, base, out, skipped);
-    else if (e.isSymbolicLink()) skipped.push({ file: p, reason: "a symbolic link (not followed)" });
+    const name = nameOf(e.name);
+    const shown = displayPath(name);
+    if (shown.startsWith(".") && !shown.startsWith(".~lock.")) continue; // hidden: not the user's documents
+    const p = joinPath(dir, name);
+    const r = rel == null ? name : joinPath(rel, name);
+    if (e.isDirectory()) await walk(p, r, out, skipped);
+    else if (e.isSymbolicLink()) skipped.push({ file: displayPath(p), reason: "a symbolic link (not followed)" });
     else if (e.isFile()) {
-      const why = skipReason(e.name);
-      if (why) skipped.push({ file: p, reason: why });
-      else out.push({ file: p, rel: path.relative(base, p) });
+      const why = skipReason(shown);
+      if (why) skipped.push({ file: displayPath(p), reason: why });
+      else out.push({ file: displayPath(p), path: p, rel: displayPath(r), relPath: r });
     }
   }
 }
@@ -97,13 +111,13 @@ export async function expandInputs(args: string[]): Promise<{ inputs: Input[]; s
   for (const arg of args) {
     const found = await exists(arg);
     if (found?.dir) {
-      await walk(arg, arg, out, skipped);
+      await walk(arg, null, out, skipped);
       continue;
     }
     if (found || !isGlob(arg)) {
       // A file named on the command line is converted whatever its extension (its
       // content decides); a missing one is reported as unreadable by the conversion.
-      out.push({ file: arg, rel: path.basename(arg) });
+      out.push(given(arg, path.basename(arg)));
       continue;
     }
     const [{ glob }, { default: picomatch }] = await Promise.all([import("tinyglobby"), import("picomatch")]);
@@ -114,13 +128,13 @@ export async function expandInputs(args: string[]): Promise<{ inputs: Input[]; s
     for (const f of files) {
       const why = skipReason(path.basename(f));
       if (why && path.basename(f).startsWith("~$")) skipped.push({ file: f, reason: why });
-      else out.push({ file: f, rel: safeRel(path.relative(base, f), f) });
+      else out.push(given(f, safeRel(path.relative(base, f), f)));
     }
   }
   // The same file named twice is converted once.
   const seen = new Set<string>();
   const inputs = out.filter((i) => {
-    const k = path.resolve(i.file);
+    const k = pathKey(i.path);
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

@@ -16,6 +16,7 @@ import type { ConvertOptions } from "../pipeline.js";
 import type { Plan } from "../schema/plan.js";
 import type { Render } from "../export/render.js";
 import { apply, release, track, untrack, type Change, type Resource } from "../sys/cleanup.js";
+import type { FsPath } from "../sys/fsPath.js";
 import { kindOf, pick } from "./affinity.js";
 
 export interface Summary {
@@ -36,7 +37,10 @@ export function defaultJobs(): number {
 
 /** One file to convert: a path, or bytes already read (standard input) with the name they go by. */
 export interface Job {
+  /** The file as shown in messages. */
   file: string;
+  /** The file as the file system names it, when that is not `file` (a name that is not UTF-8). */
+  path?: FsPath;
   bytes?: Uint8Array;
 }
 
@@ -238,7 +242,7 @@ export class Pool {
       const { timeoutS } = this.limits;
       const timer = timeoutS > 0 ? setTimeout(() => this.stop(w, `timed out after ${timeoutS} s (see --timeout)`), timeoutS * 1000) : null;
       this.inflight.set(id, { file, resolve: next.resolve, slot, timer, started: performance.now() });
-      w.child.send({ id, file, bytes: next.job.bytes, opts: next.opts, how: next.how });
+      w.child.send({ id, file, path: next.job.path, bytes: next.job.bytes, opts: next.opts, how: next.how });
     }
   }
 

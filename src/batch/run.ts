@@ -14,7 +14,9 @@ import type { ConvertOptions } from "../pipeline.js";
 import { batchCsvHeader, type CsvOptions } from "../export/csv.js";
 import type { Render } from "../export/render.js";
 import { TEMPORARY, writeAtomic, writeStdout } from "../sys/atomic.js";
+import { displayPath, joinPath, pathKey, withSuffix, type FsPath } from "../sys/fsPath.js";
 import { checkFile, checkFolder } from "../sys/writable.js";
+import { oneLine } from "../sys/printable.js";
 import { GENERATOR } from "../version.js";
 import { expandInputs, type Input } from "./inputs.js";
 import { defaultJobs, Pool, type Limits, type Outcome } from "./pool.js";
@@ -60,14 +62,14 @@ export interface FileReport {
   error?: { kind: string; exitCode: number; message: string };
 }
 
-async function exists(p: string): Promise<boolean> {
+async function exists(p: FsPath): Promise<boolean> {
   return stat(p).then(
     () => true,
     () => false,
   );
 }
 
-async function sha256(file: string): Promise<string | null> {
+async function sha256(file: FsPath): Promise<string | null> {
   try {
     return createHash("sha256").update(await readFile(file)).digest("hex");
   } catch {
@@ -78,7 +80,7 @@ async function sha256(file: string): Promise<string | null> {
 const EXTENSION: Record<BatchFormat, string> = { json: "json", csv: "csv", ndjson: "ndjson" };
 
 /** Whether an output already holds this source, converted by this version (or any, when asked). */
-async function upToDate(out: string, input: string, anyVersion: boolean): Promise<"same" | "other-version" | "no"> {
+async function upToDate(out: FsPath, input: FsPath, anyVersion: boolean): Promise<"same" | "other-version" | "no"> {
   let plan: { source?: { sha256?: string }; generator?: { version?: string } };
   try {
     plan = JSON.parse(await readFile(out, "utf8")) as typeof plan;
@@ -123,16 +125,16 @@ function pidAlive(pid: number): boolean {
 }
 
 /** Each output path once: two inputs that would write the same output are a usage error naming both. */
-function checkUnique(inputs: Input[], outFor: (i: Input) => string | null, report: string | undefined): void {
+function checkUnique(inputs: Input[], outFor: (i: Input) => FsPath | null, report: string | undefined): void {
   const taken = new Map<string, string>();
-  if (report) taken.set(path.resolve(report), "--report");
+  if (report) taken.set(pathKey(report), "--report");
   for (const i of inputs) {
     const out = outFor(i);
     if (out == null) continue;
-    const key = path.resolve(out);
+    const key = pathKey(out);
     const other = taken.get(key);
     if (other) {
-      throw new WorkplanError("usage", `${other} and ${i.file} would both be written to ${out}; convert them in separate runs, or name a folder or glob above both so that their folders are kept`);
+      throw new WorkplanError("usage", `${other} and ${i.file} would both be written to ${displayPath(out)}; convert them in separate runs, or name a folder or glob above both so that their folders are kept`);
     }
     taken.set(key, i.file);
   }
@@ -155,7 +157,7 @@ export async function runBatch(args: string[], opts: BatchOptions): Promise<numb
     );
   }
   if (opts.resume && !(perDocument && opts.format === "json")) throw new WorkplanError("usage", "--resume works with --format json -o FOLDER/ (it checks each output's source hash)");
-  const outFor = (i: Input): string | null => (perDocument ? path.join(target.path, `${i.rel}.${EXTENSION[opts.format]}`) : target.kind === "file" ? target.path : null);
+  const outFor = (i: Input): FsPath | null => (perDocument ? withSuffix(joinPath(target.path, i.relPath), `.${EXTENSION[opts.format]}`) : target.kind === "file" ? target.path : null);
   if (perDocument) checkUnique(inputs, outFor, opts.report);
 
   // Every destination before the first conversion.
@@ -178,7 +180,7 @@ export async function runBatch(args: string[], opts: BatchOptions): Promise<numb
       : opts.format === "ndjson"
         ? { as: "ndjson", source: i.rel }
         : { as: "csvRows", source: i.rel, csv: opts.csv };
-  const run = (i: Input): Promise<Outcome> => pool.run(i.file, opts.convert, how(i));
+  const run = (i: Input): Promise<Outcome> => pool.run(i.path === i.file ? { file: i.file } : { file: i.file, path: i.path }, opts.convert, how(i));
   const total = inputs.length + walkSkipped.length;
   const progress = new Progress(total, opts.quiet === true);
   const reports: FileReport[] = [];
@@ -189,6 +191,8 @@ export async function runBatch(args: string[], opts: BatchOptions): Promise<numb
   }
   const chunks: string[] = [];
   let headerDone = false;
+  /** The one output file, when it could not be written. */
+  let lost: WorkplanError | null = null;
   const stopHint = opts.onInterrupt?.(() =>
     progress.interrupted(perDocument && opts.format === "json" ? "the outputs written are whole; run the same command with --resume to finish" : "nothing half-written was left; run the command again to finish"),
   );
@@ -201,10 +205,10 @@ export async function runBatch(args: string[], opts: BatchOptions): Promise<numb
     const input = inputs[k]!;
     const out = outFor(input);
     if (opts.resume && out) {
-      const state = await upToDate(out, input.file, opts.anyVersion === true);
+      const state = await upToDate(out, input.path, opts.anyVersion === true);
       if (state === "same") return { outcome: null, skipped: "already converted (same source hash)" };
     } else if (perDocument && out && !opts.force && (await exists(out))) {
-      return { outcome: { ok: false as const, error: { kind: "writeFailed" as const, exitCode: ExitCode.writeFailed, message: `${out}: exists; use --force to overwrite, or --resume to skip converted files` }, ms: 0 }, skipped: null };
+      return { outcome: { ok: false as const, error: { kind: "writeFailed" as const, exitCode: ExitCode.writeFailed, message: `${displayPath(out)}: exists; use --force to overwrite, or --resume to skip converted files` }, ms: 0 }, skipped: null };
     }
     return { outcome: await run(input), skipped: null };
   };
@@ -225,7 +229,7 @@ export async function runBatch(args: string[], opts: BatchOptions): Promise<numb
       const out = outFor(input);
       const base = blank(input.file);
       if (skipped) {
-        reports.push({ ...base, output: out, status: "skipped", reason: skipped });
+        reports.push({ ...base, output: out == null ? null : displayPath(out), status: "skipped", reason: skipped });
         progress.done(input.file, "skipped", skipped, 0);
         continue;
       }
@@ -247,17 +251,21 @@ export async function runBatch(args: string[], opts: BatchOptions): Promise<numb
           else chunks.push(head + text);
         }
       } catch (e) {
-        const err = e instanceof WorkplanError ? e : new WorkplanError("writeFailed", `${out ?? "stdout"}: ${String(e)}`);
+        const err = e instanceof WorkplanError ? e : new WorkplanError("writeFailed", `${out == null ? "stdout" : displayPath(out)}: ${String(e)}`);
         reports.push({ ...base, error: { kind: err.kind, exitCode: err.exitCode, message: err.message } });
         progress.done(input.file, "failed", err.message, 0);
         continue;
       }
-      reports.push({ ...base, output: out, status: "converted", format: summary.format, layout: summary.layout, tasks: summary.tasks, pages: outcome.pages, warnings: summary.warnings, durationMs: Math.round(outcome.ms) });
+      reports.push({ ...base, output: out == null ? null : displayPath(out), status: "converted", format: summary.format, layout: summary.layout, tasks: summary.tasks, pages: outcome.pages, warnings: summary.warnings, durationMs: Math.round(outcome.ms) });
       progress.done(input.file, "converted", `${summary.tasks} tasks, ${summary.layout}`, summary.tasks);
     }
     if (target.kind === "file") {
       if (opts.format === "csv" && !headerDone) chunks.push((opts.csv.bom ? "\ufeff" : "") + batchCsvHeader(opts.csv));
-      await writeAtomic(target.path, chunks.join(""));
+      try {
+        await writeAtomic(target.path, chunks.join(""));
+      } catch (e) {
+        lost = e instanceof WorkplanError ? e : new WorkplanError("writeFailed", `${target.path}: ${String(e)}`);
+      }
     }
   } finally {
     stopHint?.();
@@ -265,10 +273,22 @@ export async function runBatch(args: string[], opts: BatchOptions): Promise<numb
   }
   const count = (s: FileReport["status"]) => reports.filter((r) => r.status === s).length;
   const failed = count("failed");
-  progress.finish(count("converted"), count("skipped"), failed);
+  // The summary and the report come whatever failed at the end: which files failed is
+  // never hidden behind a last write error (a full disk, a vanished folder).
+  if (lost) process.stderr.write(`workplan: ${oneLine(lost.message)}\n`);
+  progress.finish(lost ? 0 : count("converted"), count("skipped"), failed);
+  let reportLost = false;
   if (opts.report) {
-    const summary = { files: reports.length, converted: count("converted"), skipped: count("skipped"), failed, tasks: reports.reduce((s, r) => s + r.tasks, 0) };
-    await writeAtomic(opts.report, JSON.stringify({ generator: GENERATOR, summary, files: reports }, null, 2) + "\n");
+    const summary = { files: reports.length, converted: count("converted"), skipped: count("skipped"), failed, tasks: reports.reduce((s, r) => s + r.tasks, 0), ...(lost ? { outputFailed: lost.message } : {}) };
+    try {
+      await writeAtomic(opts.report, JSON.stringify({ generator: GENERATOR, summary, files: reports }, null, 2) + "\n");
+    } catch (e) {
+      reportLost = true;
+      process.stderr.write(`workplan: ${oneLine(e instanceof Error ? e.message : String(e))}\n`);
+    }
   }
-  return failed > 0 ? ExitCode.someFailed : ExitCode.ok;
+  // Nothing written at all is the worst; then files that failed; then a report that could not be written.
+  if (lost) return ExitCode.writeFailed;
+  if (failed > 0) return ExitCode.someFailed;
+  return reportLost ? ExitCode.writeFailed : ExitCode.ok;
 }

@@ -8,13 +8,14 @@ import { WorkplanError } from "../model/errors.js";
 import { convertBytes, convertFile, type ConvertOptions } from "../pipeline.js";
 import { render, type Render } from "../export/render.js";
 import { releaseAll, setForwarder } from "../sys/cleanup.js";
+import type { FsPath } from "../sys/fsPath.js";
 import type { Job, Outcome } from "./pool.js";
 
 export async function convertOne(job: Job, opts: ConvertOptions, how: Render = { as: "plan" }): Promise<Outcome> {
   const t0 = performance.now();
   const file = job.file;
   try {
-    const conversion = job.bytes ? await convertBytes(job.bytes, file, opts) : await convertFile(file, opts);
+    const conversion = job.bytes ? await convertBytes(job.bytes, file, opts) : await convertFile(job.path ?? file, opts, file);
     const { plan, laid } = conversion;
     // A PDF counts the pages read (a trailing page of signatures is read too); text
     // counts the pages its repeated headers mark.
@@ -38,8 +39,10 @@ if (send) {
     releaseAll();
     process.exit(0);
   });
-  process.on("message", (m: { id: number; file: string; bytes?: Uint8Array; opts: ConvertOptions; how: Render }) => {
-    const job: Job = m.bytes ? { file: m.file, bytes: m.bytes } : { file: m.file };
+  process.on("message", (m: { id: number; file: string; path?: FsPath; bytes?: Uint8Array; opts: ConvertOptions; how: Render }) => {
+    // Bytes cross the channel as a plain Uint8Array, which fs does not take as a path.
+    const p = m.path == null || typeof m.path === "string" ? m.path : Buffer.from(m.path);
+    const job: Job = { file: m.file, ...(p != null ? { path: p } : {}), ...(m.bytes ? { bytes: m.bytes } : {}) };
     void convertOne(job, m.opts, m.how).then((outcome) => send({ id: m.id, outcome }));
   });
   // Loaded: from now on a file's time limit measures its conversion, not the start-up.

@@ -1,9 +1,9 @@
-import { load } from "cheerio";
 import type { Element } from "domhandler";
+import { parseHtml } from "../read/html/parse.js";
 import { describe, expect, it } from "vitest";
 import { ancestor, child, childrenNamed, elements, previousNamed, remove } from "./dom.js";
 
-const page = (html: string) => load(html).root()[0]!;
+const page = (html: string) => parseHtml(html);
 const names = (els: Element[]) => els.map((e) => e.attribs["id"] ?? e.name);
 
 describe("tree walks over a parsed page", () => {

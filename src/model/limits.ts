@@ -32,6 +32,14 @@ export const MAX_UNZIPPED = 512 * 1024 * 1024;
  */
 export const MAX_NESTING = 1000;
 
+/**
+ * Table cells a web page may hold, counted before it is parsed. A page is parsed whole
+ * into a tree (about 30 bytes of memory per byte of HTML, 2–3 MB a second by the HTML
+ * standard's rules), where a Word file is streamed: a page of 300,000 cells needed ten
+ * seconds and close to a gigabyte. The largest notice tables seen hold a few thousand.
+ */
+export const MAX_HTML_CELLS = 200_000;
+
 /** A table: at most this many grid cells after spans are expanded, and this many columns. */
 export const MAX_CELLS = 500_000;
 export const MAX_COLUMNS = 200;

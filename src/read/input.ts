@@ -5,6 +5,7 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from "node:fs";
 import { WorkplanError } from "../model/errors.js";
 import { errnoOf, fsReason } from "../sys/fsError.js";
+import { displayPath, type FsPath } from "../sys/fsPath.js";
 
 /** How a user names standard input. */
 export const STDIN = "-";
@@ -50,35 +51,36 @@ function readStream(fd: number, name: string, maxSize: number): Uint8Array {
  * to do meanwhile (a worker, or the CLI with one file), and the promise API costs five
  * hand-offs to the thread pool and back per file.
  */
-export function readInput(file: string, maxSize: number): Uint8Array {
-  if (isStdin(file)) return readStream(0, file === STDIN ? "stdin" : file, maxSize);
+/** `name`: how the file is shown in messages (its path as given, or decoded from bytes). */
+export function readInput(file: FsPath, maxSize: number, name: string = displayPath(file)): Uint8Array {
+  if (typeof file === "string" && isStdin(file)) return readStream(0, file === STDIN ? "stdin" : file, maxSize);
   let st;
   try {
     st = statSync(file);
   } catch (e) {
-    throw new WorkplanError("unreadable", `${file}: ${errnoOf(e) === "ENOENT" ? "no such file" : fsReason(e)}`, { cause: e });
+    throw new WorkplanError("unreadable", `${name}: ${errnoOf(e) === "ENOENT" ? "no such file" : fsReason(e)}`, { cause: e });
   }
-  if (st.isDirectory()) throw new WorkplanError("unreadable", `${file}: is a folder, not a file`);
+  if (st.isDirectory()) throw new WorkplanError("unreadable", `${name}: is a folder, not a file`);
   if (!st.isFile()) {
     // A pipe or a device (/dev/stdin, a process substitution): read it as a stream.
     let fd: number;
     try {
       fd = openSync(file, "r");
     } catch (e) {
-      throw new WorkplanError("unreadable", `${file}: cannot be read (${fsReason(e)})`, { cause: e });
+      throw new WorkplanError("unreadable", `${name}: cannot be read (${fsReason(e)})`, { cause: e });
     }
     try {
-      return readStream(fd, file, maxSize);
+      return readStream(fd, name, maxSize);
     } finally {
       closeSync(fd);
     }
   }
-  if (st.size === 0) throw new WorkplanError("invalidInput", `${file}: empty file`);
-  if (st.size > maxSize) throw tooLarge(file, st.size, maxSize);
+  if (st.size === 0) throw new WorkplanError("invalidInput", `${name}: empty file`);
+  if (st.size > maxSize) throw tooLarge(name, st.size, maxSize);
   try {
     return new Uint8Array(readFileSync(file));
   } catch (e) {
-    throw new WorkplanError("unreadable", `${file}: cannot be read (${fsReason(e)})`, { cause: e });
+    throw new WorkplanError("unreadable", `${name}: cannot be read (${fsReason(e)})`, { cause: e });
   }
 }
 

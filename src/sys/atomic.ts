@@ -12,24 +12,27 @@ import path from "node:path";
 import { WorkplanError } from "../model/errors.js";
 import { track, untrack, type Resource } from "./cleanup.js";
 import { fsReason } from "./fsError.js";
+import { displayPath, joinPath, splitPath, type FsPath } from "./fsPath.js";
 
 /** The name of a temporary file beside `file`: `.NAME.PID.HEX.tmp`, what --resume looks for. */
-export function temporaryName(file: string): string {
-  return path.join(path.dirname(path.resolve(file)), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+export function temporaryName(file: FsPath): FsPath {
+  const { dir, base } = splitPath(file);
+  const tail = `.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  return typeof base === "string" ? path.join(dir as string, `.${base}${tail}`) : joinPath(dir, Buffer.concat([Buffer.from("."), base, Buffer.from(tail)]));
 }
 
 /** Temporary names this program writes (see temporaryName): left behind only by a kill -9. */
 export const TEMPORARY = /^\..+\.\d+\.[0-9a-f]{8}\.tmp$/u;
 
-export async function writeAtomic(file: string, data: string | Uint8Array): Promise<void> {
+export async function writeAtomic(file: FsPath, data: string | Uint8Array): Promise<void> {
   writeAtomicSync(file, data);
 }
 
-export function writeAtomicSync(file: string, data: string | Uint8Array): void {
+export function writeAtomicSync(file: FsPath, data: string | Uint8Array): void {
   const tmp: Resource = { kind: "file", path: temporaryName(file) };
   track(tmp);
   try {
-    mkdirSync(path.dirname(tmp.path), { recursive: true });
+    mkdirSync(splitPath(tmp.path).dir, { recursive: true });
     writeFileSync(tmp.path, data);
     renameSync(tmp.path, file);
   } catch (e) {
@@ -39,7 +42,7 @@ export function writeAtomicSync(file: string, data: string | Uint8Array): void {
     } catch {
       // Reported below; the file could not be made in the first place.
     }
-    throw new WorkplanError("writeFailed", `${file}: cannot write output (${fsReason(e)})`, { cause: e });
+    throw new WorkplanError("writeFailed", `${displayPath(file)}: cannot write output (${fsReason(e)})`, { cause: e });
   } finally {
     untrack(tmp);
   }

@@ -6,14 +6,14 @@
 
 import { rmSync } from "node:fs";
 
-export type Resource = { kind: "file" | "dir"; path: string } | { kind: "group" | "process"; pid: number };
+export type Resource = { kind: "file" | "dir"; path: string | Buffer } | { kind: "group" | "process"; pid: number };
 
 export type Change = { op: "add" | "remove"; resource: Resource };
 
 const live = new Map<string, Resource>();
 let forward: ((c: Change) => void) | null = null;
 
-const keyOf = (r: Resource) => ("pid" in r ? `${r.kind}:${r.pid}` : `${r.kind}:${r.path}`);
+const keyOf = (r: Resource) => ("pid" in r ? `${r.kind}:${r.pid}` : `${r.kind}:${typeof r.path === "string" ? r.path : r.path.toString("latin1")}`);
 
 /** In a worker: send every change to the parent as well, so that it can clean up after us. */
 export function setForwarder(f: ((c: Change) => void) | null): void {

@@ -2,12 +2,12 @@
 // pass over the text before it is parsed: how deep its elements nest (parse5, following
 // the HTML standard, looks through the open elements at every start tag, so a page
 // nested n deep costs n²: 100,000 nested <div> took a minute) and how many table cells
-// it holds (each becomes a DOM node and a grid cell). Both are refused past the limits
+// it holds (each becomes a DOM node and a grid cell; see MAX_HTML_CELLS). Both are refused past the limits
 // before parse5 sees the page. The count is an upper bound of what the parser builds:
 // elements that close themselves (void elements, p, li, td …) are not counted as nesting.
 
 import { WorkplanError } from "../../model/errors.js";
-import { MAX_CELLS, MAX_NESTING } from "../../model/limits.js";
+import { MAX_HTML_CELLS, MAX_NESTING } from "../../model/limits.js";
 
 /** Elements that never nest: void elements, and those the parser closes when the next one opens. */
 const FLAT = new Set([
@@ -59,5 +59,5 @@ export function checkHtmlSize(html: string): void {
     i = html.indexOf("<", end + 1);
   }
   if (deepest > MAX_NESTING) throw new WorkplanError("invalidInput", `elements nested over ${MAX_NESTING} deep (${deepest}): not a page workplan reads`);
-  if (cells > MAX_CELLS) throw new WorkplanError("invalidInput", `table too large (${cells} cells, over ${MAX_CELLS})`);
+  if (cells > MAX_HTML_CELLS) throw new WorkplanError("invalidInput", `table too large (${cells} cells, over the ${MAX_HTML_CELLS} a web page may hold)`);
 }

@@ -6,8 +6,14 @@
 // LibreOffice runs in a process group of its own (soffice starts soffice.bin, which
 // outlives a killed soffice): a time-out, an interrupt or a closed pipe kills the whole
 // group and removes the folder (src/sys/cleanup.ts), whichever process ends the run.
+//
+// And without network: a .doc can hold INCLUDEPICTURE "http://…" fields, which
+// LibreOffice fetches while it converts. It runs in a network namespace of its own
+// (`unshare -n`, or `unshare -rn` for a user without the privilege), which has no
+// interface to fetch through; where namespaces are not available, its proxy is a closed
+// port on this machine, so a remote link fails at once and nothing leaves it.
 
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { accessSync, constants } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
@@ -16,7 +22,7 @@ import { pathToFileURL } from "node:url";
 import { WorkplanError } from "../../model/errors.js";
 import { killGroup, track, untrack, type Resource } from "../../sys/cleanup.js";
 import { readDocx } from "../docx/reader.js";
-import type { ReadOutcome } from "../text/reader.js";
+import type { Source } from "../../model/source.js";
 
 /** Longest a conversion may take, in milliseconds; a batch's --timeout stops it sooner. */
 const OFFICE_TIMEOUT_MS = 120_000;
@@ -48,13 +54,36 @@ export function findSoffice(): string | null {
   return null;
 }
 
+/** A port nothing listens on (discard, unassigned on any ordinary machine): the proxy of last resort. */
+const CLOSED_PROXY = "http://127.0.0.1:9";
+
+let isolation: string[] | null | undefined;
+
+/** How to start a program without network: `unshare -n` (or -rn), found once; null where neither works. */
+function withoutNetwork(): string[] | null {
+  if (isolation !== undefined) return isolation;
+  isolation = null;
+  for (const args of [["-n"], ["-rn"]]) {
+    const probe = spawnSync("unshare", [...args, "true"], { stdio: "ignore", timeout: 5000 });
+    if (probe.status === 0) {
+      isolation = ["unshare", ...args];
+      break;
+    }
+  }
+  return isolation;
+}
+
 /** Runs LibreOffice on `input` in `dir`; resolves when it exits, rejects on failure or time-out. */
 function runOffice(soffice: string, dir: string, input: string, to: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(soffice, [`-env:UserInstallation=${pathToFileURL(path.join(dir, "profile")).href}`, "--headless", "--norestore", "--convert-to", to, "--outdir", dir, input], {
+    const args = [`-env:UserInstallation=${pathToFileURL(path.join(dir, "profile")).href}`, "--headless", "--norestore", "--convert-to", to, "--outdir", dir, input];
+    const jail = withoutNetwork();
+    const [command, ...rest] = jail ? [...jail, soffice, ...args] : [soffice, ...args];
+    const proxy = { http_proxy: CLOSED_PROXY, https_proxy: CLOSED_PROXY, ftp_proxy: CLOSED_PROXY, all_proxy: CLOSED_PROXY, no_proxy: "" };
+    const child = spawn(command!, rest, {
       detached: true, // a group of its own, so that soffice.bin can be killed with it
       stdio: "ignore",
-      env: { ...process.env, HOME: dir },
+      env: { ...process.env, ...proxy, HOME: dir },
     });
     const group: Resource | null = child.pid != null ? { kind: "group", pid: child.pid } : null;
     if (group) track(group);
@@ -76,7 +105,7 @@ function runOffice(soffice: string, dir: string, input: string, to: string): Pro
   });
 }
 
-export async function readOffice(bytes: Uint8Array, file: string, format: OfficeFormat): Promise<ReadOutcome> {
+export async function readOffice(bytes: Uint8Array, file: string, format: OfficeFormat): Promise<Source> {
   const soffice = findSoffice();
   if (!soffice) throw new WorkplanError("invalidInput", `${file}: ${WHAT[format]} needs LibreOffice to be converted; ${HOW}`);
   const tmp = await mkdtemp(path.join(os.tmpdir(), "workplan-office-"));
