@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import type { Conversion } from "./model/conversion.js";
 import type { Laid, Paragraph } from "./model/document.js";
+import type { Source } from "./model/source.js";
 import { WorkplanError } from "./model/errors.js";
 import { DEFAULT_MAX_SIZE, MAX_CELLS } from "./model/limits.js";
 import type { Warning } from "./model/result.js";
@@ -14,6 +15,7 @@ import { planProse } from "./plan/fromProse.js";
 import { planTable } from "./plan/fromTable.js";
 import { findTitle, findYear } from "./plan/titleYear.js";
 import { readInput, STDIN } from "./read/input.js";
+import { displayPath, type FsPath } from "./sys/fsPath.js";
 import { sniffFormat, type SourceFormat } from "./read/sniff.js";
 import { GENERATOR } from "./version.js";
 import { PlanSchema, SCHEMA_VERSION, type Plan } from "./schema/plan.js";
@@ -30,7 +32,8 @@ export interface ConvertOptions {
 export type { Conversion };
 export { readInput, STDIN };
 
-async function layOut(format: SourceFormat, bytes: Uint8Array, file: string, opts: ConvertOptions): Promise<{ laid: Laid; encoding: string | null }> {
+/** Bytes → what the format's reader reads (readers are imported on demand). */
+async function read(format: SourceFormat, bytes: Uint8Array, file: string, opts: ConvertOptions): Promise<Source> {
   switch (format) {
     case "text": {
       const { readText } = await import("./read/text/reader.js");
@@ -57,6 +60,26 @@ async function layOut(format: SourceFormat, bytes: Uint8Array, file: string, opt
   }
 }
 
+/** What was read → the document model, by the layout for its kind. */
+async function layOut(source: Source): Promise<Laid> {
+  switch (source.kind) {
+    case "text": {
+      const { layoutText } = await import("./layout/text/index.js");
+      return layoutText(source.text).laid;
+    }
+    case "dom": {
+      const { layoutHtml } = await import("./layout/html.js");
+      const laid = layoutHtml(source.doc);
+      // A Word document is laid out as the web page it reads as; its layout says which it was.
+      return source.origin === "docx" ? { ...laid, layout: laid.layout === "html-table" ? "docx-table" : "docx-prose" } : laid;
+    }
+    case "pages": {
+      const { layoutPdf } = await import("./layout/pdf/index.js");
+      return layoutPdf(source.pages);
+    }
+  }
+}
+
 function toWarning(w: Warning): Plan["warnings"][number] {
   const out: Plan["warnings"][number] = { code: w.code, message: w.message };
   if (w.where?.lines && w.where.lines.length > 0) out.lines = w.where.lines;
@@ -65,9 +88,9 @@ function toWarning(w: Warning): Plan["warnings"][number] {
 }
 
 /** Converts a file (or standard input, named "-"). */
-export async function convertFile(file: string, opts: ConvertOptions = {}): Promise<Conversion> {
-  const bytes = readInput(file, opts.maxSize ?? DEFAULT_MAX_SIZE);
-  return convertBytes(bytes, file === STDIN ? "stdin" : file, opts);
+export async function convertFile(file: FsPath, opts: ConvertOptions = {}, name: string = displayPath(file)): Promise<Conversion> {
+  const bytes = readInput(file, opts.maxSize ?? DEFAULT_MAX_SIZE, name);
+  return convertBytes(bytes, file === STDIN ? "stdin" : name, opts);
 }
 
 /** Converts a document's bytes; `file` names it in messages and in `source.file`. */
@@ -76,15 +99,17 @@ export async function convertBytes(bytes: Uint8Array, file: string, opts: Conver
   const sniffed = sniffFormat(bytes, file);
   if ("refused" in sniffed) throw new WorkplanError("invalidInput", `${file}: ${sniffed.refused}`);
   const { format } = sniffed;
-  let read: { laid: Laid; encoding: string | null };
+  let laid: Laid;
+  let encoding: string | null;
   try {
-    read = await layOut(format, bytes, file, opts);
+    const source = await read(format, bytes, file, opts);
+    encoding = source.kind === "pages" ? null : source.encoding;
+    laid = await layOut(source);
   } catch (e) {
     // Every failure names its file, whichever stage raised it.
     if (e instanceof WorkplanError && !e.message.startsWith(file)) throw new WorkplanError(e.kind, `${file}: ${e.message}`, { cause: e });
     throw e;
   }
-  const { laid, encoding } = read;
   if (laid.table) {
     const cells = laid.table.rows.reduce((n, r) => n + r.cells.length, 0);
     if (cells > MAX_CELLS) throw new WorkplanError("invalidInput", `${file}: table too large (over ${MAX_CELLS} cells)`);

@@ -3,8 +3,8 @@
 
 import type { Row } from "../model/document.js";
 import type { Conversion } from "../model/conversion.js";
-import { compact } from "../normalize/text.js";
-import { columnsOf } from "../plan/fromTable.js";
+import { compact } from "../text/text.js";
+import { columnsOf } from "../lexicon/headers.js";
 
 interface Node {
   name: string;

@@ -2,8 +2,8 @@
 // two-row header names its columns, and whether a row prints the header again.
 
 import type { Cell } from "../model/document.js";
-import { compact } from "../normalize/text.js";
-import { isHeaderWord } from "../plan/columns.js";
+import { compact } from "../text/text.js";
+import { isHeaderWord } from "../lexicon/headers.js";
 import { isHeaderRow } from "./text/assemble.js";
 
 /** Only header words (a copy from above counts as its word): a further header row. */

@@ -11,7 +11,7 @@ import type { Cell, Laid, Paragraph, Row } from "../model/document.js";
 import { warning, type Warning } from "../model/result.js";
 import { expandSpans } from "./grid.js";
 import { findHeader, mergeHeader, repeatsHeader, signature } from "./gridTable.js";
-import { parseMarker } from "../plan/headings.js";
+import { isPartHeading } from "../lexicon/markers.js";
 
 const FURNITURE = new Set(["script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "nav", "footer", "form", "select", "button", "input", "textarea"]);
 const isFurniture = (el: Element) => FURNITURE.has(el.name) || el.attribs["role"] === "navigation";
@@ -196,8 +196,7 @@ export function layoutHtml(doc: Document): Laid {
   let headStart = firstAt;
   while (headStart > 0) {
     const prev = seq[headStart - 1]!;
-    const m = prev.kind === "text" ? parseMarker(prev.text) : null;
-    if (!m || !["cn", "pcn", "part"].includes(m.style) || prev.text.length > 60) break;
+    if (prev.kind !== "text" || !isPartHeading(prev.text)) break;
     headStart--;
   }
   // The table's parts in reading order, with any text between them (a heading printed

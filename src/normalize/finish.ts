@@ -3,7 +3,7 @@
 import type { DraftTask } from "../plan/draft.js";
 import type { Task } from "../schema/plan.js";
 import { classifyDeadline } from "./deadline.js";
-import { clean } from "./text.js";
+import { clean } from "../text/text.js";
 import { splitUnits } from "./units.js";
 
 function orNull(s: string | null): string | null {

@@ -85,7 +85,7 @@ describe("splitUnits (FORMAT.md Units)", () => {
 
 describe("headerRole (a unit column's or label's default role)", () => {
   it("牵头 → lead, 配合/协同 → support, anything else → responsible", async () => {
-    const { headerRole } = await import("./units.js");
+    const { headerRole } = await import("../lexicon/roles.js");
     expect(["牵头单位", "牵头责任单位", "牽頭單位"].map(headerRole)).toEqual(["lead", "lead", "lead"]);
     expect(["配合单位", "协同责任单位", "协办单位"].map(headerRole)).toEqual(["support", "support", "support"]);
     expect(["责任单位", "责任部门", "負責科室"].map(headerRole)).toEqual(["responsible", "responsible", "responsible"]);

@@ -5,44 +5,25 @@
 // milliseconds (a regex retried from each position, or a string sliced per name, made
 // such a cell take a minute).
 
-import { trimEndOf } from "./text.js";
+import { ANY_ROLE_PHRASE, JOINTLY, phraseRole, type Role } from "../lexicon/roles.js";
+import { EXPANDABLE_END, LEVEL_PREFIX, LEVEL_WORD, NAME_SEPARATORS, NO_EXPAND_START } from "../lexicon/units.js";
+import { toSimplified } from "../text/hant.js";
+import { trimEndOf } from "../text/text.js";
 
-export type Role = "lead" | "support" | "responsible";
+export type { Role };
 
 export interface Unit {
   name: string;
   role: Role;
 }
 
-const SEPARATORS = /[、，,；;\n]/u;
-const LEVEL_WORD = /^[省市县區区乡鄉镇鎮縣]$/u;
-const LEVEL_PREFIX = /^[市县縣区區省]/u;
-const NO_EXPAND_START = /^(?:[市县縣区區省各中]|国家|國家|国务院|國務院|人民)/u;
-const EXPANDABLE_END = /(?:局|委|办|辦|厅|廳|室|中心|部)$/u;
-
-
-const DUTY = "(?:按照?(?:职责|職責)(?:分工)?)?";
-const SEP = "(?:分别|分別)?";
-const LEAD_PHRASE = new RegExp(`${DUTY}${SEP}(?:牵头|牽頭)(?:落实|落實|负责|負責)?$`, "u");
-const SUPPORT_PHRASE = new RegExp(`${DUTY}${SEP}(?:配合|协助|協助|参与|參與|协同|協同)(?:落实|落實)?$`, "u");
-const RESP_PHRASE = new RegExp(`${DUTY}${SEP}(?:负责落实|負責落實|负责|負責|落实|落實)$`, "u");
-// The same phrases anywhere in a piece: a phrase ends its list even without a separator.
-const ANY_PHRASE = new RegExp(
-  `${DUTY}${SEP}(?:牵头|牽頭|配合|协助|協助|参与|參與|协同|協同|负责|負責|落实|落實)(?:落实|落實|负责|負責)?`,
-  "gu",
-);
-
-function phraseRole(phrase: string): Role | null {
-  if (LEAD_PHRASE.test(phrase)) return "lead";
-  if (SUPPORT_PHRASE.test(phrase)) return "support";
-  if (RESP_PHRASE.test(phrase)) return "responsible";
-  return null;
-}
+/** The lexicon is simplified: a name is tested through its simplified copy, and kept as printed. */
+const s = toSimplified;
 
 /** A list of examples, or a parenthesis that is part of a name: what `X（inner）` becomes. */
 function examples(outer: string, inner: string, whole: string): string {
   const pieces = inner.split(/[、，,]/u).map((p) => p.trim()).filter(Boolean);
-  const onlyLevels = pieces.every((p) => LEVEL_WORD.test(p));
+  const onlyLevels = pieces.every((p) => LEVEL_WORD.test(s(p)));
   if (onlyLevels) return whole;
   if (pieces.length < 2 && !/等/u.test(inner)) return whole;
   return `${outer}、${pieces.join("、")}`;
@@ -83,7 +64,8 @@ function expandExampleLists(text: string): string {
 
 function tidyName(raw: string): string {
   let name = raw.replace(/\s+/gu, "");
-  name = name.replace(/^(?:由|会同|會同)/u, "");
+  if (name.startsWith("由")) name = name.slice(1);
+  else if (s(name).startsWith(JOINTLY)) name = name.slice(JOINTLY.length);
   const etc = name.indexOf("等");
   if (etc > 0) name = name.slice(0, etc);
   name = trimEndOf(name, "。；：.;:，,、");
@@ -106,7 +88,7 @@ function splitOutsideBrackets(text: string): string[] {
   for (const ch of text) {
     if (ch === "（" || ch === "(") depth++;
     else if ((ch === "）" || ch === ")") && depth > 0) depth--;
-    if (depth === 0 && SEPARATORS.test(ch)) {
+    if (depth === 0 && NAME_SEPARATORS.includes(ch)) {
       out.push(cur);
       cur = "";
     } else cur += ch;
@@ -124,12 +106,14 @@ function pieces(text: string): Piece[] {
       out.push({ text: "", role: null, startsSupportList: false });
       continue;
     }
-    // `start` walks through the part instead of slicing it per name: one pass.
+    // `start` walks through the part instead of slicing it per name: one pass. Phrases are
+    // found in the simplified copy, whose indices are the part's.
+    const shadow = s(part);
     let start = 0;
     while (start < part.length) {
-      ANY_PHRASE.lastIndex = start;
+      ANY_ROLE_PHRASE.lastIndex = start;
       let cut: RegExpExecArray | null = null;
-      for (let m = ANY_PHRASE.exec(part); m; m = ANY_PHRASE.exec(part)) {
+      for (let m = ANY_ROLE_PHRASE.exec(shadow); m; m = ANY_ROLE_PHRASE.exec(shadow)) {
         // A phrase followed by more text ends a list in mid-piece only if a name precedes it.
         if (m.index + m[0].length < part.length) {
           if (m.index > start) {
@@ -140,7 +124,7 @@ function pieces(text: string): Piece[] {
         }
         cut = m;
       }
-      const huitong = part.startsWith("会同", start) || part.startsWith("會同", start);
+      const huitong = shadow.startsWith(JOINTLY, start);
       if (!cut) {
         out.push({ text: part.slice(start), role: null, startsSupportList: huitong });
         break;
@@ -157,7 +141,7 @@ function joinLevelWords(list: Piece[]): Piece[] {
   const out: Piece[] = [];
   for (let i = 0; i < list.length; i++) {
     const p = list[i]!;
-    if (LEVEL_WORD.test(p.text) && p.role == null && out.length > 0 && i + 1 < list.length) {
+    if (LEVEL_WORD.test(s(p.text)) && p.role == null && out.length > 0 && i + 1 < list.length) {
       const prev = out.pop()!;
       const next = list[i + 1]!;
       out.push({ text: prev.text + p.text + next.text, role: next.role, startsSupportList: prev.startsSupportList });
@@ -196,17 +180,8 @@ export function splitUnits(cell: string, defaultRole: Role = "responsible"): Uni
 
 /** 市财政局、发展改革委 → 市财政局、市发展改革委: siblings take the first prefixed name's level. */
 function expandPrefixes(units: Unit[]): Unit[] {
-  const first = units.find((u) => LEVEL_PREFIX.test(u.name));
+  const first = units.find((u) => LEVEL_PREFIX.test(s(u.name)));
   if (!first) return units;
-  const prefix = first.name[0]!;
-  return units.map((u) =>
-    !NO_EXPAND_START.test(u.name) && EXPANDABLE_END.test(u.name) ? { ...u, name: prefix + u.name } : u,
-  );
-}
-
-/** The default role a unit column's header or a label gives its names. */
-export function headerRole(header: string): Role {
-  if (/牵头|牽頭/u.test(header)) return "lead";
-  if (/配合|协同|協同|协办|協辦|协助|協助/u.test(header)) return "support";
-  return "responsible";
+  const prefix = first.name[0]!; // as printed: 縣 in a traditional notice
+  return units.map((u) => (!NO_EXPAND_START.test(s(u.name)) && EXPANDABLE_END.test(s(u.name)) ? { ...u, name: prefix + u.name } : u));
 }

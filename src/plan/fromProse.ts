@@ -5,14 +5,15 @@
 
 import type { Paragraph } from "../model/document.js";
 import { ok, warning, type Result, type Warning } from "../model/result.js";
-import { clean, trimEndOf } from "../normalize/text.js";
-import { headerRole } from "../normalize/units.js";
-import { fieldOfHeader } from "./columns.js";
+import { LABEL_AT, labelAt } from "../lexicon/labels.js";
+import { UNIT_MENTION } from "../lexicon/units.js";
+import { toSimplified } from "../text/hant.js";
+import { clean, trimEndOf } from "../text/text.js";
+import { headerRole } from "../lexicon/roles.js";
+import { fieldOfHeader } from "../lexicon/headers.js";
 import { emptyDraft, type DraftTask } from "./draft.js";
 import { HeadingStack, parseMarker, type Marker } from "./headings.js";
 
-const LABEL_SPLIT = /^\s*([^：:；;，,。]{2,8})[：:]\s*/u;
-const UNIT_WORD = /(?:局|委|办|辦|厅|廳|室|中心|部门|部門|政府|单位|單位|院|会|會|所|站|队|隊|公司|银行|銀行|乡镇|鄉鎮|街道|牵头|牽頭|负责|負責|落实|落實|配合)/u;
 
 /** The trailing parenthesis of a paragraph, if it names units: [body, inside]. */
 export function trailingUnits(text: string): [string, string] | null {
@@ -27,7 +28,7 @@ export function trailingUnits(text: string): [string, string] | null {
       depth--;
       if (depth === 0) {
         const inside = t.slice(i + 1, -1).trim();
-        if (!UNIT_WORD.test(inside) || inside.length > 300) return null;
+        if (!UNIT_MENTION.test(toSimplified(inside)) || inside.length > 300) return null;
         return [t.slice(0, i).trim(), inside];
       }
     }
@@ -37,10 +38,10 @@ export function trailingUnits(text: string): [string, string] | null {
 
 /** Splits `责任领导：张三；牵头单位：市财政局` into labelled parts; null when unlabelled. */
 export function labelledParts(inside: string): Array<[string, string]> | null {
-  if (!LABEL_SPLIT.test(inside)) return null;
+  if (!LABEL_AT.test(inside)) return null;
   const parts: Array<[string, string]> = [];
   for (const seg of inside.split(/[；;]\s*(?=[^：:；;]{2,8}[：:])/u)) {
-    const m = LABEL_SPLIT.exec(seg);
+    const m = LABEL_AT.exec(seg);
     if (!m) {
       if (parts.length > 0) parts[parts.length - 1]![1] += "；" + seg;
       else return null;
@@ -90,8 +91,8 @@ export function planProse(paragraphs: Paragraph[]): Result<{ tasks: DraftTask[];
   let openHeadings: Array<{ text: string; lines: number[] }> = [];
 
   for (const p of paragraphs) {
-    const labelled = LABEL_SPLIT.exec(p.text);
-    if (current && labelled && fieldOfHeader(labelled[1]!) && applyLabel(current, labelled[1]!.trim(), p.text.slice(labelled[0].length).trim())) {
+    const labelled = labelAt(p.text);
+    if (current && labelled && applyLabel(current, labelled.label, labelled.rest)) {
       current.lines.push(...p.lines);
       continue;
     }

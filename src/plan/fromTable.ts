@@ -5,41 +5,13 @@
 
 import type { Cell, Row, Table } from "../model/document.js";
 import { ok, warning, type Result, type Warning } from "../model/result.js";
-import { clean, compact, joinParts, joinWrapped } from "../normalize/text.js";
-import { headerRole } from "../normalize/units.js";
-import { fieldOfHeader, type Field } from "./columns.js";
+import { clean, compact, joinParts, joinWrapped } from "../text/text.js";
+import { headerRole } from "../lexicon/roles.js";
+import { columnsOf, type Column } from "../lexicon/headers.js";
 import { emptyDraft, type DraftTask } from "./draft.js";
-import { looksLikeDeadline, looksLikeUnits, categoryLike } from "./cellKinds.js";
+import { categoryLike, LEADING_NUMBER, looksLikeDeadline, looksLikeUnits, NUMBER_CELL } from "../lexicon/cells.js";
 import { HeadingStack, parseMarker } from "./headings.js";
 
-interface Column {
-  field: Field | "extra";
-  header: string;
-}
-
-/** Physical columns and their fields; an empty header cell continues the one before (a span). */
-export function columnsOf(header: string[]): Column[] {
-  const cols: Column[] = [];
-  for (const h of header) {
-    const f = fieldOfHeader(h);
-    if (h === "" && cols.length > 0) cols.push({ ...cols[cols.length - 1]! });
-    else cols.push({ field: f ?? "extra", header: h });
-  }
-  // No requirement column: the last task column holds the requirement.
-  if (!cols.some((c) => c.field === "text")) {
-    for (let i = cols.length - 1; i >= 0; i--) {
-      if (cols[i]!.field === "task") {
-        cols[i] = { ...cols[i]!, field: "text" };
-        break;
-      }
-    }
-  }
-  return cols;
-}
-
-const NUMBER_CELL = /^(\d{1,3})[.、．]?$/u;
-// A number printed at the start of the requirement cell ("1 围绕…"), not a quantity.
-const LEADING_NUMBER = /^(\d{1,3})[\s\u3000]+(?![年月日号个项%％])/u;
 
 function text(c: Cell | undefined): string {
   return c ? clean(c.text) : "";

@@ -3,49 +3,9 @@
 // by wording: a style seen before goes back to that level; a list that restarts at 1
 // under a heading of the same style is nested below it.
 
-import { parseSmallNumber } from "../normalize/deadline.js";
+import { parseMarker, type Marker } from "../lexicon/markers.js";
 
-export type MarkerStyle = "cn" | "pcn" | "ar" | "par" | "circ" | "part";
-
-export interface Marker {
-  style: MarkerStyle;
-  ordinal: number;
-  /** The marker as printed, e.g. "（一）". */
-  text: string;
-  /** What follows the marker. */
-  rest: string;
-}
-
-const CN_NUM = "[一二三四五六七八九十百零〇]+";
-const PATTERNS: Array<[MarkerStyle, RegExp]> = [
-  ["part", new RegExp(`^(第(${CN_NUM})(?:部分|章|节|節|篇))\\s*`, "u")],
-  ["cn", new RegExp(`^((${CN_NUM})\\s*[、，,．.])\\s*`, "u")],
-  ["pcn", new RegExp(`^([（(]\\s*(${CN_NUM})\\s*[）)])\\s*[、.]?\\s*`, "u")],
-  ["par", /^([（(]\s*(\d{1,3})\s*[）)])\s*[、.]?\s*/u],
-  ["ar", /^((\d{1,3})\s*(?:[、．]|\.(?!\d)))\s*/u],
-  ["circ", /^(([①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))\s*/u],
-];
-
-function cnOrdinal(s: string): number | null {
-  if (/^[一二三四五六七八九十]+$/u.test(s)) return parseSmallNumber(s);
-  return null;
-}
-
-export function parseMarker(text: string): Marker | null {
-  const s = text.replace(/^[\s\u3000]+/u, "");
-  for (const [style, re] of PATTERNS) {
-    const m = re.exec(s);
-    if (!m) continue;
-    const rest = s.slice(m[0].length);
-    let ordinal: number | null;
-    if (style === "circ") ordinal = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".indexOf(m[2] ?? "") + 1;
-    else if (style === "ar" || style === "par") ordinal = Number(m[2]);
-    else ordinal = cnOrdinal(m[2] ?? "");
-    if (ordinal == null || ordinal < 1) continue;
-    return { style, ordinal, text: (m[1] ?? "").trim(), rest };
-  }
-  return null;
-}
+export { parseMarker, type Marker };
 
 interface Level {
   heading: string;

@@ -89,6 +89,9 @@ export const PlanSchema = z
   .meta({ title: "workplan output", description: "A work-plan notice as a normalized list of tasks (see FORMAT.md)." });
 
 export type Plan = z.infer<typeof PlanSchema>;
+export type Role = z.infer<typeof RoleSchema>;
+export type Deadline = z.infer<typeof DeadlineSchema>;
+export type SourceFormat = z.infer<typeof SourceSchema>["format"];
 export type Task = z.infer<typeof TaskSchema>;
 export type Unit = z.infer<typeof UnitSchema>;
 export type PlanWarning = z.infer<typeof WarningSchema>;

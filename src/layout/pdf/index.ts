@@ -8,11 +8,12 @@
 // through the plain-text layouts.
 
 import type { Cell, Laid, PageReport, Paragraph, Row } from "../../model/document.js";
-import { joinParts } from "../../normalize/text.js";
-import { columnsOf } from "../../plan/fromTable.js";
-import { parseMarker } from "../../plan/headings.js";
+import { joinParts } from "../../text/text.js";
+import { columnsOf } from "../../lexicon/headers.js";
+import { EDGE_PAGE_NUMBER } from "../../lexicon/furniture.js";
+import { isPartHeading, parseMarker } from "../../lexicon/markers.js";
 import { warning, type Warning } from "../../model/result.js";
-import type { PageGeometry, TextItem } from "../../read/pdf/page.js";
+import type { PageGeometry, TextItem } from "../../model/geometry.js";
 import { expandSpans } from "../grid.js";
 import { findHeader, mergeHeader, repeatsHeader } from "../gridTable.js";
 import { layoutText } from "../text/index.js";
@@ -48,7 +49,6 @@ function linesOf(items: TextItem[], page: PageGeometry): Line[] {
   });
 }
 
-const PAGE_NUMBER = /^[\s\-—–－第页頁\d/共]*$/u;
 
 /** Lines printed at the top or bottom of most pages (digits aside): running headers and footers. */
 function furniture(lines: Line[], pages: number): Set<Line> {
@@ -59,7 +59,7 @@ function furniture(lines: Line[], pages: number): Set<Line> {
   for (const l of lines) {
     if (!l.edge) continue;
     const n = seen.get(key(l))?.size ?? 0;
-    if (PAGE_NUMBER.test(l.text) || (pages >= 2 && n >= Math.max(2, pages / 2))) out.add(l);
+    if (EDGE_PAGE_NUMBER.test(l.text) || (pages >= 2 && n >= Math.max(2, pages / 2))) out.add(l);
   }
   return out;
 }
@@ -94,7 +94,7 @@ function joinAcrossBreak(prev: Cell[][], next: Cell[][], numberCol: number): voi
 }
 
 export function layoutPdf(pages: PageGeometry[]): Laid {
-  const warnings: Warning[] = [];
+  const warnings: Warning[] = pages.filter((p) => p.unread).map((p) => warning("page-unread", `page ${p.number}: ${p.unread}`, { page: p.number }));
   const read = pages.map((p) => ({ page: p, ...findTables(p) }));
   const report: PageReport[] = read.map((r) => ({
     page: r.page.number,
@@ -186,8 +186,7 @@ export function layoutPdf(pages: PageGeometry[]): Laid {
   const lead: Line[] = [];
   while (front.length > 0) {
     const last = front[front.length - 1]!;
-    const m = parseMarker(last.text);
-    if (!m || !["cn", "pcn", "part"].includes(m.style) || last.text.length > 60) break;
+    if (!isPartHeading(last.text)) break;
     lead.unshift(front.pop()!);
   }
   rows.unshift(...lead.map((l) => ({ cells: [{ text: l.text, lines: [], rowSpan: 1, colSpan: header!.length }], lines: [], page: l.page, pageStart: false })));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { unradical } from "../../normalize/radicals.js";
-import type { TextItem } from "../../read/pdf/page.js";
+import { unradical } from "../../text/radicals.js";
+import type { TextItem } from "../../model/geometry.js";
 import { findTables, joinItems } from "./lattice.js";
 
 const item = (text: string, x0: number, y: number, size = 10): TextItem => ({ text, x0, x1: x0 + text.length * size, y0: y - size, y1: y, size });

@@ -7,11 +7,12 @@ import type { Cell } from "../../model/document.js";
 import { WorkplanError } from "../../model/errors.js";
 import { MAX_CELLS, MAX_COLUMNS } from "../../model/limits.js";
 import { maxOf, minOf } from "./extent.js";
-import { isCjk } from "../../normalize/text.js";
-import type { PageGeometry, Segment, TextItem } from "../../read/pdf/page.js";
+import { UNIT_LAST_CHAR } from "../../lexicon/units.js";
+import { toSimplified } from "../../text/hant.js";
+import { isCjk } from "../../text/text.js";
+import type { PageGeometry, Segment, TextItem } from "../../model/geometry.js";
 
 const TOL = 1.5;
-const UNIT_END_CHAR = /[局委办辦厅廳室心门門府位院行司所站队隊会會区區县縣市镇鎮乡鄉处處科股团團园園厂廠馆館校社]$/u;
 
 /**
  * Pieces of one ruling (a dashed border, a line drawn cell by cell) → one segment:
@@ -128,7 +129,7 @@ export function joinItems(items: TextItem[], right: number | null): string {
       // did not fit went to the next line: 各县 | （区）人民政府).
       const gap = right == null ? 0 : right - prevEnd;
       const size = line[0]!.size;
-      const wrapped = right == null || gap < size * 2.2 || (gap < size * 4.5 && (!UNIT_END_CHAR.test(out.at(-1) ?? "") || /^[（(]/u.test(text)));
+      const wrapped = right == null || gap < size * 2.2 || (gap < size * 4.5 && (!UNIT_LAST_CHAR.test(toSimplified(out.at(-1) ?? "")) || /^[（(]/u.test(text)));
       out += wrapped ? (isCjk(out.at(-1)) || isCjk(text[0]) ? "" : " ") : "\n";
     }
     out += text;

@@ -7,9 +7,10 @@
 
 import { maxOf, minOf } from "./extent.js";
 import { cell, type Row } from "../../model/document.js";
-import { compact } from "../../normalize/text.js";
-import { fieldOfHeader, isHeaderWord } from "../../plan/columns.js";
-import type { PageGeometry, TextItem } from "../../read/pdf/page.js";
+import { compact } from "../../text/text.js";
+import { NUMBER_CELL } from "../../lexicon/cells.js";
+import { fieldOfHeader, isHeaderWord } from "../../lexicon/headers.js";
+import type { PageGeometry, TextItem } from "../../model/geometry.js";
 import { groupLines, joinItems } from "./lattice.js";
 
 interface VLine {
@@ -182,7 +183,7 @@ export function streamTable(pages: PageGeometry[], furniture: Set<TextItem>): St
         const top = minOf(its, (i) => i.y0);
         const bottom = maxOf(its, (i) => i.y1);
         const size = its[0]!.size;
-        if (cur && top - cur.bottom < Math.min(size * 0.6, lineGap + 1.5) && !(c === anchor && /^\d{1,3}$/u.test(its.map((i) => i.text).join("").trim()))) {
+        if (cur && top - cur.bottom < Math.min(size * 0.6, lineGap + 1.5) && !(c === anchor && NUMBER_CELL.test(its.map((i) => i.text).join("").trim()))) {
           cur.items.push(...its);
           cur.bottom = bottom;
         } else {

@@ -5,8 +5,8 @@
 import { cell, type Cell, type Paragraph, type Row, type Table } from "../../model/document.js";
 import { WorkplanError } from "../../model/errors.js";
 import { MAX_COLUMNS } from "../../model/limits.js";
-import { fieldOfHeader, isHeaderWord } from "../../plan/columns.js";
-import { clean, compact, trimEndOf } from "../../normalize/text.js";
+import { fieldOfHeader, isHeaderWord } from "../../lexicon/headers.js";
+import { clean, compact, trimEndOf } from "../../text/text.js";
 import { isBlank, type SourceLine } from "./lines.js";
 
 export interface RawRow {

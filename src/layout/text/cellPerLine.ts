@@ -3,7 +3,7 @@
 // lines without it (a caption) stand alone.
 
 import { cell, type Laid } from "../../model/document.js";
-import { clean } from "../../normalize/text.js";
+import { clean } from "../../text/text.js";
 import { assemble, isHeaderRow, type RawRow } from "./assemble.js";
 import type { SourceLine } from "./lines.js";
 

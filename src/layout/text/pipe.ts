@@ -5,9 +5,10 @@
 //    cell that wrapped), rows implied by the header's width.
 
 import { cell, type Cell, type Laid } from "../../model/document.js";
-import { parseMarker } from "../../plan/headings.js";
-import { clean } from "../../normalize/text.js";
-import { isHeaderWord } from "../../plan/columns.js";
+import { NUMBER_CELL } from "../../lexicon/cells.js";
+import { isPartHeading } from "../../lexicon/markers.js";
+import { clean, pipesToSpaces } from "../../text/text.js";
+import { isHeaderWord } from "../../lexicon/headers.js";
 import { assemble, hasTwoCells, isHeaderRow, lineRows, paragraphOf, type RawRow } from "./assemble.js";
 import { isBlank, type SourceLine } from "./lines.js";
 
@@ -68,14 +69,7 @@ function joinCell(parts: string[]): string {
   return parts.join("\n");
 }
 
-function isNumberCell(text: string): boolean {
-  return /^\d{1,3}[.、．]?$/u.test(text);
-}
-
-function isHeadingCell(text: string): boolean {
-  const m = parseMarker(text);
-  return m != null && (m.style === "cn" || m.style === "pcn" || m.style === "part") && text.length <= 60;
-}
+const isNumberCell = (text: string) => NUMBER_CELL.test(text);
 
 export function layPipeCells(lines: SourceLine[]): Laid | null {
   const { cells: all, trailing } = cellStream(lines);
@@ -103,7 +97,7 @@ export function layPipeCells(lines: SourceLine[]): Laid | null {
   const firstLine = all[start]!.lines[0] ?? 1;
   const front = lines
     .filter((l) => l.n < firstLine && !isBlank(l) && l.text.replace(/\|/gu, "").trim())
-    .map((l) => paragraphOf({ cells: [cell(l.text.replace(/\s*\|\s*/gu, " ").trim(), [l.n])], lines: [l.n], afterBreak: false }));
+    .map((l) => paragraphOf({ cells: [cell(pipesToSpaces(l.text).trim(), [l.n])], lines: [l.n], afterBreak: false }));
   const cells = all.slice(start);
   const header = cells.slice(0, width).map((c) => c.text);
   const rows: RawRow[] = [];
@@ -115,7 +109,7 @@ export function layPipeCells(lines: SourceLine[]): Laid | null {
       continue;
     }
     const next = cells[i + 1];
-    if (isHeadingCell(c.text) && (!next || !next.text || isHeadingCell(next.text) || isNumberCell(next.text))) {
+    if (isPartHeading(c.text) && (!next || !next.text || isPartHeading(next.text) || isNumberCell(next.text))) {
       rows.push({ cells: [{ ...cell(c.text, c.lines), colSpan: width }], lines: c.lines, afterBreak: false });
       i++;
       continue;
@@ -125,7 +119,7 @@ export function layPipeCells(lines: SourceLine[]): Laid | null {
     // A row ends after `width` cells, or early where the next row visibly starts.
     while (j < cells.length && row.length < width) {
       const t = cells[j]!.text;
-      if (row.length >= 2 && (isNumberCell(t) || isHeadingCell(t))) break;
+      if (row.length >= 2 && (isNumberCell(t) || isPartHeading(t))) break;
       row.push(cell(t, cells[j]!.lines));
       j++;
     }

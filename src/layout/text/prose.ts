@@ -2,16 +2,14 @@
 // parenthesis or on labelled lines (牵头单位：…). Hard-wrapped paragraphs are rejoined.
 
 import type { Laid, Paragraph } from "../../model/document.js";
-import { parseMarker } from "../../plan/headings.js";
-import { clean, joinWrapped } from "../../normalize/text.js";
+import { isLabelLine } from "../../lexicon/labels.js";
+import { parseMarker } from "../../lexicon/markers.js";
+import { clean, joinWrapped } from "../../text/text.js";
 import { isBlank, type SourceLine } from "./lines.js";
 
-// One quantifier over the leading white space: `[\s]*(?:[（(]?\s*)?` split a long run of
-// spaces between two adjacent quantifiers in every possible way, quadratic in its length.
-export const LABEL = /^\s*(?:[（(]\s*)?((?:责任|責任|牵头|牽頭|配合|协同|協同|协办|協辦|主责|主責|承办|承辦|责任领导|責任領導|牵头领导|牽頭領導|分管领导|分管領導|牵头负责领导|完成|办结|辦結)(?:单位|單位|部门|部門|科室|领导|領導|时限|時限|时间|時間)?|时限|時限|完成时限|時間要求|时间要求|时限要求)\s*[：:]/u;
 
 export function countLabelled(lines: SourceLine[]): number {
-  return lines.filter((l) => LABEL.test(l.text)).length;
+  return lines.filter((l) => isLabelLine(l.text)).length;
 }
 
 function endsSentence(s: string): boolean {
@@ -62,7 +60,7 @@ export function paragraphs(lines: SourceLine[]): Paragraph[] {
     }
     const t = clean(l.text);
     const prev = cur as Building | null;
-    const startsAnew = parseMarker(t) != null || LABEL.test(t);
+    const startsAnew = parseMarker(t) != null || isLabelLine(t);
     // In hard-wrapped text a full-width line runs on, whatever it ends with; otherwise
     // a long line that does not end a sentence runs on.
     const continues = prev != null && !startsAnew && (width != null ? prev.lastLen >= width - 2 : prev.length >= 30 && !endsSentence(prev.last));

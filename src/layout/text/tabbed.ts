@@ -2,7 +2,7 @@
 // PDF-to-text tools print for a ruled table). Blank lines mark page breaks.
 
 import type { Laid } from "../../model/document.js";
-import { clean } from "../../normalize/text.js";
+import { clean } from "../../text/text.js";
 import { assemble, hasTwoCells, lineRows, type RawRow } from "./assemble.js";
 import type { SourceLine } from "./lines.js";
 import { unscramble } from "./unscramble.js";

@@ -6,7 +6,7 @@ import { planTable } from "../../plan/fromTable.js";
 import { sourceLines } from "./lines.js";
 import { tabRows } from "./tabbed.js";
 import { assemble, hasTwoCells } from "./assemble.js";
-import { looksLikeDeadline, looksLikeUnits } from "../../plan/cellKinds.js";
+import { looksLikeDeadline, looksLikeUnits } from "../../lexicon/cells.js";
 import { unscramble } from "./unscramble.js";
 
 const SEEDS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../fixtures/seeds");

@@ -7,15 +7,15 @@
 
 import { cell, type Row, type Table } from "../../model/document.js";
 import { warning, type Warning } from "../../model/result.js";
-import { clean, compact } from "../../normalize/text.js";
-import { columnsOf } from "../../plan/fromTable.js";
-import { looksLikeDeadline, looksLikeUnits, NUMBER, categoryLike } from "../../plan/cellKinds.js";
-import { parseMarker } from "../../plan/headings.js";
+import { clean, compact } from "../../text/text.js";
+import { columnsOf } from "../../lexicon/headers.js";
+import { categoryLike, LEADING_NUMBER, looksLikeDeadline, looksLikeUnits, NUMBER_CELL } from "../../lexicon/cells.js";
+import { parseMarker } from "../../lexicon/markers.js";
 
 type Kind = "number" | "units" | "deadline" | "other";
 
 function kindOf(text: string): Kind {
-  if (NUMBER.test(text)) return "number";
+  if (NUMBER_CELL.test(text)) return "number";
   if (looksLikeUnits(text)) return "units";
   if (looksLikeDeadline(text)) return "deadline";
   return "other";
@@ -44,7 +44,7 @@ function parse(row: Row): Parsed {
   });
   if (p.number == null && other.length > 0) {
     // The number printed at the start of the requirement cell ("1 围绕…").
-    const lead = /^(\d{1,3})[\s\u3000]+(?![年月日号个项%％])/u.exec(other[other.length - 1]!);
+    const lead = LEADING_NUMBER.exec(other[other.length - 1]!);
     if (lead) {
       p.number = lead[1]!;
       other[other.length - 1] = other[other.length - 1]!.slice(lead[0].length);

@@ -6,8 +6,7 @@
 import { Document, type ChildNode, Element } from "domhandler";
 import { WorkplanError } from "../../model/errors.js";
 import { MAX_UNZIPPED, MAX_ZIP_ENTRIES } from "../../model/limits.js";
-import { layoutHtml } from "../../layout/html.js";
-import type { ReadOutcome } from "../text/reader.js";
+import type { Source } from "../../model/source.js";
 import { listZip, readEntry, streamEntry, ZipError, type ZipEntry } from "../zip.js";
 import { BodyReader, type Part } from "./body.js";
 import { readNumbering, type Numbering } from "./numbering.js";
@@ -47,7 +46,7 @@ async function readPart(buf: Buffer, entries: Map<string, ZipEntry>, file: strin
   return reader;
 }
 
-export async function readDocx(bytes: Uint8Array, file: string): Promise<ReadOutcome> {
+export async function readDocx(bytes: Uint8Array, file: string): Promise<Source> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let listed: ReturnType<typeof listZip>;
   try {
@@ -81,9 +80,5 @@ export async function readDocx(bytes: Uint8Array, file: string): Promise<ReadOut
   });
   const doc = new Document([bodyEl]);
   bodyEl.parent = doc;
-  const laid = layoutHtml(doc);
-  return {
-    laid: { ...laid, layout: laid.layout === "html-table" ? "docx-table" : "docx-prose" },
-    encoding: null,
-  };
+  return { kind: "dom", doc, origin: "docx", encoding: null };
 }

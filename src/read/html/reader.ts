@@ -1,16 +1,14 @@
-// HTML reader: bytes → decoded page → cheerio DOM → laid-out document. cheerio is
-// imported here only, so that reading a .txt never loads it.
+// HTML reader: bytes → decoded page → DOM (parse5, as a browser would parse it). The
+// parser is imported here only, so that reading a .txt never loads it.
 
-import type { ReadOutcome } from "../text/reader.js";
-import { layoutHtml } from "../../layout/html.js";
+import type { Source } from "../../model/source.js";
 import { decodeHtml } from "./decode.js";
 import { checkHtmlSize } from "./scan.js";
 
-export async function readHtml(bytes: Uint8Array, file: string): Promise<ReadOutcome> {
+export async function readHtml(bytes: Uint8Array, file: string): Promise<Source> {
   const { text, encoding } = await decodeHtml(bytes, file);
   checkHtmlSize(text);
-  const { load } = await import("cheerio");
-  // cheerio parses (parse5, as a browser would); the layout walks the tree itself.
-  const doc = load(text, { sourceCodeLocationInfo: true }).root()[0]!;
-  return { laid: layoutHtml(doc), encoding };
+  const { parseHtml } = await import("./parse.js");
+  const doc = parseHtml(text);
+  return { kind: "dom", doc, origin: "html", encoding };
 }

@@ -4,9 +4,9 @@
 
 import { WorkplanError } from "../../model/errors.js";
 import { MAX_PAGES } from "../../model/limits.js";
-import { layoutPdf } from "../../layout/pdf/index.js";
-import type { ReadOutcome } from "../text/reader.js";
-import { readPage, Scratch, type PageGeometry } from "./page.js";
+import type { Source } from "../../model/source.js";
+import type { PageGeometry } from "../../model/geometry.js";
+import { MAX_TEXT_OBJECTS, readPage, Scratch } from "./page.js";
 import { discardPdfium, pdfium, type Pdfium } from "./pdfium.js";
 
 export interface PdfOptions {
@@ -49,7 +49,7 @@ function readPages(engine: Pdfium, doc: number, file: string, opts: PdfOptions):
   }
 }
 
-export async function readPdf(bytes: Uint8Array, file: string, opts: PdfOptions = {}): Promise<ReadOutcome> {
+export async function readPdf(bytes: Uint8Array, file: string, opts: PdfOptions = {}): Promise<Source> {
   const engine = await pdfium();
   // PDFium reads the document from its own memory, for as long as it is open; the
   // password goes in as a C string.
@@ -78,8 +78,10 @@ export async function readPdf(bytes: Uint8Array, file: string, opts: PdfOptions 
       discardPdfium(); // the engine trapped: it is not used again
     }
   }
-  if (geometry.every((g) => g.items.length === 0)) {
+  const read = geometry.filter((g) => !g.unread);
+  if (read.length === 0) throw new WorkplanError("invalidInput", `${file}: every page holds more than ${MAX_TEXT_OBJECTS} text objects: not a notice workplan reads`);
+  if (read.every((g) => g.items.length === 0)) {
     throw new WorkplanError("invalidInput", `${file}: no text layer (a scanned PDF?); workplan reads text and does not do OCR`);
   }
-  return { laid: layoutPdf(geometry), encoding: null };
+  return { kind: "pages", pages: geometry };
 }

@@ -2,10 +2,12 @@
 // form XObjects, through their matrices). Word, WPS and LibreOffice draw borders as thin
 // filled rectangles, others as stroked lines; curves and clipping paths draw no border.
 
-import { mapX, mapY, mul, type Matrix, type Scratch, type Segment } from "./page.js";
+import type { Segment } from "../../model/geometry.js";
+import { mapX, mapY, mul, type Matrix, type Scratch } from "./page.js";
 import type { Pdfium } from "./pdfium.js";
 
 /** FPDF_PAGEOBJ_* and FPDF_SEGMENT_* from fpdf_edit.h. */
+const TEXT = 1;
 const PATH = 2;
 const FORM = 5;
 const LINETO = 0;
@@ -65,8 +67,15 @@ function subpathsOf(engine: Pdfium, obj: number, m: Matrix, s: Scratch): Subpath
   return subs;
 }
 
-function visit(engine: Pdfium, obj: number, outer: Matrix, view: Matrix, s: Scratch, out: Segment[]): void {
+/** What a page's objects hold that the reader counts: its rulings, and its text objects. */
+interface Found {
+  segments: Segment[];
+  texts: number;
+}
+
+function visit(engine: Pdfium, obj: number, outer: Matrix, view: Matrix, s: Scratch, out: Found): void {
   const type = engine.FPDFPageObj_GetType(obj);
+  if (type === TEXT) out.texts++;
   if (type !== PATH && type !== FORM) return;
   const own: Matrix = engine.FPDFPageObj_GetMatrix(obj, s.at) ? [s.f32(0), s.f32(1), s.f32(2), s.f32(3), s.f32(4), s.f32(5)] : IDENTITY;
   const m = mul(outer, own);
@@ -81,14 +90,14 @@ function visit(engine: Pdfium, obj: number, outer: Matrix, view: Matrix, s: Scra
   if (!fill && !stroke) return;
   for (const sp of subpathsOf(engine, obj, mul(view, m), s)) {
     if (sp.curved || sp.xy.length < 4) continue;
-    if (stroke) strokedSegments(sp.xy, sp.closed || fill, out);
-    else filledSegment(sp.xy, out);
+    if (stroke) strokedSegments(sp.xy, sp.closed || fill, out.segments);
+    else filledSegment(sp.xy, out.segments);
   }
 }
 
-/** `view`: user space to the page as shown (see viewOf). */
-export function readRulings(engine: Pdfium, page: number, view: Matrix, s: Scratch): Segment[] {
-  const out: Segment[] = [];
+/** `view`: user space to the page as shown (see viewOf). The page's rulings, and how many text objects it holds. */
+export function readRulings(engine: Pdfium, page: number, view: Matrix, s: Scratch): Found {
+  const out: Found = { segments: [], texts: 0 };
   const n = engine.FPDFPage_CountObjects(page);
   for (let k = 0; k < n; k++) visit(engine, engine.FPDFPage_GetObject(page, k), IDENTITY, view, s, out);
   return out;

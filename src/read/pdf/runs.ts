@@ -3,9 +3,10 @@
 // marks a line break, where the next character leaves the line, jumps back, stands
 // further off than its own width, or lies across a vertical ruling (the next cell).
 
-import { unradical } from "../../normalize/radicals.js";
-import { isCjk } from "../../normalize/text.js";
-import { mapX, mapY, type Matrix, type Scratch, type Segment, type TextItem } from "./page.js";
+import { unradical } from "../../text/radicals.js";
+import { isCjk } from "../../text/text.js";
+import type { Segment, TextItem } from "../../model/geometry.js";
+import { mapX, mapY, type Matrix, type Scratch } from "./page.js";
 import type { Pdfium } from "./pdfium.js";
 
 /** A character's box on the page: one object, filled again for each character. */

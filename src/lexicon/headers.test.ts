@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldOfHeader } from "./columns.js";
+import { fieldOfHeader } from "./headers.js";
 
 describe("fieldOfHeader: header words → fields", () => {
   const cases: Array<[string, string | null]> = [

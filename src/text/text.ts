@@ -22,6 +22,17 @@ export function trimEndOf(s: string, chars: string, spaces = false): string {
   return end === s.length ? s : s.slice(0, end);
 }
 
+/**
+ * Each `|` of a flattened table, with the white space around it, as one space (a | b →
+ * a b). By splitting, not by a global regex of a pipe between two runs of white space:
+ * that pattern is tried from every position of a long run of spaces, quadratic in it.
+ */
+export function pipesToSpaces(s: string): string {
+  if (!s.includes("|")) return s;
+  const parts = s.split("|");
+  return parts.map((p, i) => (i === 0 ? p.trimEnd() : i === parts.length - 1 ? p.trimStart() : p.trim())).join(" ");
+}
+
 /** The last character of `s` (a whole surrogate pair), or "". */
 export function lastChar(s: string): string {
   if (s.length === 0) return "";

@@ -1,0 +1,67 @@
+// What a cell holds, judged by its content alone: used where column positions cannot be
+// trusted (scrambled PDF text, rows with cells missing at one end).
+
+import { toSimplified } from "../text/hant.js";
+import { compact } from "../text/text.js";
+import { datesIn, phraseKind } from "./deadlines.js";
+import { HEADING_MAX_CHARS, parseMarker, PART_STYLES } from "./markers.js";
+import { UNIT_NAME_END } from "./units.js";
+
+/** A number cell: 1 to 999, as a 序号 cell prints it (1, 1., 1、). */
+export const NUMBER_CELL = /^(\d{1,3})[.、．]?$/u;
+
+/** A number printed at the start of the requirement cell ("1 围绕…"), not a quantity (1 年, 3 个). */
+export const LEADING_NUMBER = /^(\d{1,3})[\s\u3000]+(?![年月日号个项%％])/u;
+
+const DATE_START = /^(?:上半年|下半年|年底|年内|年末|(?:19|20)\d{2}\s*年|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|第?[一二三四]季度)/u;
+/** Words a deadline ends in: the time words (前, 底, 内, 旬, 季度 …) and the ongoing verbs (推进, 坚持). */
+const TIME_END = /(?:前|底|末|内|完成|推进|持续|坚持|旬|日|月|年|季度|期间|起|常态化)$/u;
+
+/** The longest a deadline cell runs; a longer cell is a requirement that mentions a date. */
+const DEADLINE_MAX_CHARS = 30;
+/** Short enough that a deadline phrase in it is the whole point of the cell. */
+const DEADLINE_SHORT_CHARS = 8;
+/** A unit list runs longer than any name, but not as long as a paragraph. */
+const UNITS_MAX_CHARS = 200;
+/** An unmarked category is a short phrase (加强政策解读, 政务公开平台). */
+export const CATEGORY_MAX_CHARS = 20;
+
+export function looksLikeUnits(text: string): boolean {
+  const t = compact(text);
+  if (!t || t.length > UNITS_MAX_CHARS || /[。！？]/u.test(t) || parseMarker(t)) return false;
+  // Every name, once its role phrase and 等… are taken off, ends like a unit (局, 委,
+  // 政府 …); a category such as 抓好条例的贯彻落实 ends in a role word but names none.
+  const names = t
+    .split(/[、，,；;]/u)
+    .map((p) => p.replace(/(?:按照?职责(?:分工)?)?(?:分别)?(?:牵头|负责|配合|协助|参与)?(?:落实)?$/u, "").replace(/等.*$/u, "").replace(/^(?:由|会同)/u, ""))
+    .filter(Boolean);
+  if (names.length === 0) return false;
+  const unitish = names.filter((n) => UNIT_NAME_END.test(n) || /[（(][^）)]*[）)](?:人民)?政府$/u.test(n));
+  return unitish.length * 2 >= names.length && UNIT_NAME_END.test(names[names.length - 1]!.replace(/[（(][^）)]*[）)]/gu, ""));
+}
+
+/** Whether a text names a date or a deadline phrase (FORMAT.md's kinds other than `other`). */
+export function namesDeadline(text: string): boolean {
+  const t = toSimplified(compact(text));
+  return datesIn(t).length > 0 || phraseKind(t) != null;
+}
+
+export function looksLikeDeadline(text: string): boolean {
+  const t = compact(text);
+  if (!t || t.length > DEADLINE_MAX_CHARS) return false;
+  if (!namesDeadline(t)) return false;
+  // Requirements can start with 每年/及时/定期 too; a deadline starts with a date or
+  // ends with a time word (前, 底, 内, 完成 …), or is a few characters only.
+  return DATE_START.test(t) || TIME_END.test(t) || t.length <= DEADLINE_SHORT_CHARS;
+}
+
+/**
+ * A category rather than a requirement: a heading marked 一、/（一）/第一部分 of a
+ * heading's length (it may end in 。), or a short phrase without sentence punctuation.
+ */
+export function categoryLike(text: string): boolean {
+  const t = compact(text);
+  const m = parseMarker(t);
+  if (m && PART_STYLES.includes(m.style)) return t.length <= HEADING_MAX_CHARS;
+  return t.length <= CATEGORY_MAX_CHARS && !/[，,。；;：:、]/u.test(t.replace(/。$/u, ""));
+}

@@ -1,0 +1,71 @@
+// Header words → output fields. Notices name the same column many ways (and in
+// traditional characters, matched after conversion to simplified); anything not
+// recognised goes to `extra` under its header.
+
+import { toSimplified } from "../text/hant.js";
+import { compact } from "../text/text.js";
+
+export type Field = "number" | "task" | "text" | "units" | "deadline" | "status" | "remarks" | "people";
+
+/** The words of each field, tried in this order (people before units: 责任人 is a person, 责任单位 a unit). */
+const RULES: Array<[Field, RegExp]> = [
+  ["number", /^(?:序号|编号|序|No\.?|项次)$/iu],
+  ["people", /(?:领导|责任人|负责人|联系人)/u],
+  ["status", /(?:完成情况|进展情况|落实情况|推进情况|进度|完成进度|工作进展)/u],
+  ["remarks", /^(?:备注|说明)$/u],
+  ["deadline", /(?:时限|时间|期限|时序|日期|节点)/u],
+  ["units", /(?:单位|部门|科室|主体|处室|责任方|牵头|配合|协同)/u],
+  ["text", /(?:要求|内容|措施|举措|目标|标准|工作任务|任务内容|具体)/u],
+  ["task", /(?:任务|事项|类别|项目|工作|重点|领域|板块)/u],
+];
+
+/** Whole headers that name the category column, before the word rules (工作任务 has 任务 and 工作). */
+const TASK_HEADER = /^(?:工作任务|重点任务|主要任务|任务|重点工作|工作事项|任务名称|类别|项目|重点领域)$/u;
+/** Whole headers that name the deadline, though their words are progress words. */
+const DEADLINE_HEADER = /^(?:进度安排|时间安排|时间进度|进度要求|完成进度要求)$/u;
+
+/** The field a header cell names, or null for an unknown column (kept in `extra`). */
+export function fieldOfHeader(header: string): Field | null {
+  const h = toSimplified(compact(header));
+  if (!h) return null;
+  // "工作任务" names the category column unless the table has no other text column;
+  // 具体要求/工作内容 name the requirement text.
+  if (TASK_HEADER.test(h)) return "task";
+  if (DEADLINE_HEADER.test(h)) return "deadline";
+  for (const [field, re] of RULES) if (re.test(h)) return field;
+  return null;
+}
+
+/** Header words are short: a cell of more characters is content, whatever words it holds. */
+export const HEADER_WORD_MAX_CHARS = 12;
+
+/** A cell that is plainly a column header word (short, and a known field). */
+export function isHeaderWord(text: string): boolean {
+  const h = compact(text);
+  return h.length > 0 && h.length <= HEADER_WORD_MAX_CHARS && fieldOfHeader(h) != null;
+}
+
+export interface Column {
+  field: Field | "extra";
+  header: string;
+}
+
+/** Physical columns and their fields; an empty header cell continues the one before (a span). */
+export function columnsOf(header: string[]): Column[] {
+  const cols: Column[] = [];
+  for (const h of header) {
+    const f = fieldOfHeader(h);
+    if (h === "" && cols.length > 0) cols.push({ ...cols[cols.length - 1]! });
+    else cols.push({ field: f ?? "extra", header: h });
+  }
+  // No requirement column: the last task column holds the requirement.
+  if (!cols.some((c) => c.field === "text")) {
+    for (let i = cols.length - 1; i >= 0; i--) {
+      if (cols[i]!.field === "task") {
+        cols[i] = { ...cols[i]!, field: "text" };
+        break;
+      }
+    }
+  }
+  return cols;
+}

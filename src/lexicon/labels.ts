@@ -1,0 +1,34 @@
+// Labelled lines and parentheses: 牵头单位：… 责任单位:… 完成时限：… 责任领导：… — a header
+// word of a task's field, then a colon (full- or half-width). The label's words are the
+// header words (lexicon/headers.ts): a label names what a column would.
+
+import { fieldOfHeader, type Field } from "./headers.js";
+
+/** The fields a label gives a value to; a 序号: or 工作任务: line is text, not a label. */
+const LABEL_FIELDS: ReadonlySet<Field> = new Set(["units", "people", "deadline", "status", "remarks"]);
+
+/** A label at the start of a text, whatever it names: 2 to 8 characters and a colon. */
+export const LABEL_AT = /^\s*([^：:；;，,。]{2,8})[：:]\s*/u;
+
+export interface Labelled {
+  /** The label as printed, trimmed (责任单位). */
+  label: string;
+  field: Field;
+  /** What follows the colon. */
+  rest: string;
+}
+
+/** The label a text starts with, when it names a field; null otherwise. */
+export function labelAt(text: string): Labelled | null {
+  const m = LABEL_AT.exec(text);
+  if (!m) return null;
+  const label = m[1]!.trim();
+  const field = fieldOfHeader(label);
+  if (!field || !LABEL_FIELDS.has(field)) return null;
+  return { label, field, rest: text.slice(m[0].length).trim() };
+}
+
+/** A line that starts with a label, possibly inside an opening bracket: （牵头单位：…. */
+export function isLabelLine(text: string): boolean {
+  return labelAt(text.replace(/^\s*[（(]/u, "")) != null;
+}

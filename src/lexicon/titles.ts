@@ -1,0 +1,19 @@
+// The words of a plan's title and of the text around it: what a work plan calls itself
+// (要点, 分工, 清单, 方案 …), the covering letter that sends it (关于印发…的通知), and the
+// metadata lines a site prints above it. Simplified; matched on a simplified copy.
+
+/** What a work plan calls itself: a title without one of these is not a plan's title. */
+export const PLAN_WORD = /(?:要点|分工|清单|方案|计划|任务|安排|提示单|台账|分解|工作表|一览表|重点工作)/u;
+
+/** A covering letter's title: it names the plan, but is not the plan's own. */
+export const COVERING_LETTER = /关于印发|的通知$|通知$/u;
+
+/** Lines that look like a title but are metadata or an attachment label. */
+export const NOT_A_TITLE = /^(?:附件|索引号|发布机构|名称|文号|发布日期)/u;
+
+/** The attachment label in front of a title (附件1：, 附件 2). */
+export const ATTACHMENT_LABEL = /^(?:附件\s*\d*\s*[:：]?\s*)/u;
+
+/** The shortest and the longest a title runs, in characters. */
+export const TITLE_MIN_CHARS = 6;
+export const TITLE_MAX_CHARS = 80;

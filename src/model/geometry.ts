@@ -1,0 +1,31 @@
+// A PDF page as the layout sees it: text runs with their boxes, and the ruling segments
+// table borders are drawn with, all in page coordinates (points, origin top left, y down,
+// the page's /Rotate applied). The PDF reader makes it; the PDF layout reads it.
+
+export interface TextItem {
+  text: string;
+  x0: number;
+  x1: number;
+  /** Top and bottom of the glyph box. */
+  y0: number;
+  y1: number;
+  size: number;
+}
+
+export interface Segment {
+  /** "h": a horizontal ruling at y from x0 to x1; "v": vertical at x from y0 to y1. */
+  dir: "h" | "v";
+  at: number;
+  from: number;
+  to: number;
+}
+
+export interface PageGeometry {
+  number: number;
+  width: number;
+  height: number;
+  items: TextItem[];
+  segments: Segment[];
+  /** Why the page's text was not read, when it was not (too many objects). */
+  unread?: string;
+}
