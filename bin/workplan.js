@@ -7,6 +7,17 @@ if (major < 20) {
   process.stderr.write(`workplan: needs Node.js 20 or newer; this is Node.js ${process.versions.node} (see https://nodejs.org)\n`);
   process.exit(2);
 }
+// A one-file conversion starts its converter process at once, while the CLI loads.
+import("../dist/spawn.js").then(
+  ({ prestart }) => {
+    try {
+      prestart(process.argv);
+    } catch {
+      // only a head start: the CLI does the same work itself and reports any failure
+    }
+  },
+  () => undefined,
+);
 import("../dist/main.js").then(
   ({ main }) =>
     main(process.argv).then((code) => {

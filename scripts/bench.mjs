@@ -3,14 +3,15 @@
 //   node scripts/bench.mjs [--docs N] [--runs R]
 // 1. A corpus of N documents (default 500) copied from the text, HTML, DOCX and PDF
 //    fixtures, converted by the CLI in one batch with --jobs 1 and --jobs 2, R times
-//    each (default 3), alternating: documents, pages and tasks per second, peak RSS of
-//    the whole process (workers included), for the median run of each. Alternating
+//    each (default 3), alternating: documents, pages and tasks per second, peak resident
+//    memory of all its processes together (conversions run in child processes), for the
+//    median run of each. Alternating
 //    runs and medians, because a shared VM's speed drifts by a quarter from minute to
 //    minute: one run of each can show any speed-up.
 // 2. The PDF fixtures read in process beside `pdftotext -layout` (poppler, if installed),
 //    the speed floor, in pages per second.
 // 3. One-file latency: `workplan convert` of one .txt and one .pdf, process start included.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -46,14 +47,45 @@ for (let i = 0; i < target; i++) {
 }
 console.log(`corpus: ${target} documents from ${sources.length} fixtures (text, HTML, DOCX, PDF) in ${corpus}`);
 
-const batch = (jobs, k) => {
+/** Resident memory of a process and all its descendants, in MB, from /proc (Linux). */
+function treeRss(pid) {
+  let kb = 0;
+  const visit = (p) => {
+    try {
+      kb += Number(/VmRSS:\s+(\d+)/u.exec(readFileSync(`/proc/${p}/status`, "latin1"))?.[1] ?? 0);
+      for (const t of readdirSync(`/proc/${p}/task`)) {
+        for (const c of readFileSync(`/proc/${p}/task/${t}/children`, "latin1").trim().split(/\s+/u).filter(Boolean)) visit(c);
+      }
+    } catch {
+      // Gone between two reads.
+    }
+  };
+  visit(pid);
+  return kb / 1024;
+}
+
+/** Runs the CLI, sampling the resident memory of its whole process tree (conversions run in child processes). */
+function timed(args) {
+  return new Promise((resolve, reject) => {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d) => (stderr += d));
+    let peak = 0;
+    const poll = setInterval(() => (peak = Math.max(peak, treeRss(child.pid))), 20);
+    child.on("exit", (code) => {
+      clearInterval(poll);
+      const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+      if (code !== 0) reject(new Error(`batch failed (${code}): ${stderr}`));
+      else resolve({ secs, rss: peak });
+    });
+  });
+}
+
+const batch = async (jobs, k) => {
   const out = path.join(work, `out-${jobs}-${k}`);
   const report = path.join(work, `report-${jobs}-${k}.json`);
-  const t0 = process.hrtime.bigint();
-  const r = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, bin, "convert", corpus, "-o", out, "--jobs", String(jobs), "--quiet", "--report", report], { encoding: "utf8" });
-  const secs = Number(process.hrtime.bigint() - t0) / 1e9;
-  if (r.status !== 0) throw new Error(`batch failed (${r.status}): ${r.stderr}`);
-  const rss = Number(r.stderr.trim().split("\n").pop()) / 1024;
+  const { secs, rss } = await timed(["convert", corpus, "-o", `${out}/`, "--jobs", String(jobs), "--quiet", "--report", report]);
   const rep = JSON.parse(readFileSync(report, "utf8"));
   // Outputs stay until the end. Deleting them here made the next run pay for it: ext4
   // without a journal (this VM's) skips inodes freed in the last minutes when it makes
@@ -62,12 +94,12 @@ const batch = (jobs, k) => {
   return { secs, rss, pages: rep.files.reduce((s, f) => s + (f.pages ?? 0), 0), tasks: rep.summary.tasks };
 };
 const results = { 1: [], 2: [] };
-for (let k = 0; k < runs; k++) for (const jobs of [1, 2]) results[jobs].push(batch(jobs, k));
+for (let k = 0; k < runs; k++) for (const jobs of [1, 2]) results[jobs].push(await batch(jobs, k));
 const median = (jobs) => [...results[jobs]].sort((a, b) => a.secs - b.secs)[Math.floor((runs - 1) / 2)];
 for (const jobs of [1, 2]) {
   const m = median(jobs);
   const all = results[jobs].map((x) => fmt(x.secs)).join(", ");
-  console.log(`--jobs ${jobs}: ${fmt(m.secs)} s (runs: ${all}), ${fmt(target / m.secs)} documents/s, ${fmt(m.pages / m.secs)} pages/s, ${fmt(m.tasks / m.secs)} tasks/s, peak RSS ${fmt(Math.max(...results[jobs].map((x) => x.rss)))} MB`);
+  console.log(`--jobs ${jobs}: ${fmt(m.secs)} s (runs: ${all}), ${fmt(target / m.secs)} documents/s, ${fmt(m.pages / m.secs)} pages/s, ${fmt(m.tasks / m.secs)} tasks/s, peak RSS ${fmt(Math.max(...results[jobs].map((x) => x.rss)))} MB (all processes)`);
 }
 console.log(`speed-up with 2 workers (medians): ${fmt(median(1).secs / median(2).secs)}×`);
 rmSync(work, { recursive: true, force: true });

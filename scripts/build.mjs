@@ -17,7 +17,7 @@ if (!existsSync("src")) process.exit(0);
 const { build } = await import("esbuild");
 rmSync("dist", { recursive: true, force: true });
 await build({
-  entryPoints: { main: "src/cli/main.ts", worker: "src/batch/worker.ts", pipeline: "src/pipeline.ts", pool: "src/batch/pool.ts", index: "src/index.ts" },
+  entryPoints: { main: "src/cli/main.ts", spawn: "src/batch/spawn.ts", worker: "src/batch/worker.ts", pipeline: "src/pipeline.ts", pool: "src/batch/pool.ts", index: "src/index.ts" },
   outdir: "dist",
   bundle: true,
   splitting: true,

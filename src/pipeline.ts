@@ -65,7 +65,7 @@ async function layOut(source: Source): Promise<Laid> {
   switch (source.kind) {
     case "text": {
       const { layoutText } = await import("./layout/text/index.js");
-      return layoutText(source.text).laid;
+      return layoutText(source.text);
     }
     case "dom": {
       const { layoutHtml } = await import("./layout/html.js");

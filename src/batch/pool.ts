@@ -6,18 +6,18 @@
 // or its file the time limit, and is replaced; what it left running (LibreOffice) or on
 // disk is cleaned up by this process, which it tells of everything it starts.
 
-import { fork, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import os from "node:os";
-import { fileURLToPath } from "node:url";
 import { ExitCode, type FailureKind } from "../model/errors.js";
 import { DEFAULT_MAX_MEMORY_MB } from "../model/limits.js";
 import type { ConvertOptions } from "../pipeline.js";
 import type { Plan } from "../schema/plan.js";
 import type { Render } from "../export/render.js";
-import { apply, release, track, untrack, type Change, type Resource } from "../sys/cleanup.js";
+import { apply, release, untrack, type Change, type Resource } from "../sys/cleanup.js";
 import type { FsPath } from "../sys/fsPath.js";
 import { kindOf, pick } from "./affinity.js";
+import { startWorker, takeSpare } from "./spawn.js";
 
 export interface Summary {
   format: string;
@@ -51,23 +51,6 @@ export interface Limits {
   memoryMb: number;
 }
 
-/**
- * How long a function runs in V8's baseline tiers before TurboFan optimizes it: 1 MiB
- * of bytecode budget instead of Node 20's 66 KiB. A batch makes many short-lived
- * callbacks (to map, filter, sort); each full GC drops their optimized code, and at the
- * default TurboFan compiled ~1200 functions on the 500-document bench, 60% of them
- * closures compiled again, ~4.6 s of CPU on V8's helper threads. At 1 MiB: ~300
- * compiles, ~1 s. It only changes when code is optimized, never what it computes.
- */
-const INTERRUPT_BUDGET = "--interrupt-budget=1048576";
-
-/**
- * The young generation's semi-space, in MB (V8 default 16 on 64-bit): smaller keeps a
- * converter's resident memory down at no measured cost in speed (scavenges of short-lived
- * cell and run objects are cheap either way).
- */
-const SEMI_SPACE_MB = 8;
-
 /** How often the resident memory of busy children is read, in milliseconds. */
 const WATCH_MS = 100;
 
@@ -76,13 +59,6 @@ const WATCH_MS = 100;
  * WebAssembly memory, zlib's buffers and the process itself live outside the V8 heap.
  */
 const NATIVE_SHARE = 0.5;
-
-/** The child's environment: no extra CA certificates (it never opens a connection; loading them costs ~70 ms per start). */
-function childEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  delete env["NODE_EXTRA_CA_CERTS"];
-  return env;
-}
 
 /** Resident memory of a process in MB, from /proc (Linux); null where that cannot be read. */
 function residentMb(pid: number): number | null {
@@ -136,20 +112,16 @@ export class Pool {
   }
 
   private spawn(slot: number): Slot {
-    const child = fork(fileURLToPath(new URL("./worker.js", import.meta.url)), [], {
-      execArgv: [`--max-old-space-size=${this.limits.memoryMb}`, `--max-semi-space-size=${SEMI_SPACE_MB}`, INTERRUPT_BUDGET],
-      env: childEnv(),
-      serialization: "advanced",
-      stdio: ["ignore", "ignore", "pipe", "ipc"],
-    });
-    const self: Resource = { kind: "process", pid: child.pid ?? 0 };
-    if (child.pid) track(self);
+    // The first child may have been started before the CLI loaded (spawn.ts prestart).
+    const started = (slot === 0 && this.workers.length === 0 ? takeSpare(this.limits.memoryMb) : null) ?? startWorker(this.limits.memoryMb);
+    const { child, self } = started;
+    started.stopKeeping();
     const me: Slot = { child, busy: false, ready: false, held: new Map(), stderr: "", stopped: null, self };
     child.stderr?.setEncoding("utf8");
     child.stderr?.on("data", (d: string) => {
       me.stderr = (me.stderr + d).slice(-4096);
     });
-    child.on("message", (m: { id: number; outcome: Outcome } | { ready: true } | { cleanup: Change }) => {
+    const onMessage = (m: { id: number; outcome: Outcome } | { ready: true } | { cleanup: Change }) => {
       if ("cleanup" in m) {
         // Mirrored here, so that this process can clean up after a child it stops.
         const key = JSON.stringify(m.cleanup.resource);
@@ -170,7 +142,10 @@ export class Pool {
       me.busy = false;
       job.resolve(m.outcome);
       this.pump();
-    });
+    };
+    child.on("message", onMessage);
+    // What a prestarted child said before the pool listened (its "ready").
+    for (const m of started.early.splice(0)) onMessage(m as Parameters<typeof onMessage>[0]);
     child.on("error", () => undefined); // a failed send to a dying child: its exit says what happened
     child.on("exit", (code, signal) => {
       untrack(self);

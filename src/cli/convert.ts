@@ -2,12 +2,12 @@
 // is one input that is a file (whatever characters its name holds) or "-" (standard
 // input); a folder, a glob or several inputs make a batch.
 
-import { statSync } from "node:fs";
+import { statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { ExitCode, WorkplanError } from "../model/errors.js";
-import { DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_SIZE, DEFAULT_TIMEOUT_S } from "../model/limits.js";
+import { DEFAULT_MAX_MEMORY_MB, DEFAULT_MAX_SIZE, DEFAULT_TIMEOUT_S, IN_PROCESS_MAX_BYTES } from "../model/limits.js";
 import type { ConvertOptions } from "../pipeline.js";
-import { isStdin, readStdin, STDIN } from "../read/input.js";
+import { isStdin, readInput, readStdin, STDIN } from "../read/input.js";
 import type { CsvOptions, Lang } from "../export/csv.js";
 import type { Render } from "../export/render.js";
 import { emit } from "../sys/atomic.js";
@@ -85,8 +85,29 @@ export function limitsOf(opts: { timeout?: string; maxMemory?: string }): { time
 export async function convertInChild(file: string, opts: { timeout?: string; maxMemory?: string; pages?: string; password?: string; maxSize?: string }, how: Exclude<Render, { as: "plan" }>): Promise<string> {
   const options = convertOptions(opts);
   const limits = limitsOf(opts);
+  const name = file === STDIN ? "stdin" : file;
+  const stdin = isStdin(file);
+  // A small text or web page, with no limit asked for, converts here (see IN_PROCESS_MAX_BYTES).
+  if (opts.timeout == null && opts.maxMemory == null) {
+    // Any failure to stat is left to readInput/the child, which word it (ENOTDIR, EACCES…).
+    const small = stdin || (statOrNull(file)?.isFile() === true && (statOrNull(file)?.size ?? Infinity) <= IN_PROCESS_MAX_BYTES);
+    const bytes = stdin ? readStdin(options.maxSize ?? DEFAULT_MAX_SIZE) : small ? readInput(file, options.maxSize ?? DEFAULT_MAX_SIZE) : null;
+    if (bytes) {
+      const { sniffFormat } = await import("../read/sniff.js");
+      const sniffed = sniffFormat(bytes, name);
+      if (bytes.length <= IN_PROCESS_MAX_BYTES && "format" in sniffed && (sniffed.format === "text" || sniffed.format === "html")) {
+        const [{ convertBytes }, { render }] = await Promise.all([import("../pipeline.js"), import("../export/render.js")]);
+        return render(await convertBytes(bytes, name, options), how);
+      }
+      return runInChild({ file: name, bytes }, options, limits, how);
+    }
+  }
+  return runInChild(stdin ? { file: name, bytes: readStdin(options.maxSize ?? DEFAULT_MAX_SIZE) } : { file }, options, limits, how);
+}
+
+async function runInChild(job: { file: string; bytes?: Uint8Array }, options: ConvertOptions, limits: { timeoutS: number; memoryMb: number }, how: Exclude<Render, { as: "plan" }>): Promise<string> {
+  const file = job.file;
   const { Pool } = await import("../batch/pool.js");
-  const job = isStdin(file) ? { file: file === STDIN ? "stdin" : file, bytes: readStdin(options.maxSize ?? DEFAULT_MAX_SIZE) } : { file };
   const pool = new Pool(1, limits);
   try {
     const outcome = await pool.run(job, options, how);
@@ -109,6 +130,14 @@ async function convertSingle(file: string, opts: ConvertOpts): Promise<void> {
   const how: Exclude<Render, { as: "plan" }> =
     opts.format === "csv" ? { as: "csv", csv: csvOptions(opts) } : opts.format === "ndjson" ? { as: "ndjson", source } : { as: "json", compact: opts.compact === true };
   await emit(await convertInChild(file, opts, how), out ?? undefined);
+}
+
+function statOrNull(p: string): Stats | null {
+  try {
+    return statSync(p);
+  } catch {
+    return null;
+  }
 }
 
 /** Whether `p` exists: a file (true), a folder (false), or nothing at all (null). */

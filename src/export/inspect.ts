@@ -85,6 +85,9 @@ export function renderInspect(c: Conversion, gridRows = 12): string {
     laid.table.header.forEach((h, i) => {
       out.push(`  ${String(i + 1).padStart(2)}. ${h || "(spanned)"} → ${cols[i]?.field ?? "extra"}`);
     });
+    if (laid.table.columns) {
+      out.push(`cells:     laid out by content, not by column: ${laid.table.columns.map((c) => `${c.field}${c.header ? ` (${c.header})` : ""}`).join(", ")}`);
+    }
     out.push(`rows:      ${laid.table.rows.length} table rows on ${new Set(laid.table.rows.map((r) => r.page)).size} page(s)`);
     if (gridRows > 0) out.push("grid:      (page | cells; [rN]/[cN] a merged cell's span, ↑ copied down, ← spanned across)", ...renderGrid(laid.table.rows, gridRows));
   } else out.push(`columns:   none (prose: ${laid.paragraphs.length} paragraphs)`);

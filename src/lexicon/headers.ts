@@ -2,10 +2,11 @@
 // traditional characters, matched after conversion to simplified); anything not
 // recognised goes to `extra` under its header.
 
+import type { Column, Field } from "../model/document.js";
 import { toSimplified } from "../text/hant.js";
 import { compact } from "../text/text.js";
 
-export type Field = "number" | "task" | "text" | "units" | "deadline" | "status" | "remarks" | "people";
+export type { Column, Field };
 
 /** The words of each field, tried in this order (people before units: 责任人 is a person, 责任单位 a unit). */
 const RULES: Array<[Field, RegExp]> = [
@@ -43,11 +44,6 @@ export const HEADER_WORD_MAX_CHARS = 12;
 export function isHeaderWord(text: string): boolean {
   const h = compact(text);
   return h.length > 0 && h.length <= HEADER_WORD_MAX_CHARS && fieldOfHeader(h) != null;
-}
-
-export interface Column {
-  field: Field | "extra";
-  header: string;
 }
 
 /** Physical columns and their fields; an empty header cell continues the one before (a span). */

@@ -18,11 +18,15 @@ export interface Labelled {
   rest: string;
 }
 
+/** An enumerated clause (一是加强领导：, 其一：) is a sentence of the text, not a label. */
+const ENUMERATOR = /^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|首先|其次|最后)/u;
+
 /** The label a text starts with, when it names a field; null otherwise. */
 export function labelAt(text: string): Labelled | null {
   const m = LABEL_AT.exec(text);
   if (!m) return null;
   const label = m[1]!.trim();
+  if (ENUMERATOR.test(label)) return null;
   const field = fieldOfHeader(label);
   if (!field || !LABEL_FIELDS.has(field)) return null;
   return { label, field, rest: text.slice(m[0].length).trim() };

@@ -28,9 +28,23 @@ export interface Row {
   pageStart: boolean;
 }
 
+/** The fields a table column can fill (lexicon/headers.ts names them from header words). */
+export type Field = "number" | "task" | "text" | "units" | "deadline" | "status" | "remarks" | "people";
+
+/** A column of a table's rows: the field its cells fill, and the header it prints. */
+export interface Column {
+  field: Field | "extra";
+  header: string;
+}
+
 export interface Table {
   /** Header cells in order, as printed (one per physical column; "" where a span covers it). */
   header: string[];
+  /**
+   * The columns of the rows' cells, when a layout recognised them by content and laid
+   * the cells out in an order of its own (a scrambled PDF text); else the header's.
+   */
+  columns?: Column[];
   rows: Row[];
   /**
    * True when the source cannot show merged cells (text extracted from a PDF or a web
@@ -87,6 +101,18 @@ export interface PageReport {
   /** Text items placed in table cells, and left outside them. */
   placed: number;
   free: number;
+  /** What the table finder saw, for drawing the page (inspect --draw). */
+  geometry?: PageDrawing;
+}
+
+/** A page's geometry as the PDF layout read it, in points, origin top left. */
+export interface PageDrawing {
+  width: number;
+  height: number;
+  segments: Array<{ dir: "h" | "v"; at: number; from: number; to: number }>;
+  tables: Array<{ xs: number[]; ys: number[]; boxes: Array<{ x0: number; x1: number; y0: number; y1: number; rowSpan: number; colSpan: number }> }>;
+  placed: Array<{ x0: number; x1: number; y0: number; y1: number }>;
+  free: Array<{ x0: number; x1: number; y0: number; y1: number; text: string }>;
 }
 
 export function cell(text: string, lines: number[]): Cell {

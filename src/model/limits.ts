@@ -4,6 +4,16 @@
 /** Largest input read, in bytes (--max-size, in MB). */
 export const DEFAULT_MAX_SIZE = 100 * 1024 * 1024;
 
+/**
+ * A text or web page up to this size, in bytes, is converted by a one-file run in its own
+ * process, not a child's: every step is linear, so it takes well under a second and a few
+ * hundred MB at most (text ~50 bytes of memory per byte, a page ~30), far inside the time
+ * and memory limits, which therefore cannot decide its result — and the ~80 ms of a
+ * second Node start are saved. Anything larger, or of another format, or a run with an
+ * explicit --timeout or --max-memory, converts in a child.
+ */
+export const IN_PROCESS_MAX_BYTES = 4 * 1024 * 1024;
+
 /** Seconds one file may take (--timeout), alone or in a batch. */
 export const DEFAULT_TIMEOUT_S = 120;
 

@@ -8,9 +8,17 @@ export interface Where {
   page?: number;
 }
 
+/**
+ * Every warning a conversion can give, by code (stable, for scripts): a heading or
+ * category with no task under it, a task without number or requirement, a paragraph kept
+ * out of the tasks, a cell that could not be placed, a table of other columns left
+ * unread, a page whose text was not read, no plan year.
+ */
+export type WarningCode = "empty-section" | "no-number" | "no-text" | "not-a-task" | "unplaced-cell" | "other-table" | "page-unread" | "no-year";
+
 export interface Warning {
-  /** Stable machine-readable code, e.g. `unplaced-cell`. */
-  code: string;
+  /** Stable machine-readable code. */
+  code: WarningCode;
   message: string;
   where?: Where;
 }
@@ -24,6 +32,6 @@ export function ok<T>(value: T, warnings: Warning[] = []): Result<T> {
   return { value, warnings };
 }
 
-export function warning(code: string, message: string, where?: Where): Warning {
+export function warning(code: WarningCode, message: string, where?: Where): Warning {
   return where ? { code, message, where } : { code, message };
 }

@@ -1,6 +1,6 @@
 // A task as the plan stage finds it, before units and deadlines are normalized.
 
-import type { Role } from "../normalize/units.js";
+import type { Role } from "../schema/plan.js";
 
 export interface UnitCell {
   text: string;

@@ -79,12 +79,11 @@ function splitTitle(rest: string): [string | null, string] {
   return [null, rest.trim()];
 }
 
-export function planProse(paragraphs: Paragraph[]): Result<{ tasks: DraftTask[]; front: Paragraph[]; stray: Paragraph[] }> {
+export function planProse(paragraphs: Paragraph[]): Result<{ tasks: DraftTask[]; front: Paragraph[] }> {
   const warnings: Warning[] = [];
   const headings = new HeadingStack();
   const tasks: DraftTask[] = [];
   const front: Paragraph[] = [];
-  const stray: Paragraph[] = [];
   let started = false;
   let current: DraftTask | null = null;
   // Headings seen since the last task: reported if no task ever follows them.
@@ -108,7 +107,6 @@ export function planProse(paragraphs: Paragraph[]): Result<{ tasks: DraftTask[];
     if (!m && !units) {
       if (!started) front.push(p);
       else {
-        stray.push(p);
         warnings.push(warning("not-a-task", `paragraph kept out of the tasks (no number, no units): ${p.text.slice(0, 24)}…`, { lines: p.lines }));
       }
       current = null;
@@ -137,5 +135,5 @@ export function planProse(paragraphs: Paragraph[]): Result<{ tasks: DraftTask[];
     current = t;
   }
   for (const h of openHeadings) warnings.push(warning("empty-section", `heading with no task under it: ${h.text}`, { lines: h.lines }));
-  return ok({ tasks, front, stray }, warnings);
+  return ok({ tasks, front }, warnings);
 }

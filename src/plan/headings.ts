@@ -45,7 +45,4 @@ export class HeadingStack {
     return this.levels.length;
   }
 
-  truncate(depth: number): void {
-    this.levels = this.levels.slice(0, depth);
-  }
 }

@@ -7,7 +7,9 @@ import path from "node:path";
 import { isOle, oleNames } from "./ole.js";
 import { listZip, readEntry, ZipError } from "./zip.js";
 
-export type SourceFormat = "text" | "html" | "docx" | "pdf" | "doc" | "rtf" | "odt";
+import type { SourceFormat } from "../schema/plan.js";
+
+export type { SourceFormat };
 
 export type Sniffed = { format: SourceFormat } | { refused: string };
 

@@ -18,6 +18,7 @@ import { expandSpans } from "../grid.js";
 import { findHeader, mergeHeader, repeatsHeader } from "../gridTable.js";
 import { layoutText } from "../text/index.js";
 import { findTables, groupLines, joinItems } from "./lattice.js";
+import { PDF_SETTINGS } from "./settings.js";
 import { streamTable } from "./stream.js";
 
 interface Line {
@@ -34,7 +35,7 @@ function linesOf(items: TextItem[], page: PageGeometry): Line[] {
   return groupLines(items).map((r) => {
     const parts: TextItem[][] = [[]];
     r.forEach((it, i) => {
-      if (i > 0 && it.x0 - r[i - 1]!.x1 > it.size * 2) parts.push([]);
+      if (i > 0 && it.x0 - r[i - 1]!.x1 > it.size * PDF_SETTINGS.columnGap) parts.push([]);
       parts[parts.length - 1]!.push(it);
     });
     const y = (r[0]!.y0 + r[0]!.y1) / 2;
@@ -44,7 +45,7 @@ function linesOf(items: TextItem[], page: PageGeometry): Line[] {
       tabbed: parts.map((p) => joinItems(p, null)).join("\t"),
       y,
       page: page.number,
-      edge: y < page.height * 0.08 || y > page.height * 0.92,
+      edge: y < page.height * PDF_SETTINGS.edgeShare || y > page.height * (1 - PDF_SETTINGS.edgeShare),
     };
   });
 }
@@ -96,13 +97,24 @@ function joinAcrossBreak(prev: Cell[][], next: Cell[][], numberCol: number): voi
 export function layoutPdf(pages: PageGeometry[]): Laid {
   const warnings: Warning[] = pages.filter((p) => p.unread).map((p) => warning("page-unread", `page ${p.number}: ${p.unread}`, { page: p.number }));
   const read = pages.map((p) => ({ page: p, ...findTables(p) }));
-  const report: PageReport[] = read.map((r) => ({
-    page: r.page.number,
-    rulings: r.rulings,
-    tables: r.tables.map((t) => ({ rows: t.rows.length, cols: t.cols, merged: t.rows.flat().filter((c) => c.rowSpan > 1 || c.colSpan > 1).length })),
-    placed: r.page.items.length - r.free.length,
-    free: r.free.length,
-  }));
+  const report: PageReport[] = read.map((r) => {
+    const free = new Set(r.free);
+    return {
+      page: r.page.number,
+      rulings: r.rulings,
+      tables: r.tables.map((t) => ({ rows: t.rows.length, cols: t.cols, merged: t.rows.flat().filter((c) => c.rowSpan > 1 || c.colSpan > 1).length })),
+      placed: r.page.items.length - r.free.length,
+      free: r.free.length,
+      geometry: {
+        width: r.page.width,
+        height: r.page.height,
+        segments: r.segments,
+        tables: r.tables.map((t) => ({ xs: t.xs, ys: t.ys, boxes: t.boxes.map((b) => ({ x0: b.x0, x1: b.x1, y0: b.y0, y1: b.y1, rowSpan: b.r1 - b.r0 + 1, colSpan: b.c1 - b.c0 + 1 })) })),
+        placed: r.page.items.filter((i) => !free.has(i)).map((i) => ({ x0: i.x0, x1: i.x1, y0: i.y0, y1: i.y1 })),
+        free: r.free.map((i) => ({ x0: i.x0, x1: i.x1, y0: i.y0, y1: i.y1, text: i.text })),
+      },
+    };
+  });
   const allLines = read.flatMap((r) => linesOf(r.free, r.page));
   const drop = furniture(allLines, pages.length);
   const lines = allLines.filter((l) => !drop.has(l));
@@ -176,7 +188,7 @@ export function layoutPdf(pages: PageGeometry[]): Laid {
     // Pages join without a blank line: whether a paragraph runs on over the break is
     // for the wrap detection to say (a full-width last line runs on).
     const text = pages.map((p) => lines.filter((l) => l.page === p.number).map((l) => l.tabbed).join("\n")).join("\n");
-    const { laid } = layoutText(text);
+    const laid = layoutText(text);
     return { ...laid, layout: `pdf-${laid.layout}`, reason: `no ruled task table; read as text: ${laid.reason}`, warnings: [...warnings, ...laid.warnings], pages: report };
   }
   const s = start;

@@ -7,12 +7,14 @@ import type { Cell } from "../../model/document.js";
 import { WorkplanError } from "../../model/errors.js";
 import { MAX_CELLS, MAX_COLUMNS } from "../../model/limits.js";
 import { maxOf, minOf } from "./extent.js";
+import { PDF_SETTINGS } from "./settings.js";
 import { UNIT_LAST_CHAR } from "../../lexicon/units.js";
 import { toSimplified } from "../../text/hant.js";
 import { isCjk } from "../../text/text.js";
 import type { PageGeometry, Segment, TextItem } from "../../model/geometry.js";
 
-const TOL = 1.5;
+const TOL = PDF_SETTINGS.collinearTolerance;
+const S = PDF_SETTINGS;
 
 /**
  * Pieces of one ruling (a dashed border, a line drawn cell by cell) → one segment:
@@ -44,26 +46,21 @@ function mergeCollinear(segs: Segment[]): Segment[] {
   return out.sort((a, b) => a.at - b.at || a.from - b.from);
 }
 
-/**
- * Ruling positions closer than this are one grid line: double borders (a table frame
- * and each cell's own box, as browsers draw border="1" with cell spacing) lie 1–3 pt
- * apart, and no real column or row is that narrow.
- */
-const SAME_LINE = 4;
 
 function cluster(values: number[]): number[] {
   const sorted = [...values].sort((a, b) => a - b);
   const out: number[][] = [];
   for (const v of sorted) {
     const last = out[out.length - 1];
-    if (last && v - last[last.length - 1]! <= SAME_LINE) last.push(v);
+    if (last && v - last[last.length - 1]! <= S.sameGridLine) last.push(v);
     else out.push([v]);
   }
   return out.map((g) => g.reduce((s, v) => s + v, 0) / g.length);
 }
 
 function crosses(h: Segment, v: Segment): boolean {
-  return v.at >= h.from - 2 && v.at <= h.to + 2 && h.at >= v.from - 2 && h.at <= v.to + 2;
+  const r = S.crossingReach;
+  return v.at >= h.from - r && v.at <= h.to + r && h.at >= v.from - r && h.at <= v.to + r;
 }
 
 export interface LatticeTable {
@@ -74,15 +71,41 @@ export interface LatticeTable {
   bottom: number;
   left: number;
   right: number;
+  /** The grid: column and row lines, in points. */
+  xs: number[];
+  ys: number[];
+  /** Each cell's box and span, in the order of `rows` (for drawing and inspecting). */
+  boxes: CellBox[];
+}
+
+/** A cell of a lattice table on the page: its grid span and its box in points. */
+export interface CellBox {
+  r0: number;
+  r1: number;
+  c0: number;
+  c1: number;
+  x0: number;
+  x1: number;
+  y0: number;
+  y1: number;
+}
+
+/** What the table finder saw on a page: what the tables were built from, and the text left outside them. */
+export interface FoundTables {
+  tables: LatticeTable[];
+  free: TextItem[];
+  /** The rulings after joining collinear pieces (none when the page had more than maxRulings). */
+  segments: Segment[];
+  rulings: number;
 }
 
 /** Whether the last line of these items reaches `right` (the text may run on). */
 export function lastLineFull(items: TextItem[], right: number): boolean {
   if (items.length === 0) return false;
   const bottom = maxOf(items, (i) => (i.y0 + i.y1) / 2);
-  const last = items.filter((i) => Math.abs((i.y0 + i.y1) / 2 - bottom) < Math.max(2, i.size * 0.5));
+  const last = items.filter((i) => Math.abs((i.y0 + i.y1) / 2 - bottom) < Math.max(S.sameLineMinPt, i.size * S.sameLineCentre));
   const end = maxOf(last, (i) => i.x1);
-  return right - end < (last[0]?.size ?? 10) * 2.2;
+  return right - end < (last[0]?.size ?? 10) * S.filledLineGap;
 }
 
 /** Text items → visual lines, top to bottom, each left to right: items whose vertical centres lie within half a glyph. */
@@ -95,7 +118,7 @@ export function groupLines(items: TextItem[]): TextItem[][] {
   const centre = (it: TextItem) => (it.y0 + it.y1) / 2;
   for (const it of [...items].sort((a, b) => centre(a) - centre(b) || a.x0 - b.x0)) {
     const c = centre(it);
-    const tol = Math.max(2, it.size * 0.5);
+    const tol = Math.max(S.sameLineMinPt, it.size * S.sameLineCentre);
     const k = upperBound(firsts, c - tol);
     if (k < firsts.length && firsts[k]! - c < tol && c - firsts[k]! < tol) lines[k]!.push(it);
     else {
@@ -117,7 +140,7 @@ export function joinItems(items: TextItem[], right: number | null): string {
     let x = -1;
     for (const it of line) {
       const gap = x < 0 ? 0 : it.x0 - x;
-      if (text && gap > it.size * 0.25 && !isCjk(text.at(-1)) && !isCjk(it.text[0])) text += " ";
+      if (text && gap > it.size * S.wordGap && !isCjk(text.at(-1)) && !isCjk(it.text[0])) text += " ";
       text += it.text;
       x = it.x1;
     }
@@ -129,7 +152,7 @@ export function joinItems(items: TextItem[], right: number | null): string {
       // did not fit went to the next line: 各县 | （区）人民政府).
       const gap = right == null ? 0 : right - prevEnd;
       const size = line[0]!.size;
-      const wrapped = right == null || gap < size * 2.2 || (gap < size * 4.5 && (!UNIT_LAST_CHAR.test(toSimplified(out.at(-1) ?? "")) || /^[（(]/u.test(text)));
+      const wrapped = right == null || gap < size * S.filledLineGap || (gap < size * S.wrappedLineGap && (!UNIT_LAST_CHAR.test(toSimplified(out.at(-1) ?? "")) || /^[（(]/u.test(text)));
       out += wrapped ? (isCjk(out.at(-1)) || isCjk(text[0]) ? "" : " ") : "\n";
     }
     out += text;
@@ -169,8 +192,8 @@ function buildTable(gh: Segment[], gv: Segment[], items: TextItem[], used: Set<T
   // of the vertical rulings.
   const vTop = minOf(gv, (s) => s.from);
   const vBottom = maxOf(gv, (s) => s.to);
-  if (vTop < ys[0]! - 3) ys.unshift(vTop);
-  if (vBottom > ys[ys.length - 1]! + 3) ys.push(vBottom);
+  if (vTop < ys[0]! - S.openCellReach) ys.unshift(vTop);
+  if (vBottom > ys[ys.length - 1]! + S.openCellReach) ys.push(vBottom);
   if (xs.length < 2 || ys.length < 2) return null;
   const nr = ys.length - 1;
   const nc = xs.length - 1;
@@ -183,13 +206,13 @@ function buildTable(gh: Segment[], gv: Segment[], items: TextItem[], used: Set<T
     const sorted = [...lines].sort((a, b) => a.at - b.at);
     return at.map((x) => {
       const out: Segment[] = [];
-      for (let k = lowerBound(sorted, x - 2, (s) => s.at); k < sorted.length && sorted[k]!.at <= x + 2; k++) out.push(sorted[k]!);
+      for (let k = lowerBound(sorted, x - S.onGridLine, (s) => s.at); k < sorted.length && sorted[k]!.at <= x + S.onGridLine; k++) out.push(sorted[k]!);
       return out;
     });
   };
   const nearV = near(gv, xs);
   const nearH = near(gh, ys);
-  const covers = (lines: Segment[], at: number, mid: number) => lines.some((s) => Math.abs(s.at - at) <= 2 && s.from - TOL <= mid && s.to + TOL >= mid);
+  const covers = (lines: Segment[], at: number, mid: number) => lines.some((s) => Math.abs(s.at - at) <= S.onGridLine && s.from - TOL <= mid && s.to + TOL >= mid);
   const id = (r: number, c: number) => r * nc + c;
   const up = Array.from({ length: nr * nc }, (_, i) => i);
   const root = (i: number): number => {
@@ -232,11 +255,13 @@ function buildTable(gh: Segment[], gv: Segment[], items: TextItem[], used: Set<T
   }
   const rows: Cell[][] = Array.from({ length: nr }, () => []);
   const cells = [...box.values()].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
+  const boxes: CellBox[] = [];
   for (const b of cells) {
-    const edge = xs[b.c1 + 1]! - 2;
+    const edge = xs[b.c1 + 1]! - S.cellPadding;
     rows[b.r0]!.push({ text: joinItems(b.items, edge), lines: [], rowSpan: b.r1 - b.r0 + 1, colSpan: b.c1 - b.c0 + 1, runsOn: lastLineFull(b.items, edge) });
+    boxes.push({ r0: b.r0, r1: b.r1, c0: b.c0, c1: b.c1, x0: xs[b.c0]!, x1: xs[b.c1 + 1]!, y0: ys[b.r0]!, y1: ys[b.r1 + 1]! });
   }
-  return { rows, cols: nc, top, bottom, left, right };
+  return { rows, cols: nc, top, bottom, left, right, xs, ys, boxes };
 }
 
 /**
@@ -249,7 +274,7 @@ function splitStacked(gh: Segment[], gv: Segment[]): Array<{ h: Segment[]; v: Se
   if (ys.length < 3) return [{ h: gh, v: gv }];
   const inner = (y0: number, y1: number) => {
     const mid = (y0 + y1) / 2;
-    return new Set(gv.filter((s) => s.from - TOL <= mid && s.to + TOL >= mid).map((s) => Math.round(s.at / 3)));
+    return new Set(gv.filter((s) => s.from - TOL <= mid && s.to + TOL >= mid).map((s) => Math.round(s.at / S.columnBucket)));
   };
   const cuts: number[] = [];
   let prev = inner(ys[0]!, ys[1]!);
@@ -258,7 +283,7 @@ function splitStacked(gh: Segment[], gv: Segment[]): Array<{ h: Segment[]; v: Se
     const near = (set: Set<number>, x: number) => set.has(x) || set.has(x - 1) || set.has(x + 1);
     const onlyCur = [...cur].filter((x) => !near(prev, x)).length;
     const onlyPrev = [...prev].filter((x) => !near(cur, x)).length;
-    if (onlyCur >= 2 && onlyPrev >= 2) cuts.push(ys[i]!);
+    if (onlyCur >= S.stackedColumnsMin && onlyPrev >= S.stackedColumnsMin) cuts.push(ys[i]!);
     prev = cur;
   }
   if (cuts.length === 0) return [{ h: gh, v: gv }];
@@ -274,14 +299,12 @@ function splitStacked(gh: Segment[], gv: Segment[]): Array<{ h: Segment[]; v: Se
   });
 }
 
-/** Distinct rulings on one page past which it is no table page: its rulings are left unread. */
-const MAX_RULINGS = 10_000;
 
-export function findTables(page: PageGeometry): { tables: LatticeTable[]; free: TextItem[]; rulings: number } {
+export function findTables(page: PageGeometry): FoundTables {
   const merged = mergeCollinear(page.segments);
   // A page of more distinct rulings than any table has (a pattern, a chart, a hostile
   // file): read as text, before any pairwise step.
-  const segs = merged.length > MAX_RULINGS ? [] : merged;
+  const segs = merged.length > S.maxRulings ? [] : merged;
   const parent = segs.map((_, i) => i);
   const find = (i: number): number => {
     let r = i;
@@ -300,10 +323,10 @@ export function findTables(page: PageGeometry): { tables: LatticeTable[]; free: 
     let hi = byX.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (byX[mid]![0].at < h.from - 2) lo = mid + 1;
+      if (byX[mid]![0].at < h.from - S.crossingReach) lo = mid + 1;
       else hi = mid;
     }
-    for (let k = lo; k < byX.length && byX[k]![0].at <= h.to + 2; k++) if (crosses(h, byX[k]![0])) join(i, byX[k]![1]);
+    for (let k = lo; k < byX.length && byX[k]![0].at <= h.to + S.crossingReach; k++) if (crosses(h, byX[k]![0])) join(i, byX[k]![1]);
   }
   // Column rulings of one band of rows start and end together, even where no ruling
   // crosses them (a table continued from the page before has no top border, and a cell
@@ -313,10 +336,10 @@ export function findTables(page: PageGeometry): { tables: LatticeTable[]; free: 
   const byStart = [...vs].sort((a, b) => a[0].from - b[0].from);
   for (let a = 0; a < byStart.length; a++) {
     const [va, i] = byStart[a]!;
-    for (let b = a + 1; b < byStart.length && byStart[b]![0].from - va.from <= 2; b++) {
+    for (let b = a + 1; b < byStart.length && byStart[b]![0].from - va.from <= S.bandEdge; b++) {
       const [vb, j] = byStart[b]!;
       const first = order.get(i)! < order.get(j)! ? va : vb;
-      if (first.to - first.from > 10 && Math.abs(va.to - vb.to) <= 2) join(i, j);
+      if (first.to - first.from > S.bandRulingMin && Math.abs(va.to - vb.to) <= S.bandEdge) join(i, j);
     }
   }
   const groups = new Map<number, Segment[]>();
@@ -338,5 +361,5 @@ export function findTables(page: PageGeometry): { tables: LatticeTable[]; free: 
       if (t) tables.push(t);
     }
   }
-  return { tables, free: page.items.filter((it) => !used.has(it)), rulings: segs.length };
+  return { tables, free: page.items.filter((it) => !used.has(it)), segments: segs, rulings: segs.length };
 }

@@ -6,6 +6,7 @@
 // one block in its first row, carried down by the plan like any merged cell in text.
 
 import { maxOf, minOf } from "./extent.js";
+import { PDF_SETTINGS as S } from "./settings.js";
 import { cell, type Row } from "../../model/document.js";
 import { compact } from "../../text/text.js";
 import { NUMBER_CELL } from "../../lexicon/cells.js";
@@ -34,7 +35,7 @@ function wordsOf(line: VLine): TextItem[] {
   const out: TextItem[] = [];
   for (const it of [...line.items].sort((a, b) => a.x0 - b.x0)) {
     const last = out[out.length - 1];
-    if (last && it.x0 - last.x1 < it.size * 0.5) out[out.length - 1] = { ...last, text: last.text + it.text, x1: it.x1, y0: Math.min(last.y0, it.y0), y1: Math.max(last.y1, it.y1) };
+    if (last && it.x0 - last.x1 < it.size * S.wordJoin) out[out.length - 1] = { ...last, text: last.text + it.text, x1: it.x1, y0: Math.min(last.y0, it.y0), y1: Math.max(last.y1, it.y1) };
     else out.push({ ...it });
   }
   return out;
@@ -44,7 +45,7 @@ function wordsOf(line: VLine): TextItem[] {
 function headerLine(line: VLine): TextItem[] | null {
   const all = wordsOf(line);
   const words = all.filter((it) => isHeaderWord(it.text));
-  if (words.length < 3 || words.length < all.length - 1) return null;
+  if (words.length < S.headerWordsMin || words.length < all.length - 1) return null;
   const fields = new Set(words.map((w) => fieldOfHeader(w.text)));
   return fields.has("text") || fields.has("units") ? words.sort((a, b) => a.x0 - b.x0) : null;
 }
@@ -83,7 +84,7 @@ export function streamTable(pages: PageGeometry[], furniture: Set<TextItem>): St
   const consumed = new Set<TextItem>();
   for (const l of below) {
     const ws = wordsOf(l);
-    if (l.top - headerBottom > ws[0]!.size * 1.2 || !ws.every((w) => isHeaderWord(w.text) || w.text.length <= 2)) break;
+    if (l.top - headerBottom > ws[0]!.size * S.headerLineGap || !ws.every((w) => isHeaderWord(w.text) || w.text.length <= S.headerFragmentMax)) break;
     const mids = header.slice(1).map((h, k) => (header![k]!.x1 + h.x0) / 2);
     const parentOf = (w: TextItem) => {
       const k = mids.findIndex((m) => (w.x0 + w.x1) / 2 < m);
@@ -103,7 +104,7 @@ export function streamTable(pages: PageGeometry[], furniture: Set<TextItem>): St
   const firstWords = new Set(header.map((h) => compact(h.text)));
   const isHeaderAgain = (l: VLine) => {
     const w = wordsOf(l).filter((x) => isHeaderWord(x.text));
-    return w.length >= 3 && w.length >= wordsOf(l).length - 1 && w.filter((x) => firstWords.has(compact(x.text))).length >= 2 && compact(w.map((x) => x.text).join("")) !== "";
+    return w.length >= S.headerWordsMin && w.length >= wordsOf(l).length - 1 && w.filter((x) => firstWords.has(compact(x.text))).length >= 2 && compact(w.map((x) => x.text).join("")) !== "";
   };
   const centers = header.map((h) => (h.x0 + h.x1) / 2);
   const body = pages.flatMap((p) =>
@@ -115,12 +116,14 @@ export function streamTable(pages: PageGeometry[], furniture: Set<TextItem>): St
   // every item at every step.
   const bounds = centers.slice(1).map((c, k) => {
     const a = centers[k]!;
-    const steps = Math.max(0, Math.ceil(c - 2 - (a + 2)));
+    const lo = a + S.boundaryInset;
+    const hi = c - S.boundaryInset;
+    const steps = Math.max(0, Math.ceil(hi - lo));
     const delta = new Int32Array(steps + 1);
     for (const { i } of body) {
-      // Steps x = a + 2 + s with x0 < x < x1.
-      const first = Math.max(0, Math.floor(i.x0 - (a + 2)) + 1);
-      const last = Math.min(steps - 1, Math.ceil(i.x1 - (a + 2)) - 1);
+      // Steps x = lo + s with x0 < x < x1.
+      const first = Math.max(0, Math.floor(i.x0 - lo) + 1);
+      const last = Math.min(steps - 1, Math.ceil(i.x1 - lo) - 1);
       if (first > last) continue;
       delta[first]!++;
       delta[last + 1]!--;
@@ -129,8 +132,8 @@ export function streamTable(pages: PageGeometry[], furniture: Set<TextItem>): St
     let least = Infinity;
     let n = 0;
     for (let step = 0; step < steps; step++) {
-      const x = a + 2 + step;
-      if (!(x < c - 2)) break;
+      const x = lo + step;
+      if (!(x < hi)) break;
       n += delta[step]!;
       if (n < least || (n === least && Math.abs(x - (a + c) / 2) < Math.abs(best - (a + c) / 2))) [least, best] = [n, x];
     }
@@ -148,7 +151,7 @@ export function streamTable(pages: PageGeometry[], furniture: Set<TextItem>): St
   let end = start;
   // A line whose text crosses a column boundary is not in the table (a site footer, a
   // signature under it): the table ends there.
-  const crossesColumns = (l: VLine) => l.items.some((i) => bounds.some((b) => i.x0 < b - 3 && i.x1 > b + 3));
+  const crossesColumns = (l: VLine) => l.items.some((i) => bounds.some((b) => i.x0 < b - S.boundaryCross && i.x1 > b + S.boundaryCross));
   let ended = false;
   for (const p of pages) {
     if (ended) break;
@@ -183,7 +186,7 @@ export function streamTable(pages: PageGeometry[], furniture: Set<TextItem>): St
         const top = minOf(its, (i) => i.y0);
         const bottom = maxOf(its, (i) => i.y1);
         const size = its[0]!.size;
-        if (cur && top - cur.bottom < Math.min(size * 0.6, lineGap + 1.5) && !(c === anchor && NUMBER_CELL.test(its.map((i) => i.text).join("").trim()))) {
+        if (cur && top - cur.bottom < Math.min(size * S.cellLineGap, lineGap + S.cellGapSlack) && !(c === anchor && NUMBER_CELL.test(its.map((i) => i.text).join("").trim()))) {
           cur.items.push(...its);
           cur.bottom = bottom;
         } else {
@@ -199,12 +202,12 @@ export function streamTable(pages: PageGeometry[], furniture: Set<TextItem>): St
     const carry: Row = { cells: header.map(() => cell("", [])), lines: [], page: p.number, pageStart: true };
     for (const b of blocks) {
       // Digits and CJK text of one row start a little apart: half a line of slack.
-      const slack = b.items[0]!.size * 0.5;
+      const slack = b.items[0]!.size * S.rowStartSlack;
       let r = -1;
       for (let k = 0; k < starts.length; k++) if (starts[k]! <= b.top + slack) r = k;
       const target = r < 0 ? carry : pageRows[r]!;
       const right = b.col < bounds.length ? bounds[b.col]! : maxOf(b.items, (i) => i.x1) + 1;
-      const text = joinItems(b.items, right - 2);
+      const text = joinItems(b.items, right - S.cellPadding);
       const c = target.cells[b.col]!;
       c.text = c.text ? `${c.text}\n${text}` : text;
       b.items.forEach((i) => used.add(i));

@@ -2,12 +2,12 @@
 
 import type { Laid } from "../../model/document.js";
 import { layCellPerLine, looksCellPerLine } from "./cellPerLine.js";
-import { sourceLines, type SourceLine } from "./lines.js";
+import { sourceLines } from "./lines.js";
 import { countPipeEnds, countPipeRows, layPipeCells, layPipeRows } from "./pipe.js";
 import { layProse } from "./prose.js";
 import { countTabRows, layTabbed } from "./tabbed.js";
 
-export function layoutText(text: string): { laid: Laid; lines: SourceLine[] } {
+export function layoutText(text: string): Laid {
   const lines = sourceLines(text);
   const candidates: Array<() => Laid | null> = [];
   const tabRows = countTabRows(lines);
@@ -20,7 +20,7 @@ export function layoutText(text: string): { laid: Laid; lines: SourceLine[] } {
   if (pipeRows >= 3) candidates.push(() => layPipeRows(lines));
   for (const c of candidates) {
     const laid = c();
-    if (laid && laid.table && laid.table.rows.length > 0) return { laid, lines };
+    if (laid && laid.table && laid.table.rows.length > 0) return laid;
   }
-  return { laid: layProse(lines), lines };
+  return layProse(lines);
 }

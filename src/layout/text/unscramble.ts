@@ -3,9 +3,11 @@
 // column the extractor guessed. Column positions then mean nothing, but content does:
 // a number, a short category phrase, a requirement sentence, a unit list, a deadline.
 // This re-pairs each page's numbers with its requirement texts and rebuilds clean rows
-// [number, category, subcategory, text, units, deadline] for the plan stage.
+// [number, category, subcategory, text, units…, deadline] for the plan stage, handing it
+// the fields of those cells (Table.columns) and the header as printed: a 配合单位 column
+// stays support, and no deadline column is claimed that the table does not have.
 
-import { cell, type Row, type Table } from "../../model/document.js";
+import { cell, type Column, type Row, type Table } from "../../model/document.js";
 import { warning, type Warning } from "../../model/result.js";
 import { clean, compact } from "../../text/text.js";
 import { columnsOf } from "../../lexicon/headers.js";
@@ -14,10 +16,16 @@ import { parseMarker } from "../../lexicon/markers.js";
 
 type Kind = "number" | "units" | "deadline" | "other";
 
-function kindOf(text: string): Kind {
+/** Which kinds the printed table has columns for: a cell of a kind it has none for is text. */
+interface Kinds {
+  units: boolean;
+  deadline: boolean;
+}
+
+function kindOf(text: string, has: Kinds): Kind {
   if (NUMBER_CELL.test(text)) return "number";
-  if (looksLikeUnits(text)) return "units";
-  if (looksLikeDeadline(text)) return "deadline";
+  if (has.units && looksLikeUnits(text)) return "units";
+  if (has.deadline && looksLikeDeadline(text)) return "deadline";
   return "other";
 }
 
@@ -30,13 +38,13 @@ interface Parsed {
   deadlines: string[];
 }
 
-function parse(row: Row): Parsed {
+function parse(row: Row, has: Kinds): Parsed {
   const p: Parsed = { row, number: null, cats: [], text: null, units: [], deadlines: [] };
   const other: string[] = [];
   row.cells.forEach((c) => {
     const t = clean(c.text);
     if (!t) return;
-    const k = kindOf(t);
+    const k = kindOf(t, has);
     if (k === "number" && p.number == null) p.number = t;
     else if (k === "units") p.units.push(t);
     else if (k === "deadline") p.deadlines.push(t);
@@ -103,7 +111,10 @@ function pageTasks(rows: Parsed[]): { tasks: Built[]; floating: Parsed[] } {
     // As many texts as numbers: the k-th text belongs to the k-th number. A row's other
     // cells go with its text if it has one, else with its number.
     numbered.forEach((r, k) => tasks.push(mk(r, texts[k]!.text)));
-    owner = (r) => (r.text != null ? tasks[texts.indexOf(r)] : r.number != null ? tasks[numbered.indexOf(r)] : undefined);
+    // Positions by map, not indexOf per row: a page of n rows would cost n².
+    const textAt = new Map(texts.map((r, k) => [r, k]));
+    const numberAt = new Map(numbered.map((r, k) => [r, k]));
+    owner = (r) => (r.text != null ? tasks[textAt.get(r)!] : r.number != null ? tasks[numberAt.get(r)!] : undefined);
   } else {
     // Otherwise each row with a number or a text is a task of its own.
     const byRow = new Map<Parsed, Built>();
@@ -137,20 +148,38 @@ export interface Unscrambled {
 }
 
 /** `force` reads every page by content even when none shows the scramble (for tests). */
+/** The k-th unit cell of a row goes to the k-th unit column; more cells than columns share the last. */
+function unitCells(units: string[], columns: number): string[] {
+  if (columns === 0) return [];
+  return Array.from({ length: columns }, (_, k) => (k < columns - 1 ? (units[k] ?? "") : units.slice(k).join("；")));
+}
+
 export function unscramble(table: Table, force = false): Unscrambled {
+  const printed = columnsOf(table.header);
+  const unitColumns = printed.filter((c) => c.field === "units");
+  const deadlineColumn = printed.find((c) => c.field === "deadline");
+  const has: Kinds = { units: unitColumns.length > 0, deadline: deadlineColumn != null };
   const pages = new Map<number | null, Parsed[]>();
   for (const r of table.rows) {
     const list = pages.get(r.page) ?? [];
-    list.push(parse(r));
+    list.push(parse(r, has));
     pages.set(r.page, list);
   }
   const scrambled = [...pages.values()].filter(scrambledPage).length;
   if (scrambled === 0 && !force) return { table, scrambledPages: 0, warnings: [] };
   const warnings: Warning[] = [];
 
-  const cols = columnsOf(table.header);
-  const unitsHeader = cols.find((c) => c.field === "units")?.header ?? "责任单位";
-  const deadlineHeader = cols.find((c) => c.field === "deadline")?.header ?? "完成时限";
+  // The rows this builds, and the fields of their cells; the headers are the printed ones.
+  const headerOf = (field: Column["field"]) => printed.find((c) => c.field === field)?.header ?? "";
+  const columns: Column[] = [
+    { field: "number", header: headerOf("number") },
+    { field: "task", header: headerOf("task") },
+    { field: "task", header: "" },
+    { field: "text", header: headerOf("text") },
+    ...unitColumns.map((c) => ({ field: c.field, header: c.header })),
+    ...(deadlineColumn ? [{ field: deadlineColumn.field, header: deadlineColumn.header }] : []),
+  ];
+  const tail = (units: string[], deadlines: string[]) => [...unitCells(units, unitColumns.length), ...(deadlineColumn ? [deadlines.join("；")] : [])];
   const rows: Row[] = [];
   let top: string | null = null;
   for (const parsed of pages.values()) {
@@ -172,7 +201,7 @@ export function unscramble(table: Table, force = false): Unscrambled {
       }
       const lines = [...new Set(t.lines)];
       rows.push({
-        cells: [t.number ?? "", c0, c1, t.text ?? "", t.units.join("；"), t.deadlines.join("；")].map((s) => cell(s, lines)),
+        cells: [t.number ?? "", c0, c1, t.text ?? "", ...tail(t.units, t.deadlines)].map((s) => cell(s, lines)),
         lines,
         page: t.page,
         pageStart: i === 0,
@@ -181,12 +210,11 @@ export function unscramble(table: Table, force = false): Unscrambled {
     for (const f of floating) {
       // Rows with neither number nor text: their unit or deadline cells continue the task above.
       const lines = f.row.lines;
-      rows.push({ cells: ["", "", "", "", f.units.join("；"), f.deadlines.join("；")].map((s) => cell(s, lines)), lines, page: f.row.page, pageStart: false });
+      rows.push({ cells: ["", "", "", "", ...tail(f.units, f.deadlines)].map((s) => cell(s, lines)), lines, page: f.row.page, pageStart: false });
       for (const s of f.cats) {
         warnings.push(warning("unplaced-cell", `a cell with neither number nor requirement beside it could not be placed: ${s}`, { lines }));
       }
     }
   }
-  const header = ["序号", "工作任务", "", "具体要求", unitsHeader, deadlineHeader];
-  return { table: { header, rows, emptyMeansMerged: true }, scrambledPages: scrambled, warnings };
+  return { table: { header: table.header, columns, rows, emptyMeansMerged: true }, scrambledPages: scrambled, warnings };
 }

@@ -4,6 +4,7 @@
 
 import type { PageGeometry } from "../../model/geometry.js";
 import type { Pdfium } from "./pdfium.js";
+import { READ_SETTINGS } from "./settings.js";
 import { readRulings } from "./rulings.js";
 import { readRuns } from "./runs.js";
 
@@ -72,12 +73,6 @@ function pageBox(engine: Pdfium, page: number, s: Scratch): [number, number, num
   return [Math.min(box[0], box[2]), Math.min(box[1], box[3]), Math.max(box[0], box[2]), Math.max(box[1], box[3])];
 }
 
-/**
- * Text objects on one page past which its text is not read: PDFium's text extraction is
- * quadratic in objects drawn over each other (40,000 overlapping runs took 6.6 s, 200,000
- * over a minute); a dense real page has a few thousand.
- */
-export const MAX_TEXT_OBJECTS = 20_000;
 
 /** Reads page `index` (0-based) of an open document. */
 export function readPage(engine: Pdfium, doc: number, index: number, s: Scratch): PageGeometry {
@@ -87,10 +82,10 @@ export function readPage(engine: Pdfium, doc: number, index: number, s: Scratch)
     const view = viewOf(pageBox(engine, page, s), engine.FPDFPage_GetRotation(page) * 90);
     // Rulings first: a run of text never crosses a cell border.
     const { segments, texts } = readRulings(engine, page, view.t, s);
-    const tooMany = texts > MAX_TEXT_OBJECTS;
+    const tooMany = texts > READ_SETTINGS.maxTextObjects;
     const items = tooMany ? [] : readRuns(engine, page, view.t, segments, s);
     const geometry: PageGeometry = { number: index + 1, width: view.width, height: view.height, items, segments };
-    if (tooMany) geometry.unread = `${texts} text objects (more than ${MAX_TEXT_OBJECTS}): its text was not read`;
+    if (tooMany) geometry.unread = `${texts} text objects (more than ${READ_SETTINGS.maxTextObjects}): its text was not read`;
     return geometry;
   } finally {
     engine.FPDF_ClosePage(page);

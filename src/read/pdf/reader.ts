@@ -6,7 +6,8 @@ import { WorkplanError } from "../../model/errors.js";
 import { MAX_PAGES } from "../../model/limits.js";
 import type { Source } from "../../model/source.js";
 import type { PageGeometry } from "../../model/geometry.js";
-import { MAX_TEXT_OBJECTS, readPage, Scratch } from "./page.js";
+import { readPage, Scratch } from "./page.js";
+import { READ_SETTINGS } from "./settings.js";
 import { discardPdfium, pdfium, type Pdfium } from "./pdfium.js";
 
 export interface PdfOptions {
@@ -79,7 +80,7 @@ export async function readPdf(bytes: Uint8Array, file: string, opts: PdfOptions 
     }
   }
   const read = geometry.filter((g) => !g.unread);
-  if (read.length === 0) throw new WorkplanError("invalidInput", `${file}: every page holds more than ${MAX_TEXT_OBJECTS} text objects: not a notice workplan reads`);
+  if (read.length === 0) throw new WorkplanError("invalidInput", `${file}: every page holds more than ${READ_SETTINGS.maxTextObjects} text objects: not a notice workplan reads`);
   if (read.every((g) => g.items.length === 0)) {
     throw new WorkplanError("invalidInput", `${file}: no text layer (a scanned PDF?); workplan reads text and does not do OCR`);
   }

@@ -5,6 +5,7 @@
 import type { Segment } from "../../model/geometry.js";
 import { mapX, mapY, mul, type Matrix, type Scratch } from "./page.js";
 import type { Pdfium } from "./pdfium.js";
+import { READ_SETTINGS as R } from "./settings.js";
 
 /** FPDF_PAGEOBJ_* and FPDF_SEGMENT_* from fpdf_edit.h. */
 const TEXT = 1;
@@ -12,8 +13,6 @@ const PATH = 2;
 const FORM = 5;
 const LINETO = 0;
 const MOVETO = 2;
-/** A filled rectangle this thin (in points) is a ruling, not a shaded area. */
-const THIN = 2.5;
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
 
 interface Subpath {
@@ -30,8 +29,8 @@ function strokedSegments(points: number[], closed: boolean, out: Segment[]): voi
     const ay = xy[i - 1]!;
     const bx = xy[i]!;
     const by = xy[i + 1]!;
-    if (Math.abs(ay - by) < 0.5 && Math.abs(ax - bx) >= 1) out.push({ dir: "h", at: (ay + by) / 2, from: Math.min(ax, bx), to: Math.max(ax, bx) });
-    else if (Math.abs(ax - bx) < 0.5 && Math.abs(ay - by) >= 1) out.push({ dir: "v", at: (ax + bx) / 2, from: Math.min(ay, by), to: Math.max(ay, by) });
+    if (Math.abs(ay - by) < R.levelSlack && Math.abs(ax - bx) >= R.rulingMin) out.push({ dir: "h", at: (ay + by) / 2, from: Math.min(ax, bx), to: Math.max(ax, bx) });
+    else if (Math.abs(ax - bx) < R.levelSlack && Math.abs(ay - by) >= R.rulingMin) out.push({ dir: "v", at: (ax + bx) / 2, from: Math.min(ay, by), to: Math.max(ay, by) });
   }
 }
 
@@ -43,8 +42,8 @@ function filledSegment(xy: number[], out: Segment[]): void {
   }
   const w = x1 - x0;
   const h = y1 - y0;
-  if (h <= THIN && w > THIN) out.push({ dir: "h", at: (y0 + y1) / 2, from: x0, to: x1 });
-  else if (w <= THIN && h > THIN) out.push({ dir: "v", at: (x0 + x1) / 2, from: y0, to: y1 });
+  if (h <= R.thinRule && w > R.thinRule) out.push({ dir: "h", at: (y0 + y1) / 2, from: x0, to: x1 });
+  else if (w <= R.thinRule && h > R.thinRule) out.push({ dir: "v", at: (x0 + x1) / 2, from: y0, to: y1 });
 }
 
 function subpathsOf(engine: Pdfium, obj: number, m: Matrix, s: Scratch): Subpath[] {

@@ -8,6 +8,7 @@ import { isCjk } from "../../text/text.js";
 import type { Segment, TextItem } from "../../model/geometry.js";
 import { mapX, mapY, type Matrix, type Scratch } from "./page.js";
 import type { Pdfium } from "./pdfium.js";
+import { READ_SETTINGS as R } from "./settings.js";
 
 /** A character's box on the page: one object, filled again for each character. */
 interface CharBox {
@@ -51,7 +52,7 @@ function readBox(engine: Pdfium, text: number, k: number, view: Matrix, s: Scrat
 
 /** Whether a vertical ruling stands between x0 and x1 at height y. */
 function ruledBetween(verticals: Segment[], x0: number, x1: number, y: number): boolean {
-  for (const g of verticals) if (g.at >= x0 - 1 && g.at <= x1 + 1 && g.from <= y && g.to >= y) return true;
+  for (const g of verticals) if (g.at >= x0 - R.ruledGap && g.at <= x1 + R.ruledGap && g.from <= y && g.to >= y) return true;
   return false;
 }
 
@@ -105,8 +106,8 @@ export function readRuns(engine: Pdfium, page: number, view: Matrix, segments: S
       if (run) {
         const r: TextItem = run;
         const mid = (c.y0 + c.y1) / 2;
-        const sameLine = Math.abs(mid - (r.y0 + r.y1) / 2) < Math.max(r.size, c.size) * 0.5;
-        const apart = c.x0 - r.x1 > c.size || c.x0 < r.x0 - c.size;
+        const sameLine = Math.abs(mid - (r.y0 + r.y1) / 2) < Math.max(r.size, c.size) * R.sameLine;
+        const apart = c.x0 - r.x1 > c.size * R.runGap || c.x0 < r.x0 - c.size * R.runGap;
         if (!sameLine || apart || ruledBetween(verticals, r.x1, c.x0, mid)) flush();
       }
       // PDFium puts its inferred space where the gap begins: a gap wide enough to end
