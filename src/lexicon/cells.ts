@@ -2,6 +2,7 @@
 // trusted (scrambled PDF text, rows with cells missing at one end).
 
 import { toSimplified } from "../text/hant.js";
+import type { Column } from "../model/document.js";
 import { compact } from "../text/text.js";
 import { datesIn, phraseKind } from "./deadlines.js";
 import { HEADING_MAX_CHARS, parseMarker, PART_STYLES } from "./markers.js";
@@ -64,4 +65,41 @@ export function categoryLike(text: string): boolean {
   const m = parseMarker(t);
   if (m && PART_STYLES.includes(m.style)) return t.length <= HEADING_MAX_CHARS;
   return t.length <= CATEGORY_MAX_CHARS && !/[，,。；;：:、]/u.test(t.replace(/。$/u, ""));
+}
+
+/**
+ * Words of a progress report (完成情况 cells): done, under way, a share done. A cell
+ * holding one is more likely a status than a merged column's value.
+ */
+const PROGRESS = /(?:已|正在|完成|开工|推进|累计|目前|截至|[%％])/u;
+
+/** Characters from which a cell reads as a paragraph, not a name or a phrase. */
+const LONG_CELL_CHARS = 15;
+
+/**
+ * How well a text fits a column's field, judged by its content alone: positive fits,
+ * negative does not, 0 says nothing. Used to place the cells of a row that lost some
+ * (a merged cell printed once, a row cut at a page break).
+ */
+export function fitsField(field: Column["field"], t: string): number {
+  if (!t) return 0;
+  const long = t.length >= LONG_CELL_CHARS || /[，。；]/u.test(t);
+  switch (field) {
+    case "number":
+      return NUMBER_CELL.test(t) ? 2 : -2;
+    case "task":
+      return NUMBER_CELL.test(t) || parseMarker(t) || categoryLike(t) ? 1 : -1;
+    case "text":
+      return NUMBER_CELL.test(t) ? -2 : looksLikeUnits(t) || looksLikeDeadline(t) ? -1 : long ? 2 : 0;
+    case "units":
+      return looksLikeUnits(t) ? 2 : looksLikeDeadline(t) || NUMBER_CELL.test(t) || t.length > 60 ? -2 : 0;
+    case "deadline":
+      return looksLikeDeadline(t) ? 2 : looksLikeUnits(t) || NUMBER_CELL.test(t) || t.length > 40 ? -2 : 0;
+    case "status":
+      return PROGRESS.test(t) && !looksLikeUnits(t) ? 1 : looksLikeUnits(t) ? -1 : 0;
+    case "people":
+      return looksLikeUnits(t) || long ? -1 : 0;
+    default:
+      return 0;
+  }
 }

@@ -42,7 +42,8 @@ export const HEADER_WORD_MAX_CHARS = 12;
 
 /** A cell that is plainly a column header word (short, and a known field). */
 export function isHeaderWord(text: string): boolean {
-  const h = compact(text);
+  // A qualifier in brackets (进展情况(一季度), 重点工作任务(民生实事项目)) does not count.
+  const h = compact(text).replace(/[（(][^（）()]*[）)]$/u, "");
   return h.length > 0 && h.length <= HEADER_WORD_MAX_CHARS && fieldOfHeader(h) != null;
 }
 

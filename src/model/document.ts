@@ -26,6 +26,11 @@ export interface Row {
   page: number | null;
   /** First row after a page break or repeated header: a cell here may continue one above. */
   pageStart: boolean;
+  /**
+   * A sub-row under the merged 序号 cell of the row above (the layout saw more cells
+   * than one row holds): a task of its own, sharing the cells it leaves empty.
+   */
+  subRow?: boolean;
 }
 
 /** The fields a table column can fill (lexicon/headers.ts names them from header words). */
@@ -63,6 +68,7 @@ export type LayoutName =
   | "tabbed"
   | "tabbed-scrambled"
   | "cell-per-line"
+  | "cell-lines"
   | "pipe-cells"
   | "pipe-rows"
   | "prose"

@@ -159,6 +159,15 @@ export function planTable(table: Table): Result<DraftTask[]> {
     const prev = tasks[tasks.length - 1];
     const splitRow = row.pageStart && numbered && r.number == null && prev != null && (r.body !== "" || r.cats.some(Boolean));
     slots.update(r.cats, row.lines, row.pageStart, splitRow, table.emptyMeansMerged);
+    if (row.subRow && prev) {
+      // A sub-row under a merged 序号 (and maybe 工作任务) cell: a task of its own, with
+      // the requirement of the row above when its own is merged away.
+      const t = newTask({ ...r, body: r.body || (prev.text ?? "") }, row, false, warnings);
+      t.path = prev.path;
+      taskSlots.push(taskSlots[taskSlots.length - 1] ?? []);
+      tasks.push(t);
+      continue;
+    }
     if (continuesAbove(r, row, prev, numbered, splitRow)) {
       mergeContinuation(prev, r, row, warnings);
       continue;

@@ -1,6 +1,7 @@
 // Picks the layout of a plain-text notice from the shape of its lines, without being told.
 
 import type { Laid } from "../../model/document.js";
+import { layCellLines } from "./cellLines.js";
 import { layCellPerLine, looksCellPerLine } from "./cellPerLine.js";
 import { sourceLines } from "./lines.js";
 import { countPipeEnds, countPipeRows, layPipeCells, layPipeRows } from "./pipe.js";
@@ -14,6 +15,7 @@ export function layoutText(text: string): Laid {
   const pipeRows = countPipeRows(lines);
   const pipeEnds = countPipeEnds(lines);
   if (tabRows >= 3) candidates.push(() => layTabbed(lines));
+  candidates.push(() => layCellLines(lines));
   if (looksCellPerLine(lines)) candidates.push(() => layCellPerLine(lines));
   if (pipeRows >= 3 && pipeRows * 2 >= pipeEnds) candidates.push(() => layPipeRows(lines));
   if (pipeEnds >= 5) candidates.push(() => layPipeCells(lines));

@@ -3,32 +3,12 @@
 // cells after the requirement (units, deadline, status, remarks).
 
 import type { Cell, Column, Row } from "../../model/document.js";
-import { categoryLike, LEADING_NUMBER, looksLikeDeadline, looksLikeUnits, NUMBER_CELL } from "../../lexicon/cells.js";
+import { fitsField as fits, LEADING_NUMBER, NUMBER_CELL } from "../../lexicon/cells.js";
 import { parseMarker } from "../../lexicon/markers.js";
 import { flat, text } from "./cells.js";
 
 /** A cell after the requirement, with its column and the column's index. */
 export type Pair = [Cell, Column, number];
-
-/** How well a text fits a column's field, judged by content: positive fits, negative does not. */
-function fits(field: Column["field"], t: string): number {
-  if (!t) return 0;
-  const long = t.length >= 15 || /[，。；]/u.test(t);
-  switch (field) {
-    case "number":
-      return NUMBER_CELL.test(t) ? 2 : -2;
-    case "task":
-      return NUMBER_CELL.test(t) || parseMarker(t) || categoryLike(t) ? 1 : -1;
-    case "text":
-      return NUMBER_CELL.test(t) ? -2 : looksLikeUnits(t) || looksLikeDeadline(t) ? -1 : long ? 2 : 0;
-    case "units":
-      return looksLikeUnits(t) ? 2 : looksLikeDeadline(t) || NUMBER_CELL.test(t) || t.length > 60 ? -2 : 0;
-    case "deadline":
-      return looksLikeDeadline(t) ? 2 : looksLikeUnits(t) || NUMBER_CELL.test(t) || t.length > 40 ? -2 : 0;
-    default:
-      return 0;
-  }
-}
 
 /**
  * Which column each cell of a row belongs to. A row as wide as the header, or wider (the
