@@ -36,3 +36,29 @@ export function labelAt(text: string): Labelled | null {
 export function isLabelLine(text: string): boolean {
   return labelAt(text.replace(/^\s*[（(]/u, "")) != null;
 }
+
+/**
+ * Where a label may start inside a line: at its start, or after white space or a
+ * sentence's punctuation (责任部门:城建局 配合部门:各街道 — several labels on one line,
+ * or an item followed on its own line by its labelled fields).
+ */
+const LABEL_INSIDE = /(?:^|(?<=[\s\u3000。；;，,]))([^\s\u3000：:；;，,。]{2,8})[：:]/gu;
+
+/**
+ * The labelled fields of a line: the text before the first label (an item's own text,
+ * or ""), then each label with what follows it up to the next. Only labels that name a
+ * field count; a colon after other words is part of the text. Null when none.
+ */
+export function labelsIn(text: string): { before: string; labels: Labelled[] } | null {
+  const at: Array<{ start: number; end: number; label: string; field: Field }> = [];
+  for (const m of text.matchAll(LABEL_INSIDE)) {
+    const label = m[1]!;
+    if (ENUMERATOR.test(label)) continue;
+    const field = fieldOfHeader(label);
+    if (!field || !LABEL_FIELDS.has(field)) continue;
+    at.push({ start: m.index, end: m.index + m[0].length, label, field });
+  }
+  if (at.length === 0) return null;
+  const labels = at.map((a, i) => ({ label: a.label, field: a.field, rest: text.slice(a.end, at[i + 1]?.start ?? text.length).trim() }));
+  return { before: text.slice(0, at[0]!.start).trim(), labels };
+}

@@ -5,7 +5,7 @@
 
 import type { Paragraph } from "../model/document.js";
 import { ok, warning, type Result, type Warning } from "../model/result.js";
-import { LABEL_AT, labelAt } from "../lexicon/labels.js";
+import { LABEL_AT, labelsIn } from "../lexicon/labels.js";
 import { UNIT_MENTION } from "../lexicon/units.js";
 import { toSimplified } from "../text/hant.js";
 import { clean, trimEndOf } from "../text/text.js";
@@ -89,14 +89,23 @@ export function planProse(paragraphs: Paragraph[]): Result<{ tasks: DraftTask[];
   // Headings seen since the last task: reported if no task ever follows them.
   let openHeadings: Array<{ text: string; lines: number[] }> = [];
 
-  for (const p of paragraphs) {
-    const labelled = labelAt(p.text);
-    if (current && labelled && applyLabel(current, labelled.label, labelled.rest)) {
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]!;
+    const labels = labelsIn(p.text);
+    if (current && labels && labels.before === "") {
+      // The item's labelled fields (one per line, or several on one line).
+      for (const l of labels.labels) if (!applyLabel(current, l.label, l.rest)) current.extra[l.label] = l.rest;
       current.lines.push(...p.lines);
       continue;
     }
     const m = parseMarker(p.text);
-    if (m && isHeadingLike(m.rest, p.text)) {
+    // Labelled lines follow a task, never a heading: a short numbered line with its
+    // 牵头单位: below it is an item (1.地区生产总值增长8%以上。).
+    const next = paragraphs[i + 1];
+    const labelledBelow = next != null && labelsIn(next.text)?.before === "";
+    // Labels inside a trailing parenthesis are read with it (trailingUnits).
+    const ownLabels = labels && labels.before !== "" && m != null && !trailingUnits(m.rest) ? labels : null;
+    if (m && !labelledBelow && !ownLabels && isHeadingLike(m.rest, p.text)) {
       headings.push(clean(p.text), m);
       openHeadings.push({ text: clean(p.text), lines: p.lines });
       started = true;
@@ -118,7 +127,11 @@ export function planProse(paragraphs: Paragraph[]): Result<{ tasks: DraftTask[];
     openHeadings = [];
     t.lines = [...p.lines];
     let body = m ? m.rest : p.text;
-    if (units) {
+    if (ownLabels) {
+      // The item's text, then its labelled fields on the same line.
+      body = parseMarker(ownLabels.before)?.rest ?? ownLabels.before;
+      for (const l of ownLabels.labels) if (!applyLabel(t, l.label, l.rest)) t.extra[l.label] = l.rest;
+    } else if (units) {
       body = units[0];
       const parts = labelledParts(units[1]);
       if (parts) {

@@ -79,7 +79,40 @@ export function paragraphs(lines: SourceLine[]): Paragraph[] {
   return out;
 }
 
-export function layProse(lines: SourceLine[]): Laid {
+/** An item number inside a line, after a space or a sentence's end: where a run-on list's next item starts. */
+const INLINE_ITEM = /(?<=[\s\u3000。；;!！?？])(\d{1,3})[.、．﹒](?!\d)/gu;
+
+/**
+ * A numbered list run into one line (a page flattened to a single paragraph: `…公示。
+ * 1.… 牵头领导:… 2.…`) is cut before each number of the sequence 1, 2, 3 …; a line
+ * holding fewer than two of them is left as it is (a number inside a sentence).
+ */
+export function splitRunOnItems(lines: SourceLine[]): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (const l of lines) {
+    const cuts: number[] = [];
+    let expected = 1;
+    for (const m of l.text.matchAll(INLINE_ITEM)) {
+      if (Number(m[1]) !== expected) continue;
+      cuts.push(m.index);
+      expected++;
+    }
+    if (cuts.length < 2) {
+      out.push(l);
+      continue;
+    }
+    let from = 0;
+    for (const c of [...cuts, l.text.length]) {
+      const piece = l.text.slice(from, c).trim();
+      if (piece) out.push({ n: l.n, text: piece });
+      from = c;
+    }
+  }
+  return out;
+}
+
+export function layProse(source: SourceLine[]): Laid {
+  const lines = splitRunOnItems(source);
   const ps = paragraphs(lines);
   const labelled = countLabelled(lines);
   return {
