@@ -27,7 +27,11 @@ function pipeRowCells(text: string): string[] | null {
   if (/^\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*$/u.test(t)) return null;
   if (t.startsWith("|")) t = t.slice(1);
   if (t.endsWith("|")) t = t.slice(0, -1);
-  return t.split("|");
+  // Empty cells at the end (`… | 已完成 | |`, a heading padded `一、… | ||||`) are the
+  // separators of cells the row left out; where they were is not known.
+  const cells = t.split("|");
+  while (cells.length > 1 && !cells[cells.length - 1]!.trim()) cells.pop();
+  return cells;
 }
 
 export function layPipeRows(lines: SourceLine[]): Laid | null {

@@ -3,7 +3,8 @@
 // cells after the requirement (units, deadline, status, remarks).
 
 import type { Cell, Column, Row } from "../../model/document.js";
-import { fitsField as fits, LEADING_NUMBER, NUMBER_CELL } from "../../lexicon/cells.js";
+import { LEADING_NUMBER, NUMBER_CELL } from "../../lexicon/cells.js";
+import { placeCells } from "../../layout/place.js";
 import { parseMarker } from "../../lexicon/markers.js";
 import { flat, text } from "./cells.js";
 
@@ -20,21 +21,18 @@ export type Pair = [Cell, Column, number];
 export function alignRow(cells: Cell[], cols: Column[]): { head: Array<[Cell, Column | undefined]>; textCell: Cell | undefined; tail: Pair[] } {
   const n = cells.length;
   const w = cols.length;
-  const offsetRight = n - w;
-  let offset = offsetRight;
-  if (n < w) {
-    const score = (off: number) => cells.reduce((s, c, j) => s + fits(cols[j - off]?.field ?? "extra", text(c)), 0);
-    if (score(0) > score(offsetRight)) offset = 0;
-  }
+  // A row as wide as the header, or wider, is read from the right; a narrower one has
+  // lost cells, which its contents place (layout/place.ts).
+  const at = n < w ? placeCells(cells.map((c) => text(c)), cols) : cells.map((_, j) => j - (n - w));
   const head: Array<[Cell, Column | undefined]> = [];
   let textCell: Cell | undefined;
   const tail: Pair[] = [];
   const textAt = cols.findIndex((c) => c.field === "text");
   cells.forEach((c, j) => {
-    const at = j - offset;
-    if (at < textAt) head.push([c, cols[at]]);
-    else if (at === textAt) textCell = c;
-    else tail.push([c, cols[at]!, at]);
+    const k = at[j]!;
+    if (k < textAt) head.push([c, cols[k]]);
+    else if (k === textAt) textCell = c;
+    else tail.push([c, cols[k]!, k]);
   });
   return { head, textCell, tail };
 }
