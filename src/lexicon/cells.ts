@@ -88,6 +88,8 @@ export function fitsField(field: Column["field"], t: string): number {
     case "number":
       return NUMBER_CELL.test(t) ? 2 : -2;
     case "task":
+      // A numbered name without a sentence (5.及时公开落实举措) is a 工作任务 cell.
+      if (parseMarker(t) && !/[，,。；;]/u.test(t) && t.length <= HEADING_MAX_CHARS) return 2.5;
       return NUMBER_CELL.test(t) || parseMarker(t) || categoryLike(t) ? 1 : -1;
     case "text":
       return NUMBER_CELL.test(t) ? -2 : looksLikeUnits(t) || looksLikeDeadline(t) ? -1 : long ? 2 : 0;

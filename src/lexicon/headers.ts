@@ -5,6 +5,7 @@
 import type { Column, Field } from "../model/document.js";
 import { toSimplified } from "../text/hant.js";
 import { compact } from "../text/text.js";
+import { parseMarker } from "./markers.js";
 
 export type { Column, Field };
 
@@ -44,6 +45,8 @@ export const HEADER_WORD_MAX_CHARS = 12;
 export function isHeaderWord(text: string): boolean {
   // A qualifier in brackets (进展情况(一季度), 重点工作任务(民生实事项目)) does not count.
   const h = compact(text).replace(/[（(][^（）()]*[）)]$/u, "");
+  // A heading (一、推进重点工作) is content, though its words are header words.
+  if (parseMarker(h)) return false;
   return h.length > 0 && h.length <= HEADER_WORD_MAX_CHARS && fieldOfHeader(h) != null;
 }
 

@@ -45,3 +45,10 @@ export const LEVEL_WORD = /^[省市县区乡镇]$/u;
 
 /** Separators between names in a unit cell (not 和 or 及, which occur inside names). */
 export const NAME_SEPARATORS = "、，,；;\n";
+
+/**
+ * White space that separates two names (FORMAT.md): after a name's ending, before a
+ * level prefix (省 市 县 区 镇 乡 各) — a line break that a web page flattened
+ * (市发改委 市自然资源局). Any other space inside a name is a wrap, and is removed.
+ */
+export const SPACE_BETWEEN_NAMES = new RegExp(`(?<=(?:${UNIT_ENDINGS.join("|")}))[\\s\\u3000]+(?=[省市县区镇乡各])`, "gu");

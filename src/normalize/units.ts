@@ -6,7 +6,7 @@
 // such a cell take a minute).
 
 import { ANY_ROLE_PHRASE, JOINTLY, phraseRole, type Role } from "../lexicon/roles.js";
-import { EXPANDABLE_END, LEVEL_PREFIX, LEVEL_WORD, NAME_SEPARATORS, NO_EXPAND_START } from "../lexicon/units.js";
+import { EXPANDABLE_END, LEVEL_PREFIX, LEVEL_WORD, NAME_SEPARATORS, NO_EXPAND_START, SPACE_BETWEEN_NAMES } from "../lexicon/units.js";
 import { toSimplified } from "../text/hant.js";
 import { trimEndOf } from "../text/text.js";
 
@@ -157,8 +157,19 @@ function joinLevelWords(list: Piece[]): Piece[] {
  * Splits one unit cell. `defaultRole` comes from the column header or label
  * (牵头单位 → lead, 配合单位 → support, else responsible).
  */
+/** Spaces between names become line breaks; found in the simplified copy (same indices). */
+function breakSpacedNames(text: string): string {
+  let out = "";
+  let from = 0;
+  for (const m of s(text).matchAll(SPACE_BETWEEN_NAMES)) {
+    out += text.slice(from, m.index) + "\n";
+    from = m.index + m[0].length;
+  }
+  return out + text.slice(from);
+}
+
 export function splitUnits(cell: string, defaultRole: Role = "responsible"): Unit[] {
-  const text = expandExampleLists(cell.normalize("NFC"));
+  const text = expandExampleLists(breakSpacedNames(cell.normalize("NFC")));
   const list = joinLevelWords(pieces(text));
   const units: Unit[] = [];
   let pending: string[] = [];

@@ -12,9 +12,9 @@ import { isHeaderWord } from "../../lexicon/headers.js";
 import { assemble, hasTwoCells, isHeaderRow, lineRows, paragraphOf, type RawRow } from "./assemble.js";
 import { isBlank, type SourceLine } from "./lines.js";
 
-/** Lines holding two or more cells: the pipe-rows shape. */
+/** Lines holding two or more filled cells: the pipe-rows shape (a row that left out merged cells may print only two). */
 export function countPipeRows(lines: SourceLine[]): number {
-  return lines.filter((l) => l.text.replace(/\|\s*$/u, "").split("|").filter((c) => clean(c)).length >= 3).length;
+  return lines.filter((l) => l.text.replace(/\|\s*$/u, "").split("|").filter((c) => clean(c)).length >= 2).length;
 }
 
 export function countPipeEnds(lines: SourceLine[]): number {

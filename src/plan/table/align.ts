@@ -116,7 +116,12 @@ export function readRow(row: Row, cols: Column[], width: number): ReadRow {
   let body = textCell ? flat(textCell.text) : "";
   if (number == null) {
     const lead = LEADING_NUMBER.exec(body);
-    if (lead) {
+    const marker = parseMarker(body);
+    if (marker?.style === "ar" && marker.rest && !cols.some((c) => c.field === "number")) {
+      // No 序号 column: the requirement cell's own `1.` / `2、` is the task's number.
+      number = String(marker.ordinal);
+      body = marker.rest;
+    } else if (lead) {
       number = lead[1]!;
       body = body.slice(lead[0].length);
     } else {
