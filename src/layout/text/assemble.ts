@@ -130,3 +130,26 @@ export function lineRows(lines: SourceLine[], split: (text: string) => string[] 
 export function hasTwoCells(r: RawRow): boolean {
   return r.cells.filter((c) => clean(c.text)).length >= 2;
 }
+
+/** The longest unknown header cell a header run steps over (是否达序, 序次): a short label. */
+const UNKNOWN_HEADER_MAX_CHARS = 8;
+
+/**
+ * Where a run of header cells that starts at `h` ends (exclusive): header words, and
+ * short cells of no known field between them (a 是否达序 column before 说明) — an
+ * unknown cell counts only when a header word follows it.
+ */
+export function headerRunEnd(texts: readonly string[], h: number): number {
+  let e = h;
+  while (e < texts.length) {
+    if (isHeaderWord(texts[e]!)) e++;
+    else if (e > h && isUnknownLabel(texts[e]!) && isHeaderWord(texts[e + 1] ?? "")) e += 2;
+    else break;
+  }
+  return e;
+}
+
+function isUnknownLabel(t: string): boolean {
+  const c = compact(t);
+  return c.length > 0 && c.length <= UNKNOWN_HEADER_MAX_CHARS && !/[，,。；;：:、\d]/u.test(c);
+}

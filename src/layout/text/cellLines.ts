@@ -7,7 +7,7 @@ import { cell, type Laid } from "../../model/document.js";
 import { columnsOf, isHeaderWord } from "../../lexicon/headers.js";
 import { NUMBER_CELL } from "../../lexicon/cells.js";
 import { clean } from "../../text/text.js";
-import { isHeaderRow } from "./assemble.js";
+import { headerRunEnd, isHeaderRow } from "./assemble.js";
 import { isBlank, type SourceLine } from "./lines.js";
 import { rowsByNumber, type StreamCell } from "./stream.js";
 
@@ -27,9 +27,10 @@ export function layCellLines(lines: SourceLine[]): Laid | null {
     cells.push({ text: clean(l.text), lines: [l.n], afterBlank: blank });
     blank = false;
   }
+  const texts = cells.map((c) => c.text);
   for (let h = 0; h < cells.length; h++) {
-    let e = h;
-    while (e < cells.length && isHeaderWord(cells[e]!.text)) e++;
+    if (!isHeaderWord(cells[h]!.text)) continue;
+    const e = headerRunEnd(texts, h);
     if (e - h < MIN_HEADER_CELLS) continue;
     const header = cells.slice(h, e).map((c) => c.text);
     if (!isHeaderRow(header.map((t) => cell(t, [])))) {

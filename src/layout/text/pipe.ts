@@ -8,8 +8,9 @@ import { cell, type Cell, type Laid } from "../../model/document.js";
 import { NUMBER_CELL } from "../../lexicon/cells.js";
 import { isPartHeading } from "../../lexicon/markers.js";
 import { clean, pipesToSpaces } from "../../text/text.js";
-import { isHeaderWord } from "../../lexicon/headers.js";
-import { assemble, hasTwoCells, isHeaderRow, lineRows, paragraphOf, type RawRow } from "./assemble.js";
+import { columnsOf, isHeaderWord } from "../../lexicon/headers.js";
+import { rowsByNumber } from "./stream.js";
+import { assemble, hasTwoCells, headerRunEnd, isHeaderRow, lineRows, paragraphOf, type RawRow } from "./assemble.js";
 import { isBlank, type SourceLine } from "./lines.js";
 
 /** Lines holding two or more filled cells: the pipe-rows shape (a row that left out merged cells may print only two). */
@@ -81,11 +82,11 @@ export function layPipeCells(lines: SourceLine[]): Laid | null {
   // first may share its cell with the caption above it when no `|` separates them.
   let start = -1;
   let width = 0;
+  const texts = all.map((c) => c.text);
   for (let i = 0; i < all.length && start < 0; i++) {
     const lastLine = (all[i]!.text.split("\n").pop() ?? "").trim();
     if (!isHeaderWord(lastLine)) continue;
-    let j = i + 1;
-    while (j < all.length && isHeaderWord(all[j]!.text)) j++;
+    const j = headerRunEnd(texts, i + 1);
     const run = [lastLine, ...all.slice(i + 1, j).map((c) => c.text)].map((t) => cell(t, []));
     if (run.length >= 3 && isHeaderRow(run)) {
       start = i;
@@ -104,6 +105,22 @@ export function layPipeCells(lines: SourceLine[]): Laid | null {
     .map((l) => paragraphOf({ cells: [cell(pipesToSpaces(l.text).trim(), [l.n])], lines: [l.n], afterBreak: false }));
   const cells = all.slice(start);
   const header = cells.slice(0, width).map((c) => c.text);
+  const cols = columnsOf(header);
+  // A numbered table: rows are cut at their 序号 and short rows placed by content
+  // (stream.ts); an empty cell (`||`) is a separator, not a position.
+  const numbered = cols[0]?.field === "number" ? rowsByNumber(cells.slice(width).filter((c) => c.text), cols) : null;
+  if (numbered && numbered.rows.length > 0) {
+    const rest = cells.slice(width).filter((c) => c.text).slice(numbered.used);
+    return {
+      layout: "pipe-cells",
+      reason: `${countPipeEnds(lines)} cells ended by |, ${width} columns from the header, rows cut at their 序号`,
+      table: { header, rows: numbered.rows, emptyMeansMerged: true },
+      paragraphs: [],
+      front,
+      back: [...rest.map((c) => ({ text: c.text.replace(/\n/gu, " "), lines: c.lines })), ...(trailing ? [{ text: trailing.text.replace(/\n/gu, " "), lines: trailing.lines }] : [])],
+      warnings: [],
+    };
+  }
   const rows: RawRow[] = [];
   let i = width;
   while (i < cells.length) {

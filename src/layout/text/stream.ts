@@ -52,7 +52,7 @@ export function rowsByNumber(cells: StreamCell[], cols: Column[]): NumberedRows 
     const { at, heading } = starts[k]!;
     if (heading) {
       const c = cells[at]!;
-      rows.push({ cells: [{ ...cell(c.text, c.lines), colSpan: width }], lines: c.lines, page: null, pageStart: false });
+      rows.push({ cells: [{ ...cell(c.text, c.lines), colSpan: width }], lines: c.lines, page: 1, pageStart: false });
       used = at + 1;
       continue;
     }
@@ -86,5 +86,5 @@ function placedRow(number: StreamCell | null, own: StreamCell[], cols: Column[],
     out[at[i]! + 1] = cell(c.text, c.lines);
   });
   const lines = [...(number?.lines ?? []), ...own.flatMap((c) => c.lines)];
-  return { cells: out, lines, page: null, pageStart: false, ...(subRow ? { subRow: true } : {}) };
+  return { cells: out, lines, page: 1, pageStart: false, ...(subRow ? { subRow: true } : {}) };
 }
