@@ -69,6 +69,7 @@ export type LayoutName =
   | "tabbed-scrambled"
   | "cell-per-line"
   | "cell-lines"
+  | "spaced"
   | "pipe-cells"
   | "pipe-rows"
   | "prose"

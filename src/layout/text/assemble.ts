@@ -149,7 +149,8 @@ export function headerRunEnd(texts: readonly string[], h: number): number {
   return e;
 }
 
-function isUnknownLabel(t: string): boolean {
+/** A short cell of no known field that can stand in a header (是否达序, 名称). */
+export function isUnknownLabel(t: string): boolean {
   const c = compact(t);
   return c.length > 0 && c.length <= UNKNOWN_HEADER_MAX_CHARS && !/[，,。；;：:、\d]/u.test(c);
 }

@@ -6,6 +6,7 @@ import { layCellPerLine, looksCellPerLine } from "./cellPerLine.js";
 import { sourceLines } from "./lines.js";
 import { countPipeEnds, countPipeRows, layPipeCells, layPipeRows } from "./pipe.js";
 import { layProse } from "./prose.js";
+import { laySpaced } from "./spaced.js";
 import { countTabRows, layTabbed } from "./tabbed.js";
 
 export function layoutText(text: string): Laid {
@@ -20,6 +21,7 @@ export function layoutText(text: string): Laid {
   if (pipeRows >= 3 && pipeRows * 2 >= pipeEnds) candidates.push(() => layPipeRows(lines));
   if (pipeEnds >= 5) candidates.push(() => layPipeCells(lines));
   if (pipeRows >= 3) candidates.push(() => layPipeRows(lines));
+  candidates.push(() => laySpaced(lines));
   for (const c of candidates) {
     const laid = c();
     if (laid && laid.table && laid.table.rows.length > 0) return laid;
