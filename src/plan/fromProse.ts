@@ -16,15 +16,19 @@ import { HeadingStack, parseMarker, type Marker } from "./headings.js";
 
 
 /** The trailing parenthesis of a paragraph, if it names units: [body, inside]. */
+/** Brackets a unit clause is printed in: round ones, and the tortoise-shell 〔〕 and 【】 some notices use. */
+const CLOSING = "）)〕】";
+const OPENING = "（(〔【";
+
 export function trailingUnits(text: string): [string, string] | null {
   const t = trimEndOf(text, "。．.", true);
-  if (!/[）)]$/u.test(t)) return null;
+  if (!CLOSING.includes(t[t.length - 1] ?? "")) return null;
   // Walk back to the matching open bracket (names inside may hold their own: 各乡镇（中心）).
   let depth = 0;
   for (let i = t.length - 1; i >= 0; i--) {
     const ch = t[i]!;
-    if (ch === "）" || ch === ")") depth++;
-    else if (ch === "（" || ch === "(") {
+    if (CLOSING.includes(ch)) depth++;
+    else if (OPENING.includes(ch)) {
       depth--;
       if (depth === 0) {
         const inside = t.slice(i + 1, -1).trim();
@@ -40,7 +44,8 @@ export function trailingUnits(text: string): [string, string] | null {
 export function labelledParts(inside: string): Array<[string, string]> | null {
   if (!LABEL_AT.test(inside)) return null;
   const parts: Array<[string, string]> = [];
-  for (const seg of inside.split(/[；;]\s*(?=[^：:；;]{2,8}[：:])/u)) {
+  // Labelled parts are separated by ；or ，(〔牵头单位:A,责任单位:B〕); the separator is not part of the value.
+  for (const seg of inside.split(/[；;，,]\s*(?=[^：:；;，,]{2,8}[：:])/u)) {
     const m = LABEL_AT.exec(seg);
     if (!m) {
       if (parts.length > 0) parts[parts.length - 1]![1] += "；" + seg;
@@ -64,8 +69,17 @@ function applyLabel(t: DraftTask, label: string, value: string): boolean {
   return true;
 }
 
+/** FORMAT.md: digits only for an Arabic number (1. 1、 (1) → "1"); a Chinese one keeps its marker (（一）). */
+/** A unit parenthesis's content: labelled parts (牵头单位：…；责任单位：…), or one unit list. */
+function applyUnitClause(t: DraftTask, inside: string): void {
+  const parts = labelledParts(inside);
+  if (parts) {
+    for (const [label, value] of parts) if (!applyLabel(t, label, value)) t.extra[label] = value;
+  } else t.unitCells.push({ text: inside, role: "responsible" });
+}
+
 function numberOf(m: Marker): string {
-  return m.style === "ar" ? String(m.ordinal) : m.text;
+  return m.style === "ar" || m.style === "par" ? String(m.ordinal) : m.text;
 }
 
 function isHeadingLike(rest: string, full: string): boolean {
@@ -89,8 +103,23 @@ export function planProse(paragraphs: Paragraph[]): Result<{ tasks: DraftTask[];
   // Headings seen since the last task: reported if no task ever follows them.
   let openHeadings: Array<{ text: string; lines: number[] }> = [];
 
+  // The tasks since the last heading (a group of sibling items), and the marker of the last.
+  let group: DraftTask[] = [];
+  let lastItem: Marker | null = null;
+
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
+    const clause = trailingUnits(p.text);
+    if (clause && clause[0] === "" && current) {
+      // A unit clause on a line of its own closes a group of items ((1)…(4), then
+      // (责任单位:…)): it gives its units to every item of the group that has none.
+      const without = group.filter((t) => t.unitCells.length === 0);
+      for (const t of without.length > 0 ? without : [current]) {
+        applyUnitClause(t, clause[1]);
+        t.lines.push(...p.lines);
+      }
+      continue;
+    }
     const labels = labelsIn(p.text);
     if (current && labels && labels.before === "") {
       // The item's labelled fields (one per line, or several on one line).
@@ -105,7 +134,11 @@ export function planProse(paragraphs: Paragraph[]): Result<{ tasks: DraftTask[];
     const labelledBelow = next != null && labelsIn(next.text)?.before === "";
     // Labels inside a trailing parenthesis are read with it (trailingUnits).
     const ownLabels = labels && labels.before !== "" && m != null && !trailingUnits(m.rest) ? labels : null;
-    if (m && !labelledBelow && !ownLabels && isHeadingLike(m.rest, p.text)) {
+    // The next item of a run of items ((3) after (2)) is an item, however short.
+    const nextSibling = lastItem != null && group.length > 0 && m != null && m.style === lastItem.style && m.ordinal === lastItem.ordinal + 1;
+    if (m && !labelledBelow && !ownLabels && !nextSibling && isHeadingLike(m.rest, p.text)) {
+      group = [];
+      lastItem = null;
       headings.push(clean(p.text), m);
       openHeadings.push({ text: clean(p.text), lines: p.lines });
       started = true;
@@ -133,10 +166,7 @@ export function planProse(paragraphs: Paragraph[]): Result<{ tasks: DraftTask[];
       for (const l of ownLabels.labels) if (!applyLabel(t, l.label, l.rest)) t.extra[l.label] = l.rest;
     } else if (units) {
       body = units[0];
-      const parts = labelledParts(units[1]);
-      if (parts) {
-        for (const [label, value] of parts) if (!applyLabel(t, label, value)) t.extra[label] = value;
-      } else t.unitCells.push({ text: units[1], role: "responsible" });
+      applyUnitClause(t, units[1]);
     }
     if (m) {
       t.number = numberOf(m);
@@ -145,6 +175,8 @@ export function planProse(paragraphs: Paragraph[]): Result<{ tasks: DraftTask[];
       t.text = rest || null;
     } else t.text = body || null;
     tasks.push(t);
+    group.push(t);
+    lastItem = m;
     current = t;
   }
   for (const h of openHeadings) warnings.push(warning("empty-section", `heading with no task under it: ${h.text}`, { lines: h.lines }));
