@@ -52,3 +52,10 @@ export const NAME_SEPARATORS = "、，,；;\n";
  * (市发改委 市自然资源局). Any other space inside a name is a wrap, and is removed.
  */
 export const SPACE_BETWEEN_NAMES = new RegExp(`(?<=(?:${UNIT_ENDINGS.join("|")}))[\\s\\u3000]+(?=[省市县区镇乡各])`, "gu");
+
+/**
+ * What a parenthesis says when it is a note about the names, not a name or a list of
+ * them (FORMAT.md): 见附件1,下同 · 含… · 除标注“牵头”单位外… · 不含… · 包括…. Its words
+ * (牵头 in it) are not role phrases, and its commas do not separate names.
+ */
+export const NOTE_IN_BRACKETS = /^(?:见|详见|含|不含|包括|除|注[:：])|下同/u;

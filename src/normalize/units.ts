@@ -6,7 +6,7 @@
 // such a cell take a minute).
 
 import { ANY_ROLE_PHRASE, JOINTLY, phraseRole, type Role } from "../lexicon/roles.js";
-import { EXPANDABLE_END, LEVEL_PREFIX, LEVEL_WORD, NAME_SEPARATORS, NO_EXPAND_START, SPACE_BETWEEN_NAMES } from "../lexicon/units.js";
+import { EXPANDABLE_END, LEVEL_PREFIX, LEVEL_WORD, NAME_SEPARATORS, NO_EXPAND_START, NOTE_IN_BRACKETS, SPACE_BETWEEN_NAMES } from "../lexicon/units.js";
 import { toSimplified } from "../text/hant.js";
 import { trimEndOf } from "../text/text.js";
 
@@ -22,6 +22,7 @@ const s = toSimplified;
 
 /** A list of examples, or a parenthesis that is part of a name: what `X（inner）` becomes. */
 function examples(outer: string, inner: string, whole: string): string {
+  if (NOTE_IN_BRACKETS.test(s(inner.trim()))) return whole;
   const pieces = inner.split(/[、，,]/u).map((p) => p.trim()).filter(Boolean);
   const onlyLevels = pieces.every((p) => LEVEL_WORD.test(s(p)));
   if (onlyLevels) return whole;
@@ -107,8 +108,8 @@ function pieces(text: string): Piece[] {
       continue;
     }
     // `start` walks through the part instead of slicing it per name: one pass. Phrases are
-    // found in the simplified copy, whose indices are the part's.
-    const shadow = s(part);
+    // found in the simplified copy, whose indices are the part's, with notes blanked out.
+    const shadow = maskNotes(s(part));
     let start = 0;
     while (start < part.length) {
       ANY_ROLE_PHRASE.lastIndex = start;
@@ -134,6 +135,19 @@ function pieces(text: string): Piece[] {
     }
   }
   return out;
+}
+
+/** A note's content replaced by placeholders of the same length: indices stay the part's. */
+function maskNotes(shadow: string): string {
+  return shadow.replace(/([（(])([^（）()]*)([）)])/gu, (all, open: string, inner: string, close: string) =>
+    NOTE_IN_BRACKETS.test(inner.trim()) ? open + "\u25a1".repeat(inner.length) + close : all,
+  );
+}
+
+/** A note after the last name of the cell is about the list, and is left out of the names. */
+function dropTrailingNote(text: string): string {
+  const m = /[（(]([^（）()]*)[）)][\s。；;，,.]*$/u.exec(text);
+  return m && NOTE_IN_BRACKETS.test(s(m[1]!.trim())) ? text.slice(0, m.index) : text;
 }
 
 /** Joins a piece that is only a level word with its neighbours: 各县、市、区政府 → 各县市区政府. */
@@ -169,7 +183,7 @@ function breakSpacedNames(text: string): string {
 }
 
 export function splitUnits(cell: string, defaultRole: Role = "responsible"): Unit[] {
-  const text = expandExampleLists(breakSpacedNames(cell.normalize("NFC")));
+  const text = expandExampleLists(breakSpacedNames(dropTrailingNote(cell.normalize("NFC"))));
   const list = joinLevelWords(pieces(text));
   const units: Unit[] = [];
   let pending: string[] = [];
