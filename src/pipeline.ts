@@ -12,7 +12,9 @@ import type { Warning } from "./model/result.js";
 import { finishTask } from "./normalize/finish.js";
 import type { DraftTask } from "./plan/draft.js";
 import { planProse } from "./plan/fromProse.js";
+import { notAPlan } from "./plan/evidence.js";
 import { planTable } from "./plan/fromTable.js";
+import { columnsOf } from "./lexicon/headers.js";
 import { findTitle, findYear } from "./plan/titleYear.js";
 import { readInput, STDIN } from "./read/input.js";
 import { displayPath, type FsPath } from "./sys/fsPath.js";
@@ -129,6 +131,8 @@ export async function convertBytes(bytes: Uint8Array, file: string, opts: Conver
   }
   if (drafts.length === 0) throw new WorkplanError("noTasks", `${file}: no task table or numbered task items found`);
   const title = findTitle(front, laid.table != null);
+  const not = notAPlan(drafts, laid.table ? { columns: laid.table.columns ?? columnsOf(laid.table.header) } : null, title);
+  if (not) throw new WorkplanError("noTasks", `${file}: not read as a work plan: ${not}`);
   const year = findYear(title, [...front, ...laid.back]);
   if (year == null) warnings.push({ code: "no-year", message: "no plan year in the title or an issue date: deadlines are left undated" });
   const plan = {

@@ -13,3 +13,6 @@ export const PAGE_NUMBER = /^[\s\u3000]*(?:[-—–－]+\s*\d{1,4}\s*[-—–－
  * content.
  */
 export const EDGE_PAGE_NUMBER = /^[\s\-—–－第页頁\d/共]*$/u;
+
+/** A table of contents' entry: a run of leader dots between a heading and its page number. */
+export const LEADER_DOTS = /(?:[…⋯]{2,}|[.．·]{6,})/u;

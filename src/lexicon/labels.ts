@@ -18,6 +18,15 @@ export interface Labelled {
   rest: string;
 }
 
+/**
+ * Labels of a form's or statistics table's own heading, not of a task: 单位：元 names a
+ * unit of measure; 编制部门/填报单位 name who filled in the form.
+ */
+const MEASURE_LABEL = /^(?:单位|計量單位|计量单位|金额单位|金額單位|货币单位|(?:编制|編制|填报|填報|报送|報送|制表|填表)(?:部门|部門|单位|單位))$/u;
+
+/** A label's value that is a unit of measure (单位：万元): the line heads a statistics or budget table. */
+const MEASURE_VALUE = /^[（(]?(?:人民币)?[十百千万亿]*(?:元|人|个|户|吨|公里|千米|米|平方米|亩|%|％|项|次|人次|家|所)[)）]?[。.]?$/u;
+
 /** An enumerated clause (一是加强领导：, 其一：) is a sentence of the text, not a label. */
 const ENUMERATOR = /^(?:[一二三四五六七八九十]+是|其[一二三四五六七八九十]|首先|其次|最后)/u;
 
@@ -26,10 +35,12 @@ export function labelAt(text: string): Labelled | null {
   const m = LABEL_AT.exec(text);
   if (!m) return null;
   const label = m[1]!.trim();
-  if (ENUMERATOR.test(label)) return null;
+  if (ENUMERATOR.test(label) || MEASURE_LABEL.test(label)) return null;
   const field = fieldOfHeader(label);
   if (!field || !LABEL_FIELDS.has(field)) return null;
-  return { label, field, rest: text.slice(m[0].length).trim() };
+  const rest = text.slice(m[0].length).trim();
+  if (field === "units" && MEASURE_VALUE.test(rest)) return null;
+  return { label, field, rest };
 }
 
 /** A line that starts with a label, possibly inside an opening bracket: （牵头单位：…. */
@@ -53,12 +64,14 @@ export function labelsIn(text: string): { before: string; labels: Labelled[] } |
   const at: Array<{ start: number; end: number; label: string; field: Field }> = [];
   for (const m of text.matchAll(LABEL_INSIDE)) {
     const label = m[1]!;
-    if (ENUMERATOR.test(label)) continue;
+    if (ENUMERATOR.test(label) || MEASURE_LABEL.test(label)) continue;
     const field = fieldOfHeader(label);
     if (!field || !LABEL_FIELDS.has(field)) continue;
     at.push({ start: m.index, end: m.index + m[0].length, label, field });
   }
   if (at.length === 0) return null;
-  const labels = at.map((a, i) => ({ label: a.label, field: a.field, rest: text.slice(a.end, at[i + 1]?.start ?? text.length).trim() }));
-  return { before: text.slice(0, at[0]!.start).trim(), labels };
+  const kept = at.filter((a, i) => !(a.field === "units" && MEASURE_VALUE.test(text.slice(a.end, at[i + 1]?.start ?? text.length).trim())));
+  if (kept.length === 0) return null;
+  const labels = kept.map((a, i) => ({ label: a.label, field: a.field, rest: text.slice(a.end, kept[i + 1]?.start ?? text.length).trim() }));
+  return { before: text.slice(0, kept[0]!.start).trim(), labels };
 }

@@ -7,6 +7,7 @@ import type { Paragraph } from "../model/document.js";
 import { ok, warning, type Result, type Warning } from "../model/result.js";
 import { LABEL_AT, labelsIn } from "../lexicon/labels.js";
 import { UNIT_MENTION } from "../lexicon/units.js";
+import { LEADER_DOTS } from "../lexicon/furniture.js";
 import { toSimplified } from "../text/hant.js";
 import { clean, trimEndOf } from "../text/text.js";
 import { headerRole } from "../lexicon/roles.js";
@@ -118,6 +119,12 @@ export function planProse(paragraphs: Paragraph[]): Result<{ tasks: DraftTask[];
         applyUnitClause(t, clause[1]);
         t.lines.push(...p.lines);
       }
+      continue;
+    }
+    if (LEADER_DOTS.test(p.text)) {
+      // A table of contents' entry names a part of the document; it is not a task.
+      if (!started) front.push(p);
+      else warnings.push(warning("not-a-task", `contents line kept out of the tasks: ${p.text.slice(0, 24)}…`, { lines: p.lines }));
       continue;
     }
     const labels = labelsIn(p.text);

@@ -6,8 +6,7 @@
 // the columns their contents fit, in their printed order.
 
 import { cell, type Cell, type Column, type Row } from "../../model/document.js";
-import { NUMBER_CELL } from "../../lexicon/cells.js";
-import { placeCells } from "../place.js";
+import { NUMBER_CELL, placeCells } from "../../lexicon/cells.js";
 import { isPartHeading } from "../../lexicon/markers.js";
 
 export interface StreamCell {

@@ -3,8 +3,7 @@
 // cells after the requirement (units, deadline, status, remarks).
 
 import type { Cell, Column, Row } from "../../model/document.js";
-import { LEADING_NUMBER, NUMBER_CELL } from "../../lexicon/cells.js";
-import { placeCells } from "../../layout/place.js";
+import { LEADING_NUMBER, NUMBER_CELL, placeCells } from "../../lexicon/cells.js";
 import { parseMarker } from "../../lexicon/markers.js";
 import { flat, text } from "./cells.js";
 
@@ -22,7 +21,7 @@ export function alignRow(cells: Cell[], cols: Column[]): { head: Array<[Cell, Co
   const n = cells.length;
   const w = cols.length;
   // A row as wide as the header, or wider, is read from the right; a narrower one has
-  // lost cells, which its contents place (layout/place.ts).
+  // lost cells, which its contents place (lexicon/cells.ts placeCells).
   const at = n < w ? placeCells(cells.map((c) => text(c)), cols) : cells.map((_, j) => j - (n - w));
   const head: Array<[Cell, Column | undefined]> = [];
   let textCell: Cell | undefined;
