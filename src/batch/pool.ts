@@ -24,7 +24,10 @@ export interface Summary {
   layout: string;
   tasks: number;
   warnings: number;
+  /** How many warnings of each code, in order of first appearance. */
+  kinds: Record<string, number>;
 }
+
 
 /** A converted file: its plan (when asked for `{ as: "plan" }`) or its output text. */
 export type Outcome =

@@ -21,6 +21,7 @@ import { GENERATOR } from "../version.js";
 import { expandInputs, type Input } from "./inputs.js";
 import { defaultJobs, Pool, type Limits, type Outcome } from "./pool.js";
 import { Progress } from "./progress.js";
+import { describeWarnings } from "./warnings.js";
 
 export type BatchFormat = "json" | "csv" | "ndjson";
 
@@ -38,6 +39,8 @@ export interface BatchOptions {
   anyVersion?: boolean;
   force?: boolean;
   quiet?: boolean;
+  /** A file whose conversion has warnings fails (kind "warnings") and is not written. */
+  strict?: boolean;
   report?: string;
   compact?: boolean;
   csv: CsvOptions;
@@ -240,6 +243,12 @@ export async function runBatch(args: string[], opts: BatchOptions): Promise<numb
         continue;
       }
       const { summary } = outcome;
+      if (opts.strict && summary.warnings > 0) {
+        const message = `${input.file}: ${describeWarnings(summary)} (--strict: not written)`;
+        reports.push({ ...base, durationMs: Math.round(outcome.ms), error: { kind: "warnings", exitCode: ExitCode.warnings, message } });
+        progress.done(input.file, "failed", message, 0);
+        continue;
+      }
       const text = outcome.text ?? "";
       try {
         if (perDocument && out) await writeAtomic(out, text);
@@ -257,7 +266,7 @@ export async function runBatch(args: string[], opts: BatchOptions): Promise<numb
         continue;
       }
       reports.push({ ...base, output: out == null ? null : displayPath(out), status: "converted", format: summary.format, layout: summary.layout, tasks: summary.tasks, pages: outcome.pages, warnings: summary.warnings, durationMs: Math.round(outcome.ms) });
-      progress.done(input.file, "converted", `${summary.tasks} tasks, ${summary.layout}`, summary.tasks);
+      progress.done(input.file, "converted", `${summary.tasks} tasks, ${summary.layout}${summary.warnings > 0 ? `, ${describeWarnings(summary)}` : ""}`, summary.tasks);
     }
     if (target.kind === "file") {
       if (opts.format === "csv" && !headerDone) chunks.push((opts.csv.bom ? "\ufeff" : "") + batchCsvHeader(opts.csv));

@@ -10,6 +10,7 @@ import { render, type Render } from "../export/render.js";
 import { releaseAll, setForwarder } from "../sys/cleanup.js";
 import type { FsPath } from "../sys/fsPath.js";
 import type { Job, Outcome } from "./pool.js";
+import { warningKinds } from "./warnings.js";
 
 export async function convertOne(job: Job, opts: ConvertOptions, how: Render = { as: "plan" }): Promise<Outcome> {
   const t0 = performance.now();
@@ -20,7 +21,7 @@ export async function convertOne(job: Job, opts: ConvertOptions, how: Render = {
     // A PDF counts the pages read (a trailing page of signatures is read too); text
     // counts the pages its repeated headers mark.
     const pages = laid.pages?.length ?? (laid.table ? new Set(laid.table.rows.map((r) => r.page)).size : 1);
-    const summary = { format: plan.source.format, layout: plan.source.layout, tasks: plan.tasks.length, warnings: plan.warnings.length };
+    const summary = { format: plan.source.format, layout: plan.source.layout, tasks: plan.tasks.length, warnings: plan.warnings.length, kinds: warningKinds(plan) };
     const output = how.as === "plan" ? { plan } : { text: render(conversion, how) };
     return { ok: true, ...output, summary, pages, ms: performance.now() - t0 };
   } catch (e) {

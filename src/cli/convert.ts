@@ -34,6 +34,7 @@ export interface ConvertOpts {
   timeout?: string;
   maxSize?: string;
   maxMemory?: string;
+  strict?: boolean;
 }
 
 /** "3-9,12" → {3,…,9,12}. */
@@ -82,7 +83,12 @@ export function limitsOf(opts: { timeout?: string; maxMemory?: string }): { time
  * so that a file gives the same result alone and in a batch. Standard input is read here:
  * the child has no stdin of its own.
  */
-export async function convertInChild(file: string, opts: { timeout?: string; maxMemory?: string; pages?: string; password?: string; maxSize?: string }, how: Exclude<Render, { as: "plan" }>): Promise<string> {
+export interface Converted {
+  text: string;
+  summary: { warnings: number; kinds: Record<string, number> };
+}
+
+export async function convertInChild(file: string, opts: { timeout?: string; maxMemory?: string; pages?: string; password?: string; maxSize?: string }, how: Exclude<Render, { as: "plan" }>): Promise<Converted> {
   const options = convertOptions(opts);
   const limits = limitsOf(opts);
   const name = file === STDIN ? "stdin" : file;
@@ -96,8 +102,9 @@ export async function convertInChild(file: string, opts: { timeout?: string; max
       const { sniffFormat } = await import("../read/sniff.js");
       const sniffed = sniffFormat(bytes, name);
       if (bytes.length <= IN_PROCESS_MAX_BYTES && "format" in sniffed && (sniffed.format === "text" || sniffed.format === "html")) {
-        const [{ convertBytes }, { render }] = await Promise.all([import("../pipeline.js"), import("../export/render.js")]);
-        return render(await convertBytes(bytes, name, options), how);
+        const [{ convertBytes }, { render }, { warningKinds }] = await Promise.all([import("../pipeline.js"), import("../export/render.js"), import("../batch/warnings.js")]);
+        const conversion = await convertBytes(bytes, name, options);
+        return { text: render(conversion, how), summary: { warnings: conversion.plan.warnings.length, kinds: warningKinds(conversion.plan) } };
       }
       return runInChild({ file: name, bytes }, options, limits, how);
     }
@@ -105,7 +112,7 @@ export async function convertInChild(file: string, opts: { timeout?: string; max
   return runInChild(stdin ? { file: name, bytes: readStdin(options.maxSize ?? DEFAULT_MAX_SIZE) } : { file }, options, limits, how);
 }
 
-async function runInChild(job: { file: string; bytes?: Uint8Array }, options: ConvertOptions, limits: { timeoutS: number; memoryMb: number }, how: Exclude<Render, { as: "plan" }>): Promise<string> {
+async function runInChild(job: { file: string; bytes?: Uint8Array }, options: ConvertOptions, limits: { timeoutS: number; memoryMb: number }, how: Exclude<Render, { as: "plan" }>): Promise<Converted> {
   const file = job.file;
   const { Pool } = await import("../batch/pool.js");
   const pool = new Pool(1, limits);
@@ -113,7 +120,7 @@ async function runInChild(job: { file: string; bytes?: Uint8Array }, options: Co
     const outcome = await pool.run(job, options, how);
     if (!outcome.ok) throw new WorkplanError(outcome.error.kind, outcome.error.message);
     if (outcome.text == null) throw new WorkplanError("internal", `${file}: the converter sent no output`);
-    return outcome.text;
+    return { text: outcome.text, summary: outcome.summary };
   } finally {
     await pool.close();
   }
@@ -129,7 +136,16 @@ async function convertSingle(file: string, opts: ConvertOpts): Promise<void> {
   const source = file === STDIN ? "stdin" : path.basename(file);
   const how: Exclude<Render, { as: "plan" }> =
     opts.format === "csv" ? { as: "csv", csv: csvOptions(opts) } : opts.format === "ndjson" ? { as: "ndjson", source } : { as: "json", compact: opts.compact === true };
-  await emit(await convertInChild(file, opts, how), out ?? undefined);
+  const done = await convertInChild(file, opts, how);
+  const name = file === STDIN ? "stdin" : file;
+  if (done.summary.warnings > 0) {
+    const { describeWarnings } = await import("../batch/warnings.js");
+    const what = describeWarnings(done.summary);
+    // --strict: a conversion with warnings fails, and writes nothing.
+    if (opts.strict) throw new WorkplanError("warnings", `${name}: ${what} (--strict: nothing written; see 'workplan inspect ${name}')`);
+    if (!opts.quiet) process.stderr.write(`workplan: ${name}: ${what} (listed under "warnings" in the JSON; 'workplan inspect ${name}' shows where)\n`);
+  }
+  await emit(done.text, out ?? undefined);
 }
 
 function statOrNull(p: string): Stats | null {
@@ -172,6 +188,7 @@ export async function convert(inputs: string[], opts: ConvertOpts): Promise<numb
     anyVersion: opts.anyVersion === true,
     force: opts.force === true,
     quiet: opts.quiet === true,
+    strict: opts.strict === true,
     ...(opts.report != null ? { report: opts.report } : {}),
     compact: opts.compact === true,
     csv: csvOptions(opts),

@@ -85,7 +85,8 @@ ${EXIT_CODES}`,
     .option("--resume", "batch: skip documents whose JSON output exists with the same source hash and workplan version")
     .option("--any-version", "with --resume: also skip outputs made by another version of workplan")
     .option("--force", "overwrite existing outputs")
-    .option("-q, --quiet", "batch: no progress, no summary (failures are still reported)")
+    .option("-q, --quiet", "no progress, no summary, no warnings line (failures are still reported)")
+    .option("--strict", "a conversion with warnings fails (exit 8) and writes nothing")
     .option("--report <file>", "batch: write a JSON report (per file: status, format, layout, tasks, warnings, duration; skipped files and why)")
     .option("--timeout <seconds>", "stop a file that takes longer (default: 120, alone or in a batch)")
     .option("--max-memory <MB>", "stop a conversion that needs more memory (default: 1024, alone or in a batch)")
@@ -146,7 +147,7 @@ Examples:
     .action(async (file: string, opts: { rows: string; pages?: string; password?: string; maxSize?: string; timeout?: string; maxMemory?: string }) => {
       const rows = Number(opts.rows);
       if (!Number.isInteger(rows) || rows < 0) throw new WorkplanError("usage", `--rows takes a whole number, not ${opts.rows}`);
-      await emit(await convertInChild(file, opts, { as: "inspect", rows }), undefined);
+      await emit((await convertInChild(file, opts, { as: "inspect", rows })).text, undefined);
     })
     .showHelpAfterError("(see: workplan inspect --help)");
   return p;

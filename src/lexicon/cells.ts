@@ -37,8 +37,10 @@ export function looksLikeUnits(text: string): boolean {
     .map((p) => p.replace(/(?:按照?职责(?:分工)?)?(?:分别)?(?:牵头|负责|配合|协助|参与)?(?:落实)?$/u, "").replace(/等.*$/u, "").replace(/^(?:由|会同)/u, ""))
     .filter(Boolean);
   if (names.length === 0) return false;
-  const unitish = names.filter((n) => UNIT_NAME_END.test(n) || /[（(][^）)]*[）)](?:人民)?政府$/u.test(n));
-  return unitish.length * 2 >= names.length && UNIT_NAME_END.test(names[names.length - 1]!.replace(/[（(][^）)]*[）)]/gu, ""));
+  // A name may end in a bracket that holds another name or level words: 各村（社区）, 县财政局（金融办）.
+  const bare = (n: string) => n.replace(/[（(][^）)]*[）)]/gu, "");
+  const unitish = names.filter((n) => UNIT_NAME_END.test(n) || UNIT_NAME_END.test(bare(n)) || /[（(][^）)]*[）)](?:人民)?政府$/u.test(n));
+  return unitish.length * 2 >= names.length && UNIT_NAME_END.test(bare(names[names.length - 1]!));
 }
 
 /** Whether a text names a date or a deadline phrase (FORMAT.md's kinds other than `other`). */

@@ -14,5 +14,8 @@ export const PAGE_NUMBER = /^[\s\u3000]*(?:[-—–－]+\s*\d{1,4}\s*[-—–－
  */
 export const EDGE_PAGE_NUMBER = /^[\s\-—–－第页頁\d/共]*$/u;
 
+/** A site's breadcrumb trail (首页 > 政务公开 > 通知公告): where the page sits, not its title. */
+export const BREADCRUMB = /\S\s*(?:>|＞|»|>>|›)\s*\S.*(?:>|＞|»|›)/u;
+
 /** A table of contents' entry: a run of leader dots between a heading and its page number. */
 export const LEADER_DOTS = /(?:[…⋯]{2,}|[.．·]{6,})/u;

@@ -58,6 +58,12 @@ export function columnsOf(header: string[]): Column[] {
     if (h === "" && cols.length > 0) cols.push({ ...cols[cols.length - 1]! });
     else cols.push({ field: f ?? "extra", header: h });
   }
+  // Several progress columns (one per month): the last is the status, the others are
+  // kept in extra under their headers (FORMAT.md).
+  const statusAt = cols.map((c, i) => (c.field === "status" ? i : -1)).filter((i) => i >= 0);
+  const lastStatus = cols[statusAt[statusAt.length - 1] ?? -1]?.header;
+  // (A header spanning two physical columns is one column: same header, kept.)
+  for (const i of statusAt) if (cols[i]!.header !== lastStatus) cols[i] = { ...cols[i]!, field: "extra" };
   // No requirement column: the last task column holds the requirement.
   if (!cols.some((c) => c.field === "text")) {
     for (let i = cols.length - 1; i >= 0; i--) {

@@ -3,7 +3,7 @@
 // metadata lines a site prints above it. Simplified; matched on a simplified copy.
 
 /** What a work plan calls itself: a title without one of these is not a plan's title. */
-export const PLAN_WORD = /(?:要点|分工|清单|方案|计划|任务|安排|提示单|台账|分解|工作表|一览表|重点工作)/u;
+export const PLAN_WORD = /(?:要点|分工|清单|方案|计划|任务|安排|提示单|台账|分解|工作表|一览表|重点工作|实事|进度表|情况表|事项目录)/u;
 
 /** A covering letter's title: it names the plan, but is not the plan's own. */
 export const COVERING_LETTER = /关于印发|的通知$|通知$/u;

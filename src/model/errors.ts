@@ -23,7 +23,7 @@ export const ExitCode = {
 export type ExitCodeName = keyof typeof ExitCode;
 
 /** The kinds of failure a single conversion can end in. */
-export type FailureKind = "internal" | "usage" | "unreadable" | "invalidInput" | "noTasks" | "writeFailed";
+export type FailureKind = "internal" | "usage" | "unreadable" | "invalidInput" | "noTasks" | "writeFailed" | "warnings";
 
 export class WorkplanError extends Error {
   constructor(

@@ -141,9 +141,14 @@ export function planProse(paragraphs: Paragraph[]): Result<{ tasks: DraftTask[];
     const labelledBelow = next != null && labelsIn(next.text)?.before === "";
     // Labels inside a trailing parenthesis are read with it (trailingUnits).
     const ownLabels = labels && labels.before !== "" && m != null && !trailingUnits(m.rest) ? labels : null;
-    // The next item of a run of items ((3) after (2)) is an item, however short.
+    // The next item of a run of items ((3) after (2)) is an item, however short; so is a
+    // line followed by its own next sibling ((1) before (2)) or by the group's unit
+    // line — a heading is followed by items of a deeper style.
     const nextSibling = lastItem != null && group.length > 0 && m != null && m.style === lastItem.style && m.ordinal === lastItem.ordinal + 1;
-    if (m && !labelledBelow && !ownLabels && !nextSibling && isHeadingLike(m.rest, p.text)) {
+    const nextMarker = next ? parseMarker(next.text) : null;
+    const siblingBelow = m != null && nextMarker != null && nextMarker.style === m.style && nextMarker.ordinal === m.ordinal + 1 && m.style !== "cn" && m.style !== "pcn";
+    const clauseBelow = next != null && trailingUnits(next.text)?.[0] === "";
+    if (m && !labelledBelow && !ownLabels && !nextSibling && !siblingBelow && !clauseBelow && isHeadingLike(m.rest, p.text)) {
       group = [];
       lastItem = null;
       headings.push(clean(p.text), m);
@@ -163,7 +168,7 @@ export function planProse(paragraphs: Paragraph[]): Result<{ tasks: DraftTask[];
     }
     started = true;
     const t = emptyDraft();
-    t.path = headings.path;
+    t.path = headings.pathFor(m);
     openHeadings = [];
     t.lines = [...p.lines];
     let body = m ? m.rest : p.text;

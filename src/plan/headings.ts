@@ -31,6 +31,17 @@ export class HeadingStack {
     return depth;
   }
 
+  /**
+   * The path of an item numbered with `marker`: an item that continues the list of a
+   * heading (2.提升预警能力 after the heading 1.完善监测网络) ends that heading's part, as
+   * the next heading of its list would.
+   */
+  pathFor(marker: Marker | null): string[] {
+    const depth = this.levelFor(marker);
+    if (depth < this.levels.length && marker && marker.ordinal !== 1) this.levels = this.levels.slice(0, depth);
+    return this.path;
+  }
+
   /** The depth a heading with this marker takes. */
   private levelFor(marker: Marker | null): number {
     if (!marker) return this.levels.length;

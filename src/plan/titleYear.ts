@@ -8,13 +8,14 @@ import { parseMarker } from "../lexicon/markers.js";
 import { yearNumber } from "../lexicon/numerals.js";
 import { ATTACHMENT_LABEL, COVERING_LETTER, NOT_A_TITLE, PLAN_WORD, TITLE_MAX_CHARS, TITLE_MIN_CHARS } from "../lexicon/titles.js";
 import { toSimplified } from "../text/hant.js";
+import { BREADCRUMB } from "../lexicon/furniture.js";
 
 export function titleLike(s: string): boolean {
   const t = toSimplified(compact(s));
   if (t.length < TITLE_MIN_CHARS || t.length > TITLE_MAX_CHARS) return false;
   if (/[。；;：:，,]$/u.test(t)) return false;
   if (parseMarker(s)) return false;
-  if (NOT_A_TITLE.test(t)) return false;
+  if (NOT_A_TITLE.test(t) || BREADCRUMB.test(s)) return false;
   return PLAN_WORD.test(t);
 }
 

@@ -1,0 +1,163 @@
+// One fixture per family of flattened notices seen on the web (fixtures/families/),
+// written in new wording from the structure each family has, with the answer FORMAT.md
+// gives written by hand below. These are the structures the text layouts read in
+// general: rows cut at their 序号, short rows placed by content, sub-rows, labelled
+// lines, run-on lists, group unit lines, notes in unit cells — and a document that is
+// not a plan.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { convertFile } from "../../pipeline.js";
+import { WorkplanError } from "../../model/errors.js";
+
+const FIX = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../fixtures/families");
+const read = async (name: string) => (await convertFile(path.join(FIX, name))).plan;
+/** Units as name/role-initial, in order. */
+const units = (t: { units: Array<{ name: string; role: string }> }) => t.units.map((u) => `${u.name}/${u.role[0]}`).join(" ");
+/** The fields compared by FORMAT.md's rule: NFKC, white space removed. */
+const norm = (s: string | null) => (s == null ? null : s.normalize("NFKC").replace(/\s+/gu, ""));
+
+describe("flattened tables", () => {
+  it("one cell per line, a blank line between every two cells: rows cut at 序号, a sub-row with its own unit and status", async () => {
+    const plan = await read("cell-lines-blank.txt");
+    expect(plan.source.layout).toBe("cell-lines");
+    expect(plan.title).toBe("2023年度县政府民生实事项目完成情况");
+    expect(plan.year).toBe(2023);
+    expect(plan.columns).toEqual(["序号", "项目名称", "牵头单位", "完成情况"]);
+    expect(plan.tasks.map((t) => [t.number, t.unitsText, units(t), norm(t.status)])).toEqual([
+      ["1", "县住建局", "县住建局/l", "已完成改造13个,惠及居民3210户。"],
+      ["2", "县交通运输局", "县交通运输局/l", "已建成42座。"],
+      ["3", "县卫生健康局", "县卫生健康局/l", "完成体检2.1万人。"],
+      [null, "县医保局", "县医保局/l", "已落实体检费用结算。"],
+      ["4", "县教育局", "县教育局/l", "新增学位640个。"],
+    ]);
+    // The sub-row shares the merged requirement of its row.
+    expect(plan.tasks[3]!.text).toBe(plan.tasks[2]!.text);
+    expect(plan.tasks[0]!.text).toBe("改造老旧小区12个,惠及居民3000户。");
+  });
+
+  it("one cell per line, no blank lines: merged unit, person and deadline cells left out of later rows", async () => {
+    const plan = await read("cell-lines-dense.txt");
+    expect(plan.source.layout).toBe("cell-lines");
+    expect(plan.tasks.map((t) => [t.number, t.text, t.unitsText, t.deadlineText, norm(t.status)])).toEqual([
+      ["1", "建成社区嵌入式养老服务站8个", "区民政局；老龄工作科", "12月底前", "已完成选址6个,其中2个已开工建设。"],
+      ["2", "新增家庭养老照护床位200张", "区民政局；老龄工作科", "9月底前", "已完成床位改造126张。"],
+      ["3", "开展老年人防诈骗宣传进社区活动50场", "区民政局；老龄工作科", "9月底前", "已开展宣传活动21场。"],
+    ]);
+    // A person is not a unit.
+    expect(plan.tasks[0]!.extra).toEqual({ 分管负责人: "李某" });
+  });
+
+  it("cells ending in ' |', rows ending in '||': an unknown header column, a merged category never printed", async () => {
+    const plan = await read("pipe-cells-numbered.txt");
+    expect(plan.columns).toEqual(["序号", "主要任务", "年度目标", "分管领导", "牵头单位", "协同单位", "1-5月推进情况", "1-6月推进情况", "是否按期", "说明"]);
+    expect(plan.tasks.map((t) => [t.number, t.path, t.text, units(t), t.status, t.remarks])).toEqual([
+      ["7", [], "新建口袋公园3个。", "镇建设办/l 各村(社区)/s", "已开工2个。", null],
+      ["8", [], "改造农村供水管网15公里。", "镇水务站/l 镇财政所/s", "已完成管网铺设9公里。", "受汛期影响,施工暂停一个月,下半年加快推进。"],
+    ]);
+    expect(plan.tasks[1]!.extra).toMatchObject({ 分管领导: "周某", "1-5月推进情况": "完成招标。", 是否按期: "否" });
+  });
+
+  it("pipe rows: heading rows padded with pipes, 1.名称 cells, a row that left out one cell, names split at a flattened line break", async () => {
+    const plan = await read("pipe-rows-short.txt");
+    const t = plan.tasks;
+    expect(t.map((x) => [x.number, x.path.length, x.title, x.text == null])).toEqual([
+      ["1", 2, "集中发布惠企政策", false],
+      ["2", 2, "做好政策直达解读", false],
+      ["3", 2, "公开行政检查事项清单", true],
+      ["4", 2, "公开双随机抽查结果", false],
+    ]);
+    expect(t[0]!.path).toEqual(["一、聚焦优化营商环境深化政务公开", "(一) 做好惠企政策公开"]);
+    expect(units(t[0]!)).toBe("市工信局/l 市商务局/l 各区(县)政府/r");
+    expect(units(t[2]!)).toBe("市司法局/l 市市场监管局/l 市直有关部门/r");
+    expect(t[2]!.status).toBe("已完成");
+    // Row 4 left out its 牵头单位: the units it prints are the 责任单位, its status its own.
+    expect(t[3]!.status).toBe("推进中");
+    expect(t[3]!.text).toBe("抽查结束后20个工作日内公开抽查结果。");
+  });
+
+  it("pipe rows without a 序号 column: the number is the requirement cell's own 1./2.", async () => {
+    const plan = await read("pipe-rows-text-numbers.txt");
+    expect(plan.tasks.map((t) => [t.number, t.path, t.title, units(t)])).toEqual([
+      ["1", ["(一)围绕重大决策推进公开"], null, "市政府办公室/r 市司法局/r 各县(区)人民政府/r"],
+      ["2", ["(一)围绕重大决策推进公开"], null, "市司法局/l 市直有关单位/r"],
+      ["3", ["(一)围绕重大决策推进公开"], null, "市政府办公室/l 市直有关单位/r 各县(区)人民政府/r"],
+    ]);
+    expect(plan.tasks[1]!.text).toBe("涉及群众切身利益的决策草案,公开征求意见时间不少于30日。");
+  });
+
+  it("rows of single-space separated cells under a header that ends the letter's line", async () => {
+    const plan = await read("spaced-rows.txt");
+    expect(plan.source.layout).toBe("spaced");
+    expect(plan.title).toBe("东湖区2019年政府工作任务分解表");
+    expect(plan.year).toBe(2019);
+    expect(plan.tasks.map((t) => [t.number, t.path, t.text, units(t)])).toEqual([
+      ["1", ["一、主要经济指标(3项)"], "地区生产总值增长6.5%左右.", "发改局/l"],
+      ["2", ["一、主要经济指标(3项)"], "一般公共预算收入增长6%.", "财政局/l"],
+      ["3", ["一、主要经济指标(3项)"], "城乡居民人均可支配收入分别增长7%和8%.", "统计局/l 人社局/l"],
+    ]);
+  });
+});
+
+describe("labelled lines and prose", () => {
+  it("short items (1﹒) with their labelled lines below: items, not headings; people left out", async () => {
+    const plan = await read("labelled-below.txt");
+    expect(plan.tasks.map((t) => [t.number, t.path, t.text, units(t), t.deadline])).toEqual([
+      ["1", ["一、稳住经济基本盘"], "全市生产总值增长6%左右。", "市发展改革委/l 市政府各部门/s", { kind: "by-date", date: "2023-12-31" }],
+      ["2", ["一、稳住经济基本盘"], "规模以上工业增加值增长7%以上。", "市经济和信息化局/l 市发展改革委/s 市统计局/s 市税务局/s", null],
+      ["3", ["二、扩大有效投资"], "重点项目完成投资500亿元以上。", "市发展改革委/l 市住房城乡建设局/s 市自然资源和规划局/s", null],
+    ]);
+    expect(plan.tasks[0]!.extra).toEqual({ 牵头负责领导: "张某。" });
+  });
+
+  it("two labels on one line (主责部门:A 配合部门:B)", async () => {
+    const plan = await read("labelled-inline.txt");
+    expect(plan.year).toBe(2016);
+    expect(plan.tasks.map((t) => [t.number, t.unitsText, units(t)])).toEqual([
+      ["1", "建设局、城管局；各街道", "建设局/r 城管局/r 各街道/s"],
+      ["2", "卫计局；财政局", "卫计局/r 财政局/s"],
+      ["3", "团区委；教育局、相关街道", "团区委/r 教育局/s 相关街道/s"],
+    ]);
+  });
+
+  it("a numbered list run into one line, each item with its labelled fields", async () => {
+    const plan = await read("run-on.txt");
+    expect(plan.tasks.map((t) => [t.number, t.text, units(t), t.status])).toEqual([
+      ["1", "新建改建农村公路120公里。", "市交通局/r 各县(市)政府/s", "已完成72公里,占年度目标的60%。"],
+      ["2", "新增城市停车泊位5000个。", "市公安局/r 市住建局/s 市城管局/s", "已新增泊位3100个。"],
+      ["3", "建成市民健身步道30公里。", "市体育局/r", "已建成18公里。"],
+    ]);
+  });
+
+  it("sub-items (1)…(3) sharing one unit line; a 〔牵头单位:…,责任单位:…〕 clause", async () => {
+    const plan = await read("prose-group.txt");
+    const t = plan.tasks;
+    expect(t.map((x) => [x.number, x.path.at(-1), units(x)])).toEqual([
+      ["1", "1.完善灾害监测网络", "市应急局/r 市气象局/r 各县(区)人民政府/r"],
+      ["2", "1.完善灾害监测网络", "市应急局/r 市气象局/r 各县(区)人民政府/r"],
+      ["3", "1.完善灾害监测网络", "市应急局/r 市气象局/r 各县(区)人民政府/r"],
+      ["2", "(一)监测预警能力建设", "市应急局/l 市直有关部门/r 各乡镇(街道)/r"],
+    ]);
+    expect(t[3]!.title).toBe("提升预警发布能力");
+    expect(t[3]!.unitsText).toBe("市应急局；市直有关部门,各乡镇(街道)");
+  });
+
+  it("a note in brackets after the last unit is not a name, and its 牵头 makes no one lead", async () => {
+    const plan = await read("unit-notes.txt");
+    expect(units(plan.tasks[0]!)).toBe("县经信局/l 县发改局/r 县统计局/r");
+    expect(plan.tasks[0]!.unitsText).toContain("下同");
+    expect(units(plan.tasks[1]!)).toBe("县商务局/r 县投资促进中心/r");
+  });
+});
+
+describe("not a work plan", () => {
+  it("a budget's contents, functions and unit table give no tasks: exit 5 with the reason", async () => {
+    const e = await read("not-a-plan.txt").then(
+      () => null,
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(WorkplanError);
+    expect((e as WorkplanError).exitCode).toBe(5);
+    expect((e as WorkplanError).message).toMatch(/not read as a work plan|no task table/u);
+  });
+});

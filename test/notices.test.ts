@@ -1,0 +1,63 @@
+// What issue 17 asks of the command line on real notices and on documents that are not
+// work plans: warnings reach the user, --strict fails on them, and a budget, a report or
+// a standard gives exit 5 with its reason. The ../shared files are other people's
+// documents, read in place; where ../shared is absent these tests say so and skip.
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT, run } from "./helpers.js";
+
+const SHARED = path.resolve(ROOT, "..", "shared");
+const REAL_FILES = path.join(SHARED, "real-files");
+const haveShared = existsSync(REAL_FILES);
+if (!haveShared) console.warn(`skipping the real-files tests: ${REAL_FILES} is absent (CI has ../shared beside the clone)`);
+
+describe("warnings reach the user", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "wp-warn-"));
+  // A table whose second row has a number and no requirement: converted, with a warning.
+  const file = path.join(dir, "notice.txt");
+  writeFileSync(file, "2021年某县重点工作任务清单\n序号 | 工作任务 | 责任单位 | 完成时限 |\n1 | 完善公开目录。 | 县政府办 | 6月底前 |\n2 |  | 县财政局 | 年底前 |\n");
+
+  it("a conversion with warnings says how many and of which kinds, in one line on stderr, and exits 0", () => {
+    const r = run(["convert", file]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).tasks).toHaveLength(2);
+    const lines = r.stderr.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/notice\.txt: 1 warning: 1 no-text/u);
+  });
+
+  it("-q keeps it quiet", () => {
+    const r = run(["convert", file, "-q"]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+  });
+
+  it("--strict fails on warnings: exit 8, nothing written", () => {
+    const out = path.join(dir, "out.json");
+    const r = run(["convert", file, "--strict", "-o", out]);
+    expect(r.code).toBe(8);
+    expect(r.stderr).toMatch(/--strict/u);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("a batch with --strict counts such files as failed and writes the others", () => {
+    const clean = path.join(dir, "clean");
+    writeFileSync(path.join(dir, "ok.txt"), "2021年某县重点工作任务清单\n序号 | 工作任务 | 责任单位 | 完成时限 |\n1 | 完善公开目录。 | 县政府办 | 6月底前 |\n2 | 更新年报。 | 县财政局 | 年底前 |\n");
+    const r = run(["convert", path.join(dir, "ok.txt"), file, "--strict", "-o", clean + "/", "-q"]);
+    expect(r.code).toBe(7);
+    expect(readdirSync(clean)).toEqual(["ok.txt.json"]);
+  });
+});
+
+describe.skipIf(!haveShared)("documents that are not work plans (../shared/real-files)", () => {
+  const files = haveShared ? readdirSync(REAL_FILES).filter((f) => !f.endsWith(".md")) : [];
+  it.each(files)("%s: exit 5 with a one-line reason", (f) => {
+    const r = run(["convert", path.join(REAL_FILES, f)]);
+    expect(r.code).toBe(5);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+    expect(r.stderr).toMatch(/no task table|not read as a work plan/u);
+  });
+});
