@@ -29,6 +29,10 @@ export interface ConvertOptions {
   password?: string;
   /** PDF: 1-based page numbers to read. */
   pages?: Set<number>;
+  /** Text: read in this layout instead of detecting one (--layout). */
+  layout?: string;
+  /** Text: decode with this encoding instead of detecting one (--encoding). */
+  encoding?: string;
 }
 
 export type { Conversion };
@@ -39,7 +43,7 @@ async function read(format: SourceFormat, bytes: Uint8Array, file: string, opts:
   switch (format) {
     case "text": {
       const { readText } = await import("./read/text/reader.js");
-      return readText(bytes, file);
+      return readText(bytes, file, opts.encoding);
     }
     case "html": {
       const { readHtml } = await import("./read/html/reader.js");
@@ -63,11 +67,12 @@ async function read(format: SourceFormat, bytes: Uint8Array, file: string, opts:
 }
 
 /** What was read → the document model, by the layout for its kind. */
-async function layOut(source: Source): Promise<Laid> {
+async function layOut(source: Source, opts: ConvertOptions): Promise<Laid> {
+  if (opts.layout && source.kind !== "text") throw new WorkplanError("usage", `--layout chooses how a text is read; this document is read as a ${source.kind === "dom" ? "web page or Word file" : "PDF"}, whose layout follows from its markup or geometry`);
   switch (source.kind) {
     case "text": {
       const { layoutText } = await import("./layout/text/index.js");
-      return layoutText(source.text);
+      return layoutText(source.text, opts.layout);
     }
     case "dom": {
       const { layoutHtml } = await import("./layout/html.js");
@@ -103,10 +108,12 @@ export async function convertBytes(bytes: Uint8Array, file: string, opts: Conver
   const { format } = sniffed;
   let laid: Laid;
   let encoding: string | null;
+  let textOf: string | null = null;
   try {
     const source = await read(format, bytes, file, opts);
     encoding = source.kind === "pages" ? null : source.encoding;
-    laid = await layOut(source);
+    laid = await layOut(source, opts);
+    textOf = source.kind === "text" ? source.text : null;
   } catch (e) {
     // Every failure names its file, whichever stage raised it.
     if (e instanceof WorkplanError && !e.message.startsWith(file)) throw new WorkplanError(e.kind, `${file}: ${e.message}`, { cause: e });
@@ -129,10 +136,12 @@ export async function convertBytes(bytes: Uint8Array, file: string, opts: Conver
     front = [...front, ...r.value.front];
     warnings.push(...r.warnings);
   }
-  if (drafts.length === 0) throw new WorkplanError("noTasks", `${file}: no task table or numbered task items found`);
   const title = findTitle(front, laid.table != null);
-  const not = notAPlan(drafts, laid.table ? { columns: laid.table.columns ?? columnsOf(laid.table.header) } : null, title);
-  if (not) throw new WorkplanError("noTasks", `${file}: not read as a work plan: ${not}`);
+  const not = drafts.length === 0 ? null : notAPlan(drafts, laid.table ? { columns: laid.table.columns ?? columnsOf(laid.table.header) } : null, title);
+  if (drafts.length === 0 || not) {
+    const diagnosis = { layout: laid.layout, reason: laid.reason, tried: laid.tried ?? [], clues: textOf != null ? (await import("./layout/text/index.js")).cluesOf(textOf) : [] };
+    throw new WorkplanError("noTasks", not ? `${file}: not read as a work plan: ${not}` : `${file}: no task table or numbered task items found`, { diagnosis });
+  }
   const year = findYear(title, [...front, ...laid.back]);
   if (year == null) warnings.push({ code: "no-year", message: "no plan year in the title or an issue date: deadlines are left undated" });
   const plan = {

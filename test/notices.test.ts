@@ -61,3 +61,33 @@ describe.skipIf(!haveShared)("documents that are not work plans (../shared/real-
     expect(r.stderr).toMatch(/no task table|not read as a work plan/u);
   });
 });
+
+describe("inspect explains a document that gave no tasks", () => {
+  it("shows the layouts tried with the reason each was not taken, and the lines that hold structure", () => {
+    const r = run(["inspect", path.join(ROOT, "fixtures/families/not-a-plan.txt")]);
+    expect(r.code).toBe(5);
+    expect(r.stdout).toMatch(/^result: +no tasks — not read as a work plan/mu);
+    expect(r.stdout).toMatch(/^ +pipe-rows +0 lines of two or more/mu);
+    // The candidate lines, with their line numbers.
+    expect(r.stdout).toMatch(/^ +11 +header +序号 单位名称 备注/mu);
+    expect(r.stdout).toMatch(/^ +7 +item +1\.负责本级财政预算/mu);
+  });
+
+  it("--layout reads a text as told; an unknown name is a usage error", () => {
+    const f = path.join(ROOT, "fixtures/families/pipe-rows-short.txt");
+    const forced = run(["inspect", f, "--layout", "spaced"]);
+    expect(forced.code).toBe(5);
+    expect(forced.stderr).toMatch(/spaced layout finds no table/u);
+    expect(run(["convert", f, "--layout", "grid"]).code).toBe(2);
+    const asked = run(["inspect", f, "--layout", "pipe-rows"]);
+    expect(asked.code).toBe(0);
+    expect(asked.stdout).toMatch(/as asked \(--layout pipe-rows\)/u);
+  });
+
+  it("--encoding decodes as told; a wrong one fails on bytes it cannot decode, an unknown one is a usage error", () => {
+    const gbk = path.join(ROOT, "fixtures/encodings/000-gbk.txt");
+    expect(run(["convert", gbk, "--encoding", "gb18030"]).code).toBe(0);
+    expect(run(["convert", gbk, "--encoding", "utf-8"]).code).toBe(4);
+    expect(run(["convert", gbk, "--encoding", "klingon"]).code).toBe(2);
+  });
+});

@@ -7,6 +7,7 @@
 import { WorkplanError } from "../model/errors.js";
 import { convertBytes, convertFile, type ConvertOptions } from "../pipeline.js";
 import { render, type Render } from "../export/render.js";
+import { renderFailure } from "../export/inspect.js";
 import { releaseAll, setForwarder } from "../sys/cleanup.js";
 import type { FsPath } from "../sys/fsPath.js";
 import type { Job, Outcome } from "./pool.js";
@@ -26,7 +27,9 @@ export async function convertOne(job: Job, opts: ConvertOptions, how: Render = {
     return { ok: true, ...output, summary, pages, ms: performance.now() - t0 };
   } catch (e) {
     const err = e instanceof WorkplanError ? e : new WorkplanError("internal", `${file}: internal error: ${e instanceof Error ? e.message : String(e)}`);
-    return { ok: false, error: { kind: err.kind, message: err.message, exitCode: err.exitCode }, ms: performance.now() - t0 };
+    // inspect shows why a document gave no tasks, instead of only failing.
+    const report = how.as === "inspect" && err.diagnosis ? renderFailure(file, err.message, err.diagnosis) : undefined;
+    return { ok: false, error: { kind: err.kind, message: err.message, exitCode: err.exitCode, ...(report ? { report } : {}) }, ms: performance.now() - t0 };
   }
 }
 

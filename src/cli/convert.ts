@@ -35,6 +35,8 @@ export interface ConvertOpts {
   maxSize?: string;
   maxMemory?: string;
   strict?: boolean;
+  layout?: string;
+  encoding?: string;
 }
 
 /** "3-9,12" → {3,…,9,12}. */
@@ -57,8 +59,10 @@ export function positive(value: string, flag: string): number {
   return n;
 }
 
-export function convertOptions(opts: { pages?: string; password?: string; maxSize?: string }): ConvertOptions {
+export function convertOptions(opts: { pages?: string; password?: string; maxSize?: string; layout?: string; encoding?: string }): ConvertOptions {
   return {
+    ...(opts.layout ? { layout: opts.layout } : {}),
+    ...(opts.encoding ? { encoding: opts.encoding } : {}),
     ...(opts.pages ? { pages: parsePages(opts.pages) } : {}),
     ...(opts.password != null ? { password: opts.password } : {}),
     ...(opts.maxSize != null ? { maxSize: Math.round(positive(opts.maxSize, "--max-size") * 1024 * 1024) } : {}),
@@ -88,7 +92,7 @@ export interface Converted {
   summary: { warnings: number; kinds: Record<string, number> };
 }
 
-export async function convertInChild(file: string, opts: { timeout?: string; maxMemory?: string; pages?: string; password?: string; maxSize?: string }, how: Exclude<Render, { as: "plan" }>): Promise<Converted> {
+export async function convertInChild(file: string, opts: { timeout?: string; maxMemory?: string; pages?: string; password?: string; maxSize?: string; layout?: string; encoding?: string }, how: Exclude<Render, { as: "plan" }>): Promise<Converted> {
   const options = convertOptions(opts);
   const limits = limitsOf(opts);
   const name = file === STDIN ? "stdin" : file;
@@ -103,7 +107,13 @@ export async function convertInChild(file: string, opts: { timeout?: string; max
       const sniffed = sniffFormat(bytes, name);
       if (bytes.length <= IN_PROCESS_MAX_BYTES && "format" in sniffed && (sniffed.format === "text" || sniffed.format === "html")) {
         const [{ convertBytes }, { render }, { warningKinds }] = await Promise.all([import("../pipeline.js"), import("../export/render.js"), import("../batch/warnings.js")]);
-        const conversion = await convertBytes(bytes, name, options);
+        const conversion = await convertBytes(bytes, name, options).catch(async (e: unknown) => {
+          if (how.as === "inspect" && e instanceof WorkplanError && e.diagnosis) {
+            const { renderFailure } = await import("../export/inspect.js");
+            await emit(renderFailure(name, e.message, e.diagnosis), undefined);
+          }
+          throw e;
+        });
         return { text: render(conversion, how), summary: { warnings: conversion.plan.warnings.length, kinds: warningKinds(conversion.plan) } };
       }
       return runInChild({ file: name, bytes }, options, limits, how);
@@ -118,7 +128,10 @@ async function runInChild(job: { file: string; bytes?: Uint8Array }, options: Co
   const pool = new Pool(1, limits);
   try {
     const outcome = await pool.run(job, options, how);
-    if (!outcome.ok) throw new WorkplanError(outcome.error.kind, outcome.error.message);
+    if (!outcome.ok) {
+      if (outcome.error.report) await emit(outcome.error.report, undefined);
+      throw new WorkplanError(outcome.error.kind, outcome.error.message);
+    }
     if (outcome.text == null) throw new WorkplanError("internal", `${file}: the converter sent no output`);
     return { text: outcome.text, summary: outcome.summary };
   } finally {
@@ -138,14 +151,12 @@ async function convertSingle(file: string, opts: ConvertOpts): Promise<void> {
     opts.format === "csv" ? { as: "csv", csv: csvOptions(opts) } : opts.format === "ndjson" ? { as: "ndjson", source } : { as: "json", compact: opts.compact === true };
   const done = await convertInChild(file, opts, how);
   const name = file === STDIN ? "stdin" : file;
-  if (done.summary.warnings > 0) {
-    const { describeWarnings } = await import("../batch/warnings.js");
-    const what = describeWarnings(done.summary);
-    // --strict: a conversion with warnings fails, and writes nothing.
-    if (opts.strict) throw new WorkplanError("warnings", `${name}: ${what} (--strict: nothing written; see 'workplan inspect ${name}')`);
-    if (!opts.quiet) process.stderr.write(`workplan: ${name}: ${what} (listed under "warnings" in the JSON; 'workplan inspect ${name}' shows where)\n`);
-  }
+  const what = done.summary.warnings > 0 ? (await import("../batch/warnings.js")).describeWarnings(done.summary) : null;
+  // --strict: a conversion with warnings fails, and writes nothing.
+  if (what && opts.strict) throw new WorkplanError("warnings", `${name}: ${what} (--strict: nothing written; see 'workplan inspect ${name}')`);
   await emit(done.text, out ?? undefined);
+  // After the data: a reader that closed the pipe early wanted nothing more.
+  if (what && !opts.quiet) process.stderr.write(`workplan: ${name}: ${what} (listed under "warnings" in the JSON; 'workplan inspect ${name}' shows where)\n`);
 }
 
 function statOrNull(p: string): Stats | null {

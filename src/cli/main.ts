@@ -98,6 +98,8 @@ ${EXIT_CODES}`,
     .option("--no-bom", "CSV: leave out the UTF-8 byte order mark (kept by default for Excel and WPS)")
     .option("--pages <list>", "PDF: read only these pages, e.g. 3-9 or 1,4-6")
     .option("--password <password>", "PDF: the password of an encrypted file")
+    .option("--layout <name>", "text: read in this layout (tabbed, cell-lines, cell-per-line, pipe-rows, pipe-cells, spaced, prose) instead of detecting it")
+    .option("--encoding <name>", "text: decode as this encoding (utf-8, gb18030, big5, utf-16le …) instead of detecting it")
     .addHelpText(
       "after",
       `${OUTPUT_RULE}
@@ -137,6 +139,8 @@ Example:
     .option("--rows <n>", "table rows of the cell grid to show (0: none)", "12")
     .option("--pages <list>", "PDF: read only these pages, e.g. 3-9")
     .option("--password <password>", "PDF: the password of an encrypted file")
+    .option("--layout <name>", "text: read in this layout (tabbed, cell-lines, cell-per-line, pipe-rows, pipe-cells, spaced, prose) instead of detecting it")
+    .option("--encoding <name>", "text: decode as this encoding (utf-8, gb18030, big5, utf-16le …) instead of detecting it")
     .option("--max-size <MB>", "refuse inputs larger than this (default: 100)")
     .option("--timeout <seconds>", "stop a file that takes longer (default: 120)")
     .option("--max-memory <MB>", "stop a conversion that needs more memory (default: 1024)")

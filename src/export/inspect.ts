@@ -1,7 +1,7 @@
 // `workplan inspect FILE`: what was detected and why, for an analyst deciding whether to
 // trust a conversion.
 
-import type { Row } from "../model/document.js";
+import type { Diagnosis, Row } from "../model/document.js";
 import type { Conversion } from "../model/conversion.js";
 import { compact } from "../text/text.js";
 import { columnsOf } from "../lexicon/headers.js";
@@ -69,6 +69,25 @@ export function renderGrid(rows: Row[], limit: number): string[] {
   });
   if (rows.length > limit) out.push(`  … ${rows.length - limit} more rows (--rows N to show more)`);
   return out;
+}
+
+/** `inspect` of a document that gave no tasks: why, what was tried, and where structure shows. */
+export function renderFailure(file: string, message: string, d: Diagnosis): string {
+  const out: string[] = [];
+  out.push(`file:      ${file}`);
+  out.push(`result:    no tasks — ${message.startsWith(file) ? message.slice(file.length).replace(/^:\s*/u, "") : message}`);
+  out.push(`layout:    ${d.layout} (${d.reason})`);
+  if (d.tried.length > 0) {
+    out.push("tried:     (layouts not taken, and why)");
+    for (const t of d.tried) out.push(`  ${t.layout.padEnd(14)} ${t.outcome}`);
+  }
+  if (d.clues.length > 0) {
+    out.push("clues:     (lines that show part of a table or list; a few of each kind)");
+    for (const c of d.clues) out.push(`  ${String(c.line).padStart(5)}  ${c.kind.padEnd(7)} ${c.text}  — ${c.why}`);
+  } else if (d.layout.startsWith("pdf") || d.layout.startsWith("html") || d.layout.startsWith("docx")) out.push("clues:     (see the pages and layout above; text clues are shown for plain text)");
+  else out.push("clues:     none: no header words, labels, heading markers or item numbers in the text");
+  out.push("hint:      --layout NAME reads a text in the layout you name (tabbed, cell-lines, cell-per-line, pipe-rows, pipe-cells, spaced, prose); --encoding NAME decodes it as you say");
+  return out.join("\n") + "\n";
 }
 
 export function renderInspect(c: Conversion, gridRows = 12): string {

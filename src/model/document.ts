@@ -97,6 +97,29 @@ export interface Laid {
   warnings: Warning[];
   /** Paged sources: what was found on each page, for `inspect`. */
   pages?: PageReport[];
+  /** The layouts tried before this one was taken, and why each was not, for `inspect`. */
+  tried?: Tried[];
+}
+
+export interface Tried {
+  layout: string;
+  outcome: string;
+}
+
+/** A line that shows part of a structure (for `inspect` when no tasks were found). */
+export interface Clue {
+  kind: "header" | "label" | "heading" | "item";
+  line: number;
+  text: string;
+  why: string;
+}
+
+/** What `inspect` shows of a document that gave no tasks. */
+export interface Diagnosis {
+  layout: string;
+  reason: string;
+  tried: Tried[];
+  clues: Clue[];
 }
 
 export interface PageReport {

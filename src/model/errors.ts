@@ -1,6 +1,8 @@
 // Failures a user can act on. Each kind has its own documented exit code (see README),
 // so batch scripts can tell "fix the file" from "fix the command".
 
+import type { Diagnosis } from "./document.js";
+
 export const ExitCode = {
   ok: 0,
   internal: 1,
@@ -26,13 +28,17 @@ export type ExitCodeName = keyof typeof ExitCode;
 export type FailureKind = "internal" | "usage" | "unreadable" | "invalidInput" | "noTasks" | "writeFailed" | "warnings";
 
 export class WorkplanError extends Error {
+  /** No tasks found: what the layouts saw, for `inspect` to show. */
+  readonly diagnosis: Diagnosis | undefined;
+
   constructor(
     readonly kind: FailureKind,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; diagnosis?: Diagnosis },
   ) {
     super(message, options);
     this.name = "WorkplanError";
+    this.diagnosis = options?.diagnosis;
   }
 
   get exitCode(): number {

@@ -75,6 +75,21 @@ export async function decode(bytes: Uint8Array, file: string): Promise<Decoded> 
   return legacy;
 }
 
+/** Decodes with the encoding a user named (--encoding): any label WHATWG encodings know (gb18030, gbk, big5, shift_jis, utf-16le …). */
+export function decodeAs(bytes: Uint8Array, file: string, label: string): Decoded {
+  let decoder: InstanceType<typeof TextDecoder>;
+  try {
+    decoder = new TextDecoder(label, { fatal: true });
+  } catch {
+    throw new WorkplanError("usage", `--encoding ${label}: not an encoding name (try utf-8, gb18030, big5, utf-16le)`);
+  }
+  try {
+    return { text: decoder.decode(bytes), encoding: `${decoder.encoding} (as asked)` };
+  } catch {
+    throw new WorkplanError("invalidInput", `${file}: bytes are not valid ${decoder.encoding}`);
+  }
+}
+
 function decodeStrict(encoding: string, bytes: Uint8Array, file: string): string {
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
