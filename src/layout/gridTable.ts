@@ -12,26 +12,75 @@ export function isMoreHeader(cells: Cell[]): boolean {
   return own.length > 0 && own.every((c) => isHeaderWord(c.text));
 }
 
+/**
+ * How many rows a header that starts with `cells` takes: as many as its tallest cell
+ * spans (序号 | 工作任务 | 具体要求 spanning two rows over 类别 | 子项). The rows inside the
+ * header's spans are header by their place, whatever words they hold.
+ */
+export function headerDepth(cells: Cell[]): number {
+  // The shortest span: a header cell whose bottom border was not drawn (Chromium prints
+  // a merged body cell continued on a new page without its top border) reaches into the
+  // body, the others end with the header.
+  const spans = cells.filter((c) => !c.from && c.rowSpan > 1).map((c) => c.rowSpan);
+  return spans.length > 0 ? Math.min(...spans) : 1;
+}
+
+/**
+ * After the header's `depth` rows are cut off, cells of the rows below that are copies of
+ * a header cell (it reached into the body for want of a border) are empty cells: what
+ * they hold is the merged cell continued from the page before, which an empty cell of a
+ * PDF table means.
+ */
+export function detachFromHeader(grid: Cell[][], depth: number): void {
+  const first = grid[depth];
+  if (!first) return;
+  first.forEach((c, j) => {
+    if (c.from !== "above") return;
+    for (let r = depth; r < grid.length && grid[r]![j]?.from === "above"; r++) grid[r]![j] = { text: "", lines: [], rowSpan: 1, colSpan: 1 };
+  });
+}
+
 export function findHeader(grid: Cell[][]): { at: number; rows: number } | null {
   for (let i = 0; i < Math.min(grid.length, 6); i++) {
     if (!isHeaderRow(grid[i]!)) continue;
-    let n = 1;
+    let n = Math.min(headerDepth(grid[i]!), grid.length - i);
     while (i + n < grid.length && isMoreHeader(grid[i + n]!) && grid[i + n]!.some((c) => c.text && !c.from)) n++;
     return { at: i, rows: n };
   }
   return null;
 }
 
-/** Header cells of a one- or two-row header: a lower row's own word names its column. */
+/**
+ * Header cells of a one- or two-row header: a lower row's own header word names its
+ * column (责任单位 over 牵头单位 | 配合单位); a lower word that is no header word (类别 | 子项
+ * under 工作任务) leaves the column to the word above, a span's further columns "".
+ */
 export function mergeHeader(rows: Cell[][]): string[] {
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
-  return Array.from({ length: width }, (_, i) => {
+  const out = Array.from({ length: width }, (_, i) => {
     for (let r = rows.length - 1; r >= 0; r--) {
       const c = rows[r]![i];
-      if (c && c.text && !c.from) return c.text;
+      if (c && c.text && !c.from && (r === 0 || isHeaderWord(c.text))) return c.text;
     }
     return "";
   });
+  // Where a lower row's unknown words split a spanning word, the word stands over its first column only.
+  for (let i = 1; i < width; i++) if (out[i] === out[i - 1] && out[i] !== "" && rows[0]![i]?.from === "left") out[i] = "";
+  return out;
+}
+
+/** The words a row prints itself (not copies of a merged cell), by column. */
+const ownWords = (cells: Cell[]) => cells.map((c) => (c.text && !c.from ? compact(c.text) : "")).join("|");
+
+/**
+ * Rows at the top of a grid that print the header again, spans included: the first row
+ * repeats the header's words, or prints the same words as the first row of the header
+ * as first read (`top`).
+ */
+export function repeatedHeaderRows(grid: Cell[][], header: string[], top?: Cell[]): number {
+  const first = grid[0];
+  if (!first || !(repeatsHeader(first, header) || (top != null && ownWords(first) === ownWords(top)))) return 0;
+  return Math.min(grid.length, headerDepth(first));
 }
 
 export const signature = (header: string[]) => header.map(compact).join("|");

@@ -15,7 +15,7 @@ import { isPartHeading, parseMarker } from "../../lexicon/markers.js";
 import { warning, type Warning } from "../../model/result.js";
 import type { PageGeometry, TextItem } from "../../model/geometry.js";
 import { expandSpans } from "../grid.js";
-import { findHeader, mergeHeader, repeatsHeader } from "../gridTable.js";
+import { detachFromHeader, findHeader, mergeHeader, repeatedHeaderRows } from "../gridTable.js";
 import { layoutText } from "../text/index.js";
 import { findTables, groupLines, joinItems } from "./lattice.js";
 import { PDF_SETTINGS } from "./settings.js";
@@ -120,6 +120,7 @@ export function layoutPdf(pages: PageGeometry[]): Laid {
   const lines = allLines.filter((l) => !drop.has(l));
 
   let header: string[] | null = null;
+  let headerTop: Cell[] | null = null;
   const rows: Row[] = [];
   let start: { page: number; y: number } | null = null;
   let end: { page: number; y: number } | null = null;
@@ -137,10 +138,19 @@ export function layoutPdf(pages: PageGeometry[]): Laid {
           continue;
         }
         header = mergeHeader(grid.slice(h.at, h.at + h.rows));
+        headerTop = grid[h.at]!;
+        detachFromHeader(grid, h.at + h.rows);
         grid = grid.slice(h.at + h.rows);
         start = { page: page.number, y: t.top };
       } else {
-        while (grid.length > 0 && repeatsHeader(grid[0]!, header)) grid = grid.slice(1);
+        // The header printed again at the page top, with the rows inside its spans.
+        for (let k = repeatedHeaderRows(grid, header, headerTop ?? undefined); k > 0; k = repeatedHeaderRows(grid, header, headerTop ?? undefined)) {
+          detachFromHeader(grid, k);
+          grid = grid.slice(k);
+        }
+        // A repeated header found as a table of its own (its spans give it other columns
+        // than the body's): nothing of the body is in it; the body's table comes next.
+        if (grid.length === 0) continue;
         if (grid.length > 0 && grid[0]!.length !== header.length) {
           warnings.push(warning("other-table", `a table with ${grid[0]!.length} columns on page ${page.number} was not read as part of the task table`, { page: page.number }));
           continue;
