@@ -69,6 +69,27 @@ export function mergeHeader(rows: Cell[][]): string[] {
   return out;
 }
 
+/**
+ * The first row of a page that continues a row split by the break (no number of its
+ * own): a fragment whose borders were not all drawn can span columns its text is not
+ * in (Chromium); the text goes to the one column it lies in (Cell.textIn), by position.
+ */
+export function placeFragmentsByText(grid: Cell[][], numberCol: number): void {
+  const first = grid[0];
+  if (!first || (numberCol >= 0 && first[numberCol]?.text && !first[numberCol]!.from)) return;
+  first.forEach((cell, j) => {
+    if (cell.from || !cell.textIn || cell.colSpan < 2) return;
+    const to = j + cell.textIn;
+    const span = cell.colSpan;
+    for (let r = 0; r < grid.length && (r === 0 || grid[r]![j]?.from === "above"); r++) {
+      const moved: Cell = { ...grid[r]![j]!, colSpan: 1 };
+      delete moved.textIn;
+      for (let k = j; k < j + span; k++) grid[r]![k] = { text: "", lines: [], rowSpan: 1, colSpan: 1 };
+      grid[r]![to] = moved;
+    }
+  });
+}
+
 /** The words a row prints itself (not copies of a merged cell), by column. */
 const ownWords = (cells: Cell[]) => cells.map((c) => (c.text && !c.from ? compact(c.text) : "")).join("|");
 

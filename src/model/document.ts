@@ -18,6 +18,8 @@ export interface Cell {
   from?: "above" | "left";
   /** PDF: the cell's last line runs to its right edge, so its text may go on past a page break. */
   runsOn?: boolean;
+  /** PDF: a cell spanning columns whose text lies within one of them: that column, counted from the span's first (0 = the first). */
+  textIn?: number;
 }
 
 export interface Row {

@@ -15,7 +15,7 @@ import { isPartHeading, parseMarker } from "../../lexicon/markers.js";
 import { warning, type Warning } from "../../model/result.js";
 import type { PageGeometry, TextItem } from "../../model/geometry.js";
 import { expandSpans } from "../grid.js";
-import { detachFromHeader, findHeader, mergeHeader, repeatedHeaderRows } from "../gridTable.js";
+import { detachFromHeader, findHeader, mergeHeader, placeFragmentsByText, repeatedHeaderRows } from "../gridTable.js";
 import { layoutText } from "../text/index.js";
 import { findTables, groupLines, joinItems } from "./lattice.js";
 import { PDF_SETTINGS } from "./settings.js";
@@ -155,6 +155,7 @@ export function layoutPdf(pages: PageGeometry[]): Laid {
           warnings.push(warning("other-table", `a table with ${grid[0]!.length} columns on page ${page.number} was not read as part of the task table`, { page: page.number }));
           continue;
         }
+        placeFragmentsByText(grid, columnsOf(header).findIndex((c) => c.field === "number"));
         if (prevGrid) joinAcrossBreak(prevGrid, grid, columnsOf(header).findIndex((c) => c.field === "number"));
       }
       prevGrid = grid;

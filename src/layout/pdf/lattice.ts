@@ -229,10 +229,29 @@ function buildTable(gh: Segment[], gv: Segment[], items: TextItem[], used: Set<T
       if (r < nr - 1 && !covers(nearH[r + 1]!, ys[r + 1]!, xm)) up[root(id(r + 1, c))] = root(id(r, c));
     }
   }
+  // A region whose rulings leave it no rectangle (an L: Chromium ends the cells of a row
+  // split by a page break at different heights) is cut into rectangles, row by row where
+  // its columns change: cells are boxes, and no two may cover one position.
+  const cellOf = new Int32Array(nr * nc);
+  const shape = new Map<number, { row: number; c0: number; c1: number; key: number }>();
+  for (let r = 0; r < nr; r++) {
+    let c = 0;
+    while (c < nc) {
+      const k = root(id(r, c));
+      let e = c;
+      while (e + 1 < nc && root(id(r, e + 1)) === k) e++;
+      const prev = shape.get(k);
+      // The same columns as the region's row above: the same rectangle, one row taller.
+      const key = prev && prev.row === r - 1 && prev.c0 === c && prev.c1 === e ? prev.key : id(r, c);
+      shape.set(k, { row: r, c0: c, c1: e, key });
+      for (let x = c; x <= e; x++) cellOf[id(r, x)] = key;
+      c = e + 1;
+    }
+  }
   const box = new Map<number, { r0: number; r1: number; c0: number; c1: number; items: TextItem[] }>();
   for (let r = 0; r < nr; r++) {
     for (let c = 0; c < nc; c++) {
-      const k = root(id(r, c));
+      const k = cellOf[id(r, c)]!;
       const b = box.get(k);
       if (b) Object.assign(b, { r0: Math.min(b.r0, r), r1: Math.max(b.r1, r), c0: Math.min(b.c0, c), c1: Math.max(b.c1, c) });
       else box.set(k, { r0: r, r1: r, c0: c, c1: c, items: [] });
@@ -250,7 +269,7 @@ function buildTable(gh: Segment[], gv: Segment[], items: TextItem[], used: Set<T
     const c = upperBound(xs, cx) - 1;
     const r = upperBound(ys, cy) - 1;
     if (c < 0 || c >= nc || r < 0 || r >= nr) continue;
-    box.get(root(id(r, c)))!.items.push(it);
+    box.get(cellOf[id(r, c)]!)!.items.push(it);
     used.add(it);
   }
   const rows: Cell[][] = Array.from({ length: nr }, () => []);
@@ -258,7 +277,14 @@ function buildTable(gh: Segment[], gv: Segment[], items: TextItem[], used: Set<T
   const boxes: CellBox[] = [];
   for (const b of cells) {
     const edge = xs[b.c1 + 1]! - S.cellPadding;
-    rows[b.r0]!.push({ text: joinItems(b.items, edge), lines: [], rowSpan: b.r1 - b.r0 + 1, colSpan: b.c1 - b.c0 + 1, runsOn: lastLineFull(b.items, edge) });
+    const cell: Cell = { text: joinItems(b.items, edge), lines: [], rowSpan: b.r1 - b.r0 + 1, colSpan: b.c1 - b.c0 + 1, runsOn: lastLineFull(b.items, edge) };
+    if (b.c1 > b.c0 && b.items.length > 0) {
+      // Which column of the span holds all the text (by the items' extents), if one does.
+      const lo = upperBound(xs, minOf(b.items, (i) => i.x0) + S.cellPadding) - 1;
+      const hi = upperBound(xs, maxOf(b.items, (i) => i.x1) - S.cellPadding) - 1;
+      if (lo === hi && lo > b.c0 && lo <= b.c1) cell.textIn = lo - b.c0;
+    }
+    rows[b.r0]!.push(cell);
     boxes.push({ r0: b.r0, r1: b.r1, c0: b.c0, c1: b.c1, x0: xs[b.c0]!, x1: xs[b.c1 + 1]!, y0: ys[b.r0]!, y1: ys[b.r1 + 1]! });
   }
   return { rows, cols: nc, top, bottom, left, right, xs, ys, boxes };
