@@ -144,16 +144,80 @@ Example:
     .option("--max-size <MB>", "refuse inputs larger than this (default: 100)")
     .option("--timeout <seconds>", "stop a file that takes longer (default: 120)")
     .option("--max-memory <MB>", "stop a conversion that needs more memory (default: 1024)")
+    .option("--draw <dir>", "PDF: write one SVG per page into DIR: rulings, grid, cells with spans, text placed and left outside")
     .addHelpText("after", `
 Examples:
   $ workplan inspect notice.txt
-  $ workplan inspect notice.docx --rows 40     # more of the cell grid and its merged cells`)
-    .action(async (file: string, opts: { rows: string; pages?: string; password?: string; maxSize?: string; timeout?: string; maxMemory?: string }) => {
+  $ workplan inspect notice.docx --rows 40     # more of the cell grid and its merged cells
+  $ workplan inspect notice.pdf --draw out/    # out/page-001.svg …: what was read on each page`)
+    .action(async (file: string, opts: { rows: string; pages?: string; password?: string; maxSize?: string; timeout?: string; maxMemory?: string; draw?: string }) => {
       const rows = Number(opts.rows);
       if (!Number.isInteger(rows) || rows < 0) throw new WorkplanError("usage", `--rows takes a whole number, not ${opts.rows}`);
-      await emit((await convertInChild(file, opts, { as: "inspect", rows })).text, undefined);
+      if (opts.draw == null) {
+        await emit((await convertInChild(file, opts, { as: "inspect", rows })).text, undefined);
+        return;
+      }
+      const { checkFolder } = await import("../sys/writable.js");
+      const dir = opts.draw;
+      const { mkdirSync } = await import("node:fs");
+      mkdirSync(dir, { recursive: true });
+      checkFolder(dir, "--draw");
+      const got = JSON.parse((await convertInChild(file, opts, { as: "inspect", rows, draw: true })).text) as { inspect: string; drawings: Array<{ page: number; svg: string }> };
+      const { writeAtomic } = await import("../sys/atomic.js");
+      const path = await import("node:path");
+      for (const d of got.drawings) await writeAtomic(path.join(dir, `page-${String(d.page).padStart(3, "0")}.svg`), d.svg);
+      await emit(got.inspect + `drawings:  ${got.drawings.length === 0 ? "none (only a PDF's pages are drawn)" : `${got.drawings.length} page(s) in ${dir}`}\n`, undefined);
     })
     .showHelpAfterError("(see: workplan inspect --help)");
+
+  p.command("tables")
+    .description("print the cell grids the layout stage found (spans, merged cells filled), apart from the plan")
+    .argument("<file>", "the notice (- for standard input)")
+    .option("-f, --format <format>", "json, or csv (one file per table: -o takes a folder)", "json")
+    .option("-o, --output <path>", "a file (JSON), or a folder (CSV: table-1.csv …)")
+    .option("--force", "overwrite existing outputs")
+    .option("--pages <list>", "PDF: read only these pages, e.g. 3-9")
+    .option("--password <password>", "PDF: the password of an encrypted file")
+    .option("--layout <name>", "text: read in this layout instead of detecting it")
+    .option("--encoding <name>", "text: decode as this encoding instead of detecting it")
+    .option("--max-size <MB>", "refuse inputs larger than this (default: 100)")
+    .option("--timeout <seconds>", "stop a file that takes longer (default: 120)")
+    .option("--max-memory <MB>", "stop a conversion that needs more memory (default: 1024)")
+    .addHelpText("after", `
+Examples:
+  $ workplan tables notice.pdf -o tables.json
+  $ workplan tables notice.pdf --format csv -o t/     # t/table-1.csv …`)
+    .action(async (file: string, opts: { format: string; output?: string; force?: boolean; pages?: string; password?: string; maxSize?: string; timeout?: string; maxMemory?: string; layout?: string; encoding?: string }) => {
+      if (opts.format !== "json" && opts.format !== "csv") throw new WorkplanError("usage", `--format takes json or csv, not ${opts.format}`);
+      const json = (await convertInChild(file, opts, { as: "tables" })).text;
+      if (opts.format === "json") {
+        if (opts.output) {
+          const { checkFile } = await import("../sys/writable.js");
+          checkFile(opts.output, "the output", opts.force === true);
+        }
+        await emit(json, opts.output);
+        return;
+      }
+      const { tablesCsv } = await import("../export/tables.js");
+      const csvs = tablesCsv(JSON.parse(json));
+      if (!opts.output) {
+        if (csvs.length > 1) throw new WorkplanError("usage", `${csvs.length} tables make ${csvs.length} CSV files: give -o FOLDER/`);
+        await emit(csvs[0] ?? "", undefined);
+        return;
+      }
+      const path = await import("node:path");
+      const { mkdirSync } = await import("node:fs");
+      const { checkFile, checkFolder } = await import("../sys/writable.js");
+      mkdirSync(opts.output, { recursive: true });
+      checkFolder(opts.output, "the output");
+      const { writeAtomic } = await import("../sys/atomic.js");
+      for (let k = 0; k < csvs.length; k++) {
+        const out = path.join(opts.output, `table-${k + 1}.csv`);
+        checkFile(out, "the output", opts.force === true);
+        await writeAtomic(out, csvs[k]!);
+      }
+    })
+    .showHelpAfterError("(see: workplan tables --help)");
   return p;
 }
 

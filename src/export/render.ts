@@ -4,6 +4,8 @@
 import type { Conversion } from "../model/conversion.js";
 import { batchCsvRows, toCsv, type CsvOptions } from "./csv.js";
 import { renderInspect } from "./inspect.js";
+import { drawPages } from "./draw.js";
+import { tablesOf } from "./tables.js";
 import { toJson } from "./json.js";
 import { toNdjson } from "./ndjson.js";
 
@@ -13,7 +15,8 @@ export type Render =
   | { as: "csv"; csv: CsvOptions }
   | { as: "csvRows"; source: string; csv: CsvOptions }
   | { as: "ndjson"; source: string }
-  | { as: "inspect"; rows: number };
+  | { as: "inspect"; rows: number; draw?: boolean }
+  | { as: "tables" };
 
 export function render(c: Conversion, r: Exclude<Render, { as: "plan" }>): string {
   const { plan } = c;
@@ -27,6 +30,9 @@ export function render(c: Conversion, r: Exclude<Render, { as: "plan" }>): strin
     case "ndjson":
       return toNdjson(plan, r.source);
     case "inspect":
-      return renderInspect(c, r.rows);
+      // With --draw the pictures travel with the report: {inspect, drawings} as JSON.
+      return r.draw ? JSON.stringify({ inspect: renderInspect(c, r.rows), drawings: drawPages(c.laid.pages) }) : renderInspect(c, r.rows);
+    case "tables":
+      return JSON.stringify(tablesOf(c), null, 2) + "\n";
   }
 }
