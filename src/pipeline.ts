@@ -57,6 +57,12 @@ async function read(format: SourceFormat, bytes: Uint8Array, file: string, opts:
       const { readPdf } = await import("./read/pdf/reader.js");
       return readPdf(bytes, file, opts);
     }
+    case "xlsx": {
+      const { readXlsx } = await import("./read/xlsx/reader.js");
+      return readXlsx(bytes, file);
+    }
+    case "xls":
+    case "ods":
     case "doc":
     case "rtf":
     case "odt": {
@@ -78,7 +84,8 @@ async function layOut(source: Source, opts: ConvertOptions): Promise<Laid> {
       const { layoutHtml } = await import("./layout/html.js");
       const laid = layoutHtml(source.doc);
       // A Word document is laid out as the web page it reads as; its layout says which it was.
-      return source.origin === "docx" ? { ...laid, layout: laid.layout === "html-table" ? "docx-table" : "docx-prose" } : laid;
+      if (source.origin === "docx") return { ...laid, layout: laid.layout === "html-table" ? "docx-table" : "docx-prose" };
+      return source.origin === "xlsx" ? { ...laid, layout: laid.layout === "html-table" ? "xlsx-table" : "xlsx-prose" } : laid;
     }
     case "pages": {
       const { layoutPdf } = await import("./layout/pdf/index.js");

@@ -23,9 +23,9 @@ function value(t: Record<string, unknown>, f: (typeof FIELDS)[number]): string {
   return norm(v);
 }
 
-const inputs = ["seeds", "scrambled", "html", "docx", "pdf"].flatMap((dir) =>
+const inputs = ["seeds", "scrambled", "html", "docx", "pdf", "xlsx"].flatMap((dir) =>
   readdirSync(path.join(ROOT, "fixtures", dir))
-    .filter((f) => /\.(?:txt|html|docx|pdf)$/u.test(f))
+    .filter((f) => /\.(?:txt|html|docx|pdf|xlsx|xls|ods)$/u.test(f))
     .sort()
     .map((f) => path.join("fixtures", dir, f)),
 );

@@ -172,12 +172,12 @@ describe("destinations are checked before the first conversion", () => {
 });
 
 describe("a folder walk says what it leaves out", () => {
-  it("spreadsheets, presentations and lock files are listed as skipped with the reason; .docm and .wps are read", async () => {
+  it("spreadsheet exports, presentations and lock files are listed as skipped with the reason; .docm and .wps are read", async () => {
     const dir = tmp("wp-walk-");
     copyFileSync(SEED, path.join(dir, "notice.txt"));
     copyFileSync(path.join(ROOT, "fixtures/docx/000_992a28b6471132da.docx"), path.join(dir, "macro.docm"));
     writeFileSync(path.join(dir, "~$notice.docx"), "lock");
-    writeFileSync(path.join(dir, "table.xlsx"), await zipOf({ "xl/workbook.xml": "<workbook/>" }));
+    writeFileSync(path.join(dir, "table.csv"), "序号,工作任务\n1,x\n");
     writeFileSync(path.join(dir, "slides.pptx"), "x");
     const report = `${dir}-report.json`;
     const r = run(["convert", dir, "-o", `${dir}-out/`, "--report", report]);
@@ -186,7 +186,7 @@ describe("a folder walk says what it leaves out", () => {
     const rep = JSON.parse(readFileSync(report, "utf8")) as { files: Array<{ source: string; status: string; reason?: string }> };
     const why = (f: string) => rep.files.find((x) => x.source.endsWith(f));
     expect(why("~$notice.docx")).toMatchObject({ status: "skipped", reason: expect.stringMatching(/lock file/u) });
-    expect(why("table.xlsx")).toMatchObject({ status: "skipped", reason: expect.stringMatching(/spreadsheet/u) });
+    expect(why("table.csv")).toMatchObject({ status: "skipped", reason: expect.stringMatching(/spreadsheet export/u) });
     expect(why("slides.pptx")).toMatchObject({ status: "skipped", reason: expect.stringMatching(/presentation/u) });
     expect(why("macro.docm")).toMatchObject({ status: "converted" });
   });
@@ -196,9 +196,8 @@ describe("messages name the right thing", () => {
   it("a spreadsheet, a presentation, an OpenDocument text and an RTF are named as what they are", async () => {
     const dir = tmp("wp-kinds-");
     const cases: Array<[string, Buffer, RegExp]> = [
-      ["budget.xls", oleFile(["Workbook"]), /budget\.xls: a spreadsheet \(Excel \.xls or WPS \.et\)/u],
-      ["budget.et", oleFile(["Workbook"]), /budget\.et: a spreadsheet/u],
-      ["budget.xlsx", await zipOf({ "[Content_Types].xml": "<x/>", "xl/workbook.xml": "<workbook/>" }), /budget\.xlsx: a spreadsheet \(Excel \.xlsx\)/u],
+      ["budget.xls", oleFile(["Workbook"]), /budget\.xls: a legacy \.xls \(or WPS \.et\) workbook needs LibreOffice/u],
+      ["budget.et", oleFile(["Workbook"]), /budget\.et: a legacy \.xls \(or WPS \.et\) workbook needs LibreOffice/u],
       ["talk.ppt", oleFile(["PowerPoint Document"]), /talk\.ppt: a PowerPoint \.ppt/u],
       ["notice.odt", await zipOf({ mimetype: "application/vnd.oasis.opendocument.text", "content.xml": "<x/>" }), /notice\.odt: an OpenDocument text \(\.odt\) needs LibreOffice/u],
       ["notice.rtf", Buffer.from("{\\rtf1\\ansi 1 公开预算}"), /notice\.rtf: an RTF file needs LibreOffice/u],
@@ -211,6 +210,12 @@ describe("messages name the right thing", () => {
       expect(r.stderr.trim().split("\n"), name).toHaveLength(1);
       expect(r.stderr, name).toMatch(reason);
     }
+    // A workbook is read (issue 19); one without sheets holds no task table.
+    const empty = path.join(dir, "budget.xlsx");
+    writeFileSync(empty, await zipOf({ "[Content_Types].xml": "<x/>", "xl/workbook.xml": "<workbook/>" }));
+    const r = run(["convert", empty]);
+    expect(r.code).toBe(5);
+    expect(r.stderr).toMatch(/budget\.xlsx: no task table/u);
   });
 
   it("file-system failures are words, not errno codes", () => {

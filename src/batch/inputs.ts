@@ -28,15 +28,10 @@ export interface Skipped {
 const given = (file: string, rel: string): Input => ({ file, path: file, rel, relPath: rel });
 
 /** Extensions of the documents workplan reads; files without one are sniffed too. */
-const READ = new Set([".txt", ".text", ".html", ".htm", ".docx", ".docm", ".doc", ".wps", ".rtf", ".odt", ".pdf"]);
+const READ = new Set([".txt", ".text", ".html", ".htm", ".docx", ".docm", ".doc", ".wps", ".rtf", ".odt", ".pdf", ".xlsx", ".xlsm", ".xls", ".et", ".ods"]);
 
 /** Document kinds a walk meets that workplan does not read, by extension, and why. */
 const NOT_READ: Record<string, string> = {
-  ".xlsx": "a spreadsheet: not read yet",
-  ".xls": "a spreadsheet: not read yet",
-  ".xlsm": "a spreadsheet: not read yet",
-  ".et": "a spreadsheet (WPS 表格): not read yet",
-  ".ods": "a spreadsheet: not read yet",
   ".csv": "a spreadsheet export: not read",
   ".ppt": "a presentation: not a notice",
   ".pptx": "a presentation: not a notice",

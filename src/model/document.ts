@@ -79,6 +79,8 @@ export type LayoutName =
   | "html-table"
   | "html-prose"
   | "docx-table"
+  | "xlsx-table"
+  | "xlsx-prose"
   | "docx-prose"
   | "pdf-lattice"
   | "pdf-stream";

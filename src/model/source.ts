@@ -8,5 +8,5 @@ import type { PageGeometry } from "./geometry.js";
 
 export type Source =
   | { kind: "text"; text: string; encoding: string }
-  | { kind: "dom"; doc: Document; origin: "html" | "docx"; encoding: string | null }
+  | { kind: "dom"; doc: Document; origin: "html" | "docx" | "xlsx"; encoding: string | null }
   | { kind: "pages"; pages: PageGeometry[] };

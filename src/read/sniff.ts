@@ -17,7 +17,6 @@ export type Sniffed = { format: SourceFormat } | { refused: string };
 const MAX_SNIFF_ENTRIES = 100_000;
 
 const refuse = (what: string, hint: string): Sniffed => ({ refused: `${what}: ${hint}` });
-const SPREADSHEET = "workplan does not read spreadsheets yet; save the sheet as .csv or its table as a web page";
 const PRESENTATION = "a presentation, not a notice workplan reads";
 
 function zipKind(bytes: Uint8Array, ext: string): Sniffed {
@@ -31,7 +30,7 @@ function zipKind(bytes: Uint8Array, ext: string): Sniffed {
     return ext === ".docx" || ext === ".docm" || ext === "" ? { format: "docx" } : refuse(`a damaged zip archive (${e.message})`, "not a document workplan can read");
   }
   if (names.has("word/document.xml")) return { format: "docx" };
-  if (names.has("xl/workbook.xml")) return refuse("a spreadsheet (Excel .xlsx)", SPREADSHEET);
+  if (names.has("xl/workbook.xml")) return { format: "xlsx" };
   if (names.has("ppt/presentation.xml")) return refuse("a PowerPoint .pptx", PRESENTATION);
   const mimetype = names.get("mimetype");
   if (mimetype) {
@@ -42,7 +41,7 @@ function zipKind(bytes: Uint8Array, ext: string): Sniffed {
       // An unreadable mimetype entry: an archive of another kind.
     }
     if (type === "application/vnd.oasis.opendocument.text") return { format: "odt" };
-    if (type.startsWith("application/vnd.oasis.opendocument.spreadsheet")) return refuse("a spreadsheet (OpenDocument .ods)", SPREADSHEET);
+    if (type.startsWith("application/vnd.oasis.opendocument.spreadsheet")) return { format: "ods" };
     if (type.startsWith("application/vnd.oasis.opendocument.presentation")) return refuse("an OpenDocument presentation", PRESENTATION);
   }
   return refuse("a zip archive", "not a document workplan reads (unpack it and convert its files)");
@@ -51,7 +50,7 @@ function zipKind(bytes: Uint8Array, ext: string): Sniffed {
 function oleKind(bytes: Uint8Array): Sniffed {
   const names = new Set(oleNames(bytes));
   if (names.has("WordDocument")) return { format: "doc" }; // Word 97–2003, and WPS 文字 .wps
-  if (names.has("Workbook") || names.has("Book")) return refuse("a spreadsheet (Excel .xls or WPS .et)", SPREADSHEET);
+  if (names.has("Workbook") || names.has("Book")) return { format: "xls" }; // Excel 97–2003, and WPS 表格 .et
   if (names.has("PowerPoint Document")) return refuse("a PowerPoint .ppt", PRESENTATION);
   if (names.has("CONTENTS") || names.has("MatOST")) return { format: "doc" }; // Microsoft Works .wps: LibreOffice reads it
   if (names.has("EncryptedPackage")) return refuse("an encrypted Office file", "remove its password in Word or WPS first");
@@ -81,7 +80,7 @@ export function sniffFormat(bytes: Uint8Array, file: string): Sniffed {
   if (ascii.startsWith("<!doctype html") || ascii.startsWith("<html") || /^<(?:head|body|meta|table)\b/u.test(ascii)) return { format: "html" };
   if (ext === ".html" || ext === ".htm") return { format: "html" };
   // The extension promised a format the bytes do not have.
-  if ([".pdf", ".docx", ".docm", ".doc", ".wps", ".odt", ".rtf", ".xlsx", ".xls", ".et", ".ods"].includes(ext)) {
+  if ([".pdf", ".docx", ".docm", ".doc", ".wps", ".odt", ".rtf", ".xlsx", ".xlsm", ".xls", ".et", ".ods"].includes(ext)) {
     return { refused: `the extension says ${ext.slice(1).toUpperCase()}, but the content is not` };
   }
   return { format: "text" };

@@ -27,9 +27,11 @@ import type { Source } from "../../model/source.js";
 /** Longest a conversion may take, in milliseconds; a batch's --timeout stops it sooner. */
 const OFFICE_TIMEOUT_MS = 120_000;
 
-export type OfficeFormat = "doc" | "rtf" | "odt";
+export type OfficeFormat = "doc" | "rtf" | "odt" | "xls" | "ods";
 
-const WHAT: Record<OfficeFormat, string> = { doc: "a legacy .doc file", rtf: "an RTF file", odt: "an OpenDocument text (.odt)" };
+const WHAT: Record<OfficeFormat, string> = { doc: "a legacy .doc file", rtf: "an RTF file", odt: "an OpenDocument text (.odt)", xls: "a legacy .xls (or WPS .et) workbook", ods: "an OpenDocument spreadsheet (.ods)" };
+/** Spreadsheets become .xlsx, text documents .docx: each then goes to its OOXML reader. */
+const SHEETS: ReadonlySet<OfficeFormat> = new Set(["xls", "ods"]);
 const HOW = "install LibreOffice (e.g. apt-get install libreoffice-writer-nogui) or save the file as .docx";
 
 function executable(p: string): boolean {
@@ -114,16 +116,22 @@ export async function readOffice(bytes: Uint8Array, file: string, format: Office
   try {
     const input = path.join(tmp, `notice.${format}`);
     await writeFile(input, bytes);
-    await runOffice(soffice, tmp, input, "docx").catch((e: unknown) => {
+    const sheet = SHEETS.has(format);
+    const to = sheet ? "xlsx" : "docx";
+    await runOffice(soffice, tmp, input, sheet ? "xlsx:Calc MS Excel 2007 XML" : "docx").catch((e: unknown) => {
       throw new WorkplanError("invalidInput", `${file}: LibreOffice could not convert ${WHAT[format]} (${e instanceof Error ? e.message.split("\n")[0] : "failed"})`, { cause: e });
     });
-    let docx: Buffer;
+    let out: Buffer;
     try {
-      docx = await readFile(path.join(tmp, "notice.docx"));
+      out = await readFile(path.join(tmp, `notice.${to}`));
     } catch {
-      throw new WorkplanError("invalidInput", `${file}: LibreOffice could not convert ${WHAT[format]} (corrupt, or not a text document)`);
+      throw new WorkplanError("invalidInput", `${file}: LibreOffice could not convert ${WHAT[format]} (corrupt, or not a ${sheet ? "spreadsheet" : "text document"})`);
     }
-    return await readDocx(new Uint8Array(docx), file);
+    if (sheet) {
+      const { readXlsx } = await import("../xlsx/reader.js");
+      return await readXlsx(new Uint8Array(out), file);
+    }
+    return await readDocx(new Uint8Array(out), file);
   } finally {
     await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
     untrack(folder);
