@@ -22,8 +22,10 @@ import { expandInputs, type Input } from "./inputs.js";
 import { defaultJobs, Pool, type Limits, type Outcome } from "./pool.js";
 import { Progress } from "./progress.js";
 import { describeWarnings } from "./warnings.js";
+import { toXlsx, type XlsxDocument } from "../export/xlsx.js";
+import type { Plan } from "../schema/plan.js";
 
-export type BatchFormat = "json" | "csv" | "ndjson";
+export type BatchFormat = "json" | "csv" | "ndjson" | "xlsx";
 
 /** Where a batch writes: one file per document under a folder, one combined file, or stdout. */
 export type BatchTarget = { kind: "folder"; path: string } | { kind: "file"; path: string } | { kind: "stdout" };
@@ -43,6 +45,8 @@ export interface BatchOptions {
   strict?: boolean;
   report?: string;
   compact?: boolean;
+  /** xlsx: path levels on every row instead of merged down. */
+  fill?: boolean;
   csv: CsvOptions;
   convert: ConvertOptions;
   /** Registers what to say on an interrupt; returns its removal. */
@@ -80,7 +84,7 @@ async function sha256(file: FsPath): Promise<string | null> {
   }
 }
 
-const EXTENSION: Record<BatchFormat, string> = { json: "json", csv: "csv", ndjson: "ndjson" };
+const EXTENSION: Record<BatchFormat, string> = { json: "json", csv: "csv", ndjson: "ndjson", xlsx: "xlsx" };
 
 /** Whether an output already holds this source, converted by this version (or any, when asked). */
 async function upToDate(out: FsPath, input: FsPath, anyVersion: boolean): Promise<"same" | "other-version" | "no"> {
@@ -159,6 +163,7 @@ export async function runBatch(args: string[], opts: BatchOptions): Promise<numb
         : "a batch in JSON writes one file per document: give -o FOLDER/, or use --format ndjson for one stream",
     );
   }
+  if (opts.format === "xlsx" && target.kind === "stdout" && process.stdout.isTTY) throw new WorkplanError("usage", "--format xlsx writes a workbook: give -o FILE.xlsx for the batch's one workbook, or -o FOLDER/ for one per document");
   if (opts.resume && !(perDocument && opts.format === "json")) throw new WorkplanError("usage", "--resume works with --format json -o FOLDER/ (it checks each output's source hash)");
   const outFor = (i: Input): FsPath | null => (perDocument ? withSuffix(joinPath(target.path, i.relPath), `.${EXTENSION[opts.format]}`) : target.kind === "file" ? target.path : null);
   if (perDocument) checkUnique(inputs, outFor, opts.report);
@@ -173,8 +178,12 @@ export async function runBatch(args: string[], opts: BatchOptions): Promise<numb
   // Always workers, even one: a file that hangs or eats memory is stopped alone.
   const pool = new Pool(jobs, { timeoutS: DEFAULT_TIMEOUT_S, ...opts.limits });
   // What each worker sends back: the text to write, so that this thread only writes.
+  // xlsx: the plan travels as compact JSON; this thread builds the workbook (one per
+  // document, or one for the whole batch at the end).
   const how = (i: Input): Render =>
-    perDocument
+    opts.format === "xlsx"
+      ? { as: "json", compact: true }
+      : perDocument
       ? opts.format === "json"
         ? { as: "json", compact: opts.compact === true }
         : opts.format === "csv"
@@ -193,6 +202,7 @@ export async function runBatch(args: string[], opts: BatchOptions): Promise<numb
     progress.done(s.file, "skipped", s.reason, 0);
   }
   const chunks: string[] = [];
+  const workbook: XlsxDocument[] = [];
   let headerDone = false;
   /** The one output file, when it could not be written. */
   let lost: WorkplanError | null = null;
@@ -251,7 +261,11 @@ export async function runBatch(args: string[], opts: BatchOptions): Promise<numb
       }
       const text = outcome.text ?? "";
       try {
-        if (perDocument && out) await writeAtomic(out, text);
+        if (opts.format === "xlsx") {
+          const plan = JSON.parse(text) as Plan;
+          if (perDocument && out) await writeAtomic(out, toXlsx([{ plan }], { fill: opts.fill === true }, GENERATOR));
+          else workbook.push({ plan, source: input.rel });
+        } else if (perDocument && out) await writeAtomic(out, text);
         else {
           const head = opts.format === "csv" && !headerDone ? (opts.csv.bom ? "\ufeff" : "") + batchCsvHeader(opts.csv) : "";
           headerDone = true;
@@ -268,7 +282,16 @@ export async function runBatch(args: string[], opts: BatchOptions): Promise<numb
       reports.push({ ...base, output: out == null ? null : displayPath(out), status: "converted", format: summary.format, layout: summary.layout, tasks: summary.tasks, pages: outcome.pages, warnings: summary.warnings, durationMs: Math.round(outcome.ms) });
       progress.done(input.file, "converted", `${summary.tasks} tasks, ${summary.layout}${summary.warnings > 0 ? `, ${describeWarnings(summary)}` : ""}`, summary.tasks);
     }
-    if (target.kind === "file") {
+    if (opts.format === "xlsx" && !perDocument) {
+      // The batch's one workbook, once every document is in.
+      try {
+        const bytes = toXlsx(workbook, { fill: opts.fill === true }, GENERATOR);
+        if (target.kind === "file") await writeAtomic(target.path, bytes);
+        else await writeStdout(bytes);
+      } catch (e) {
+        lost = e instanceof WorkplanError ? e : new WorkplanError("writeFailed", `${target.kind === "file" ? target.path : "stdout"}: ${String(e)}`);
+      }
+    } else if (target.kind === "file") {
       if (opts.format === "csv" && !headerDone) chunks.push((opts.csv.bom ? "\ufeff" : "") + batchCsvHeader(opts.csv));
       try {
         await writeAtomic(target.path, chunks.join(""));

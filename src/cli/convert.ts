@@ -16,7 +16,8 @@ import { checkFile, checkFolder } from "../sys/writable.js";
 import { targetOf } from "./target.js";
 
 export interface ConvertOpts {
-  format: "json" | "csv" | "ndjson";
+  format: "json" | "csv" | "ndjson" | "xlsx";
+  fill?: boolean;
   pages?: string;
   password?: string;
   output?: string;
@@ -139,7 +140,12 @@ async function runInChild(job: { file: string; bytes?: Uint8Array }, options: Co
   }
 }
 
-const EXT = { json: "json", csv: "csv", ndjson: "ndjson" } as const;
+const EXT = { json: "json", csv: "csv", ndjson: "ndjson", xlsx: "xlsx" } as const;
+
+/** A workbook is bytes for a file, not text for a terminal. */
+function checkBinaryTarget(out: string | null): void {
+  if (out == null && process.stdout.isTTY) throw new WorkplanError("usage", "--format xlsx writes a workbook: give -o FILE.xlsx (or pipe stdout into a file)");
+}
 
 async function convertSingle(file: string, opts: ConvertOpts): Promise<void> {
   const target = targetOf(opts.output);
@@ -147,14 +153,18 @@ async function convertSingle(file: string, opts: ConvertOpts): Promise<void> {
   if (target.kind === "folder") checkFolder(target.path, "the output");
   if (out) checkFile(out, "the output", opts.force === true);
   const source = file === STDIN ? "stdin" : path.basename(file);
+  if (opts.format === "xlsx") checkBinaryTarget(out);
   const how: Exclude<Render, { as: "plan" }> =
-    opts.format === "csv" ? { as: "csv", csv: csvOptions(opts) } : opts.format === "ndjson" ? { as: "ndjson", source } : { as: "json", compact: opts.compact === true };
+    opts.format === "csv" ? { as: "csv", csv: csvOptions(opts) } : opts.format === "ndjson" ? { as: "ndjson", source } : { as: "json", compact: opts.compact === true || opts.format === "xlsx" };
   const done = await convertInChild(file, opts, how);
   const name = file === STDIN ? "stdin" : file;
   const what = done.summary.warnings > 0 ? (await import("../batch/warnings.js")).describeWarnings(done.summary) : null;
   // --strict: a conversion with warnings fails, and writes nothing.
   if (what && opts.strict) throw new WorkplanError("warnings", `${name}: ${what} (--strict: nothing written; see 'workplan inspect ${name}')`);
-  await emit(done.text, out ?? undefined);
+  if (opts.format === "xlsx") {
+    const [{ toXlsx }, { GENERATOR }] = await Promise.all([import("../export/xlsx.js"), import("../version.js")]);
+    await emit(toXlsx([{ plan: JSON.parse(done.text) }], { fill: opts.fill === true }, GENERATOR), out ?? undefined);
+  } else await emit(done.text, out ?? undefined);
   // After the data: a reader that closed the pipe early wanted nothing more.
   if (what && !opts.quiet) process.stderr.write(`workplan: ${name}: ${what} (listed under "warnings" in the JSON; 'workplan inspect ${name}' shows where)\n`);
 }
@@ -200,6 +210,7 @@ export async function convert(inputs: string[], opts: ConvertOpts): Promise<numb
     force: opts.force === true,
     quiet: opts.quiet === true,
     strict: opts.strict === true,
+    fill: opts.fill === true,
     ...(opts.report != null ? { report: opts.report } : {}),
     compact: opts.compact === true,
     csv: csvOptions(opts),

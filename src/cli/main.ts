@@ -79,7 +79,7 @@ ${EXIT_CODES}`,
     .command("convert")
     .description("convert notices to JSON, CSV or NDJSON: one file (or - for standard input), or folders and globs as a batch")
     .argument("<inputs...>", "notices (.txt .html .docx .doc .wps .rtf .odt .pdf, told by content; - for stdin), folders (walked) or quoted globs")
-    .addOption(new Option("-f, --format <format>", "output format").choices(["json", "csv", "ndjson"]).default("json"))
+    .addOption(new Option("-f, --format <format>", "output format").choices(["json", "csv", "ndjson", "xlsx"]).default("json"))
     .option("-o, --output <path>", "a file, or a folder (PATH/); see 'Where output goes' below")
     .option("-j, --jobs <n>", "batch: worker threads (default: one per core)")
     .option("--resume", "batch: skip documents whose JSON output exists with the same source hash and workplan version")
@@ -92,6 +92,7 @@ ${EXIT_CODES}`,
     .option("--max-memory <MB>", "stop a conversion that needs more memory (default: 1024, alone or in a batch)")
     .option("--max-size <MB>", "refuse inputs larger than this (default: 100)")
     .option("--compact", "JSON on one line")
+    .option("--fill", "xlsx: the category columns filled on every row instead of merged down")
     .option("--by-unit", "CSV: one row per (task, unit) instead of one per task")
     .option("--roles", "CSV: lead, support and responsible units in three columns")
     .addOption(new Option("--lang <lang>", "CSV: column titles in English or Chinese").choices(["en", "zh"]).default("en"))
@@ -110,6 +111,8 @@ Examples:
   $ workplan convert notice.docx --format csv -o tasks.csv
   $ workplan convert notice.pdf --format csv --roles --lang zh -o 任务.csv
   $ workplan convert notice.txt --format csv --by-unit -o by-unit.csv
+  $ workplan convert notice.pdf --format xlsx -o tasks.xlsx
+  $ workplan convert archive/ --format xlsx -o all.xlsx     # one workbook, a source column
   $ workplan convert notice.pdf --pages 3-9 -o out/        # writes out/notice.pdf.json
   $ curl -s https://example.org/notice.html | workplan convert -
   $ workplan convert archive/ -o out/                      # a JSON per document, tree mirrored

@@ -1,0 +1,77 @@
+// Issue 19: spreadsheets out. `--format xlsx` writes a workbook whose tasks sheet holds
+// the CSV's rows (checked by LibreOffice reading it back as CSV, where it is installed),
+// with the categories merged down (or filled: --fill), deterministic bytes, and a batch
+// as one workbook with a source column.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { inflateRawSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { run } from "./helpers.js";
+
+const HTML = "fixtures/html/000_992a28b6471132da.html";
+const soffice = spawnSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" }).stdout.trim();
+
+/** A zip entry's text (our own writer stores every entry deflated). */
+function entry(zip: Buffer, name: string): string {
+  for (let at = 0; at + 30 < zip.length && zip.readUInt32LE(at) === 0x04034b50; ) {
+    const size = zip.readUInt32LE(at + 18);
+    const nameLen = zip.readUInt16LE(at + 26);
+    const extra = zip.readUInt16LE(at + 28);
+    const n = zip.subarray(at + 30, at + 30 + nameLen).toString("utf8");
+    const data = zip.subarray(at + 30 + nameLen + extra, at + 30 + nameLen + extra + size);
+    if (n === name) return inflateRawSync(data).toString("utf8");
+    at += 30 + nameLen + extra + size;
+  }
+  throw new Error(`no ${name}`);
+}
+
+describe("--format xlsx", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "wp-xlsx-"));
+  const out = path.join(dir, "tasks.xlsx");
+  const r = run(["convert", HTML, "-f", "xlsx", "-o", out, "-q"]);
+
+  it("writes a workbook with tasks, units and warnings sheets, the categories merged down, a frozen filtered header", () => {
+    expect(r.code).toBe(0);
+    const zip = readFileSync(out);
+    const wb = entry(zip, "xl/workbook.xml");
+    expect(wb).toMatch(/<sheet name="tasks"[^>]*\/><sheet name="units"[^>]*\/><sheet name="warnings"/u);
+    const tasks = entry(zip, "xl/worksheets/sheet1.xml");
+    expect(tasks).toContain('state="frozen"');
+    expect(tasks).toMatch(/<autoFilter ref="A1:[A-Z]+45"\/>/u);
+    // 一、 covers tasks 1–7: rows 2–8 of column B.
+    expect(tasks).toContain('<mergeCell ref="B2:B8"/>');
+    expect(entry(zip, "docProps/core.xml")).toContain("2019 年政务公开重点工作任务分工");
+  });
+
+  it("the same input gives the same bytes; --fill merges nothing", () => {
+    const again = path.join(dir, "again.xlsx");
+    expect(run(["convert", HTML, "-f", "xlsx", "-o", again, "-q"]).code).toBe(0);
+    expect(readFileSync(again).equals(readFileSync(out))).toBe(true);
+    const filled = path.join(dir, "filled.xlsx");
+    expect(run(["convert", HTML, "-f", "xlsx", "--fill", "-o", filled, "-q"]).code).toBe(0);
+    expect(entry(readFileSync(filled), "xl/worksheets/sheet1.xml")).not.toContain("<mergeCell ");
+  });
+
+  it.skipIf(!soffice)("LibreOffice reads it back: the tasks sheet holds the CSV's rows", () => {
+    const filled = path.join(dir, "filled.xlsx");
+    const conv = spawnSync(soffice, ["--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", dir, filled], { encoding: "utf8", timeout: 120_000 });
+    expect(conv.status).toBe(0);
+    const back = readFileSync(path.join(dir, "filled.csv"), "utf8").trim().split("\n");
+    const csv = run(["convert", HTML, "-f", "csv", "--lang", "zh", "--no-bom", "-q"]).stdout.trim().split("\n");
+    expect(back).toHaveLength(csv.length);
+    // Same first cells (序号) and the same header; quoting differs between the two writers.
+    const first = (l: string) => l.split(",")[0]!.replace(/"/gu, "");
+    expect(back.map(first)).toEqual(csv.map(first));
+  });
+
+  it("a batch is one workbook with a source column", () => {
+    const all = path.join(dir, "all.xlsx");
+    const b = run(["convert", "fixtures/html/", "-f", "xlsx", "-o", all, "-q"]);
+    expect(b.code).toBe(0);
+    const tasks = entry(readFileSync(all), "xl/worksheets/sheet1.xml");
+    expect(tasks).toContain("来源文件");
+    expect(tasks).toContain("004_091f97d7362963d8.html");
+  });
+});
