@@ -72,6 +72,7 @@ export type LayoutName =
   | "cell-per-line"
   | "cell-lines"
   | "spaced"
+  | "aligned"
   | "pipe-cells"
   | "pipe-rows"
   | "prose"

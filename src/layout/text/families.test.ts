@@ -161,3 +161,16 @@ describe("not a work plan", () => {
     expect((e as WorkplanError).message).toMatch(/not read as a work plan|no task table/u);
   });
 });
+
+describe("space-aligned text (pdftotext -layout)", () => {
+  it("rows between blank lines, each row's columns from where its lines start; two category columns under one header", async () => {
+    const plan = await read("aligned-layout.txt");
+    expect(plan.source.layout).toBe("aligned");
+    expect(plan.title).toBe("2022 年某区政务公开重点工作任务分工");
+    expect(plan.tasks.map((t) => [t.number, t.path, norm(t.text), norm(t.unitsText), t.deadlineText])).toEqual([
+      ["1", ["一、深化重点领域信息公开", "(一) 做好规划信息公开"], "围绕年度重点改革任务,及时公开规划编制和实施情况,做好规划解读。", "区发展改革委、区自然资源局", "全年"],
+      ["2", ["一、深化重点领域信息公开", "(一) 做好规划信息公开"], "公开重大建设项目审批、核准和实施信息。", "区发展改革委", "6 月底前"],
+      ["3", ["一、深化重点领域信息公开", "(二) 做好财政信息公开"], "按规定公开部门预决算,细化公开到项级科目。", "区财政局,区直各部门", "年底前"],
+    ]);
+  });
+});

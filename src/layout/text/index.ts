@@ -4,6 +4,7 @@
 
 import type { Laid, Tried } from "../../model/document.js";
 import { WorkplanError } from "../../model/errors.js";
+import { layAligned, looksAligned } from "./aligned.js";
 import { layCellLines } from "./cellLines.js";
 import { layCellPerLine, looksCellPerLine } from "./cellPerLine.js";
 import { textClues } from "./clues.js";
@@ -18,6 +19,7 @@ export { textClues };
 /** The text layouts, by the name --layout takes, in the order they are tried. */
 const LAYOUTS: Record<string, (lines: SourceLine[]) => Laid | null> = {
   tabbed: layTabbed,
+  aligned: layAligned,
   "cell-lines": layCellLines,
   "cell-per-line": layCellPerLine,
   "pipe-rows": layPipeRows,
@@ -44,6 +46,8 @@ export function layoutText(text: string, force?: string): Laid {
   const candidates: Array<[string, () => Laid | null]> = [];
   if (tabRows >= 3) candidates.push(["tabbed", () => layTabbed(lines)]);
   else tried.push({ layout: "tabbed", outcome: `${tabRows} lines with tab-separated cells (needs 3)` });
+  if (looksAligned(lines)) candidates.push(["aligned", () => layAligned(lines)]);
+  else tried.push({ layout: "aligned", outcome: "few lines with wide gaps between text (not space-aligned columns)" });
   candidates.push(["cell-lines", () => layCellLines(lines)]);
   if (looksCellPerLine(lines)) candidates.push(["cell-per-line", () => layCellPerLine(lines)]);
   else tried.push({ layout: "cell-per-line", outcome: "no blank-line separated block of three or more cells under a header" });

@@ -7,6 +7,8 @@ export interface SourceLine {
   /** 1-based line number in the source. */
   n: number;
   text: string;
+  /** A form feed stood at this line: a new printed page starts here (pdftotext). */
+  pageBreak?: boolean;
 }
 
 const ARTEFACTS = [/\[bookmark:[^\]]*\]/gu, /\{#[^}]*\}/gu];
@@ -17,10 +19,11 @@ export function sourceLines(text: string): SourceLine[] {
     let t = line;
     for (const re of ARTEFACTS) t = t.replace(re, "");
     t = t.replace(/^#{1,6}\s+/u, "");
+    const pageBreak = t.includes("\f");
     t = t.replace(/\f/gu, "");
     // A page number is a page break, not content.
     if (PAGE_NUMBER.test(t)) t = "";
-    return { n: i + 1, text: t };
+    return pageBreak ? { n: i + 1, text: t, pageBreak } : { n: i + 1, text: t };
   });
 }
 
