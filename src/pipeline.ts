@@ -33,6 +33,8 @@ export interface ConvertOptions {
   layout?: string;
   /** Text: decode with this encoding instead of detecting one (--encoding). */
   encoding?: string;
+  /** Unit name → canonical name (--aliases): each unit found in it gains `canonical`. */
+  aliases?: Record<string, string>;
 }
 
 export type { Conversion };
@@ -92,6 +94,12 @@ async function layOut(source: Source, opts: ConvertOptions): Promise<Laid> {
       return layoutPdf(source.pages);
     }
   }
+}
+
+/** The alias table's name for each unit that is in it (the printed name stays `name`). */
+function withCanonical(t: Plan["tasks"][number], aliases: Record<string, string> | undefined): Plan["tasks"][number] {
+  if (!aliases) return t;
+  return { ...t, units: t.units.map((u) => (Object.hasOwn(aliases, u.name) ? { ...u, canonical: aliases[u.name]! } : u)) };
 }
 
 function toWarning(w: Warning): Plan["warnings"][number] {
@@ -164,7 +172,7 @@ export async function convertBytes(bytes: Uint8Array, file: string, opts: Conver
     title,
     year,
     columns: laid.table ? laid.table.header.filter((h) => h !== "") : [],
-    tasks: drafts.map((d) => finishTask(d, year)),
+    tasks: drafts.map((d) => withCanonical(finishTask(d, year), opts.aliases)),
     warnings: warnings.map(toWarning),
   };
   const checked = PlanSchema.safeParse(plan);

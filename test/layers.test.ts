@@ -20,7 +20,8 @@ const ALLOWED: Record<string, string[]> = {
   export: ["model", "schema", "text", "lexicon"],
   "pipeline.ts": ["model", "schema", "sys", "text", "lexicon", "read", "layout", "plan", "normalize", "version.ts"],
   batch: ["model", "schema", "sys", "export", "pipeline.ts", "version.ts"],
-  cli: ["model", "schema", "sys", "export", "batch", "read", "pipeline.ts", "version.ts"],
+  compare: ["schema", "text", "lexicon"],
+  cli: ["model", "schema", "sys", "export", "batch", "read", "compare", "pipeline.ts", "version.ts"],
   "version.ts": [],
   "index.ts": ["model", "schema", "export", "pipeline.ts", "version.ts"],
 };

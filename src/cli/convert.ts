@@ -38,6 +38,9 @@ export interface ConvertOpts {
   strict?: boolean;
   layout?: string;
   encoding?: string;
+  aliases?: string;
+  /** The alias table, once read (by convert, before any conversion). */
+  aliasTable?: Record<string, string>;
 }
 
 /** "3-9,12" → {3,…,9,12}. */
@@ -60,8 +63,9 @@ export function positive(value: string, flag: string): number {
   return n;
 }
 
-export function convertOptions(opts: { pages?: string; password?: string; maxSize?: string; layout?: string; encoding?: string }): ConvertOptions {
+export function convertOptions(opts: { pages?: string; password?: string; maxSize?: string; layout?: string; encoding?: string; aliasTable?: Record<string, string> }): ConvertOptions {
   return {
+    ...(opts.aliasTable ? { aliases: opts.aliasTable } : {}),
     ...(opts.layout ? { layout: opts.layout } : {}),
     ...(opts.encoding ? { encoding: opts.encoding } : {}),
     ...(opts.pages ? { pages: parsePages(opts.pages) } : {}),
@@ -93,7 +97,7 @@ export interface Converted {
   summary: { warnings: number; kinds: Record<string, number> };
 }
 
-export async function convertInChild(file: string, opts: { timeout?: string; maxMemory?: string; pages?: string; password?: string; maxSize?: string; layout?: string; encoding?: string }, how: Exclude<Render, { as: "plan" }>): Promise<Converted> {
+export async function convertInChild(file: string, opts: { timeout?: string; maxMemory?: string; pages?: string; password?: string; maxSize?: string; layout?: string; encoding?: string; aliasTable?: Record<string, string> }, how: Exclude<Render, { as: "plan" }>): Promise<Converted> {
   const options = convertOptions(opts);
   const limits = limitsOf(opts);
   const name = file === STDIN ? "stdin" : file;
@@ -188,6 +192,7 @@ function kindOf(p: string): "file" | "folder" | null {
 
 /** One document to stdout or a file; a folder, a glob or several inputs are a batch. */
 export async function convert(inputs: string[], opts: ConvertOpts): Promise<number> {
+  if (opts.aliases) opts.aliasTable = await (await import("./compare.js")).loadAliases(opts.aliases);
   const { isGlob } = await import("../batch/inputs.js");
   const only = inputs.length === 1 ? inputs[0]! : null;
   // A path that exists is a file, whatever its characters; a missing one is a glob only if it looks like one.

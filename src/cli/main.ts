@@ -93,6 +93,7 @@ ${EXIT_CODES}`,
     .option("--max-size <MB>", "refuse inputs larger than this (default: 100)")
     .option("--compact", "JSON on one line")
     .option("--fill", "xlsx: the category columns filled on every row instead of merged down")
+    .option("--aliases <file>", "a table of unit names (CSV canonical,alias…  or JSON {canonical: [aliases]}): units in it gain a canonical name")
     .option("--by-unit", "CSV: one row per (task, unit) instead of one per task")
     .option("--roles", "CSV: lead, support and responsible units in three columns")
     .addOption(new Option("--lang <lang>", "CSV: column titles in English or Chinese").choices(["en", "zh"]).default("en"))
@@ -135,6 +136,39 @@ Example:
       await emit(JSON.stringify(planJsonSchema(), null, 2) + "\n", undefined);
     })
     .showHelpAfterError("(see: workplan schema --help)");
+
+  p.command("diff")
+    .description("compare two plans task by task: kept, changed (which fields, units gained and lost), added, removed")
+    .argument("<a>", "the earlier plan: a workplan JSON output, or any document workplan reads")
+    .argument("<b>", "the later plan")
+    .option("-f, --format <format>", "json, md or csv", "json")
+    .option("-o, --output <file>", "write to a file instead of stdout")
+    .addHelpText("after", `
+Examples:
+  $ workplan diff out/2019/plan.json out/2020/plan.json
+  $ workplan diff 2019.pdf 2020.docx --format md`)
+    .action(async (a: string, b: string, opts: { format: string; output?: string }) => {
+      const { diffCommand } = await import("./compare.js");
+      await diffCommand(a, b, opts);
+    })
+    .showHelpAfterError("(see: workplan diff --help)");
+
+  p.command("units")
+    .description("every unit name in a folder of outputs, with counts, documents and roles; --suggest proposes groups of names for one body")
+    .argument("<inputs...>", "workplan JSON outputs, or folders of them")
+    .option("--suggest", "print proposed alias groups (the table --aliases reads), to review and edit")
+    .option("-f, --format <format>", "csv or json", "csv")
+    .option("-o, --output <file>", "write to a file instead of stdout")
+    .addHelpText("after", `
+Examples:
+  $ workplan units out/
+  $ workplan units out/ --suggest > aliases.csv
+  $ workplan convert archive/ -o out/ --aliases aliases.csv`)
+    .action(async (inputs: string[], opts: { suggest?: boolean; format: string; output?: string }) => {
+      const { unitsCommand } = await import("./compare.js");
+      await unitsCommand(inputs, opts);
+    })
+    .showHelpAfterError("(see: workplan units --help)");
 
   p.command("inspect")
     .description("show the detected encoding, layout, columns, cell grid with spans, sections and warnings")

@@ -11,6 +11,7 @@ export const UnitSchema = z
   .object({
     name: z.string().min(1),
     role: RoleSchema,
+    canonical: z.string().min(1).optional().describe("the unit's name in the user's alias table (--aliases), when it has one"),
   })
   .strict();
 

@@ -1,0 +1,106 @@
+// Two plans compared task by task: what an archivist wants to know between one year's
+// plan and the next — which tasks were kept, changed (which fields, which units gained
+// and lost), added and removed. Tasks are matched one to one and in order (an
+// alignment that maximises the total similarity of matched texts, as a diff of lines
+// does for equal lines), so that two similar tasks in different parts do not swap.
+
+import type { Plan, Task } from "../schema/plan.js";
+import { bigrams, dice, normalizeText, type Bigrams } from "./similar.js";
+
+/** Texts at least this alike (Dice on bigrams, 0–1) are one task, edited; below, two tasks. */
+export const SAME_TASK = 0.5;
+
+export type Change =
+  | { kind: "kept"; a: number; b: number }
+  | { kind: "changed"; a: number; b: number; similarity: number; fields: string[]; unitsGained: string[]; unitsLost: string[] }
+  | { kind: "added"; b: number }
+  | { kind: "removed"; a: number };
+
+export interface PlanDiff {
+  a: { file: string; title: string | null; year: number | null; tasks: number };
+  b: { file: string; title: string | null; year: number | null; tasks: number };
+  summary: { kept: number; changed: number; added: number; removed: number };
+  changes: Change[];
+}
+
+const unitName = (u: { name: string; canonical?: string }) => u.canonical ?? u.name;
+
+function fieldsChanged(x: Task, y: Task): { fields: string[]; gained: string[]; lost: string[] } {
+  const fields: string[] = [];
+  if (normalizeText(x.text) !== normalizeText(y.text)) fields.push("text");
+  if (normalizeText(x.title) !== normalizeText(y.title)) fields.push("title");
+  if (x.path.map(normalizeText).join(">") !== y.path.map(normalizeText).join(">")) fields.push("path");
+  const ux = new Set(x.units.map(unitName));
+  const uy = new Set(y.units.map(unitName));
+  const gained = [...uy].filter((u) => !ux.has(u));
+  const lost = [...ux].filter((u) => !uy.has(u));
+  if (gained.length > 0 || lost.length > 0) fields.push("units");
+  else if (x.units.map((u) => `${unitName(u)}/${u.role}`).sort().join("|") !== y.units.map((u) => `${unitName(u)}/${u.role}`).sort().join("|")) fields.push("roles");
+  if (normalizeText(x.deadlineText) !== normalizeText(y.deadlineText)) fields.push("deadline");
+  if (normalizeText(x.status) !== normalizeText(y.status)) fields.push("status");
+  return { fields, gained, lost };
+}
+
+const key = (t: Task) => normalizeText([t.title, t.text].filter(Boolean).join(""));
+
+export function diffPlans(a: Plan, b: Plan): PlanDiff {
+  const ga: Bigrams[] = a.tasks.map((t) => bigrams(key(t)));
+  const gb: Bigrams[] = b.tasks.map((t) => bigrams(key(t)));
+  const n = ga.length;
+  const m = gb.length;
+  // score[i][j]: the best total similarity aligning a[i..] with b[j..]; a pair counts only
+  // when its texts are alike enough to be one task.
+  const sim = (i: number, j: number) => {
+    const s = dice(ga[i]!, gb[j]!);
+    return s >= SAME_TASK ? s : -1;
+  };
+  const sims: number[][] = Array.from({ length: n }, (_, i) => Array.from({ length: m }, (_, j) => sim(i, j)));
+  const best: Float64Array[] = Array.from({ length: n + 1 }, () => new Float64Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      const s = sims[i]![j]!;
+      best[i]![j] = Math.max(best[i + 1]![j]!, best[i]![j + 1]!, s > 0 ? s + best[i + 1]![j + 1]! : -Infinity);
+    }
+  }
+  const changes: Change[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m) {
+      const s = sims[i]![j]!;
+      if (s > 0 && Math.abs(best[i]![j]! - (s + best[i + 1]![j + 1]!)) < 1e-9) {
+        const f = fieldsChanged(a.tasks[i]!, b.tasks[j]!);
+        changes.push(f.fields.length === 0 ? { kind: "kept", a: i, b: j } : { kind: "changed", a: i, b: j, similarity: Math.round(s * 1000) / 1000, fields: f.fields, unitsGained: f.gained, unitsLost: f.lost });
+        i++;
+        j++;
+        continue;
+      }
+      if (best[i + 1]![j]! >= best[i]![j + 1]!) changes.push({ kind: "removed", a: i++ });
+      else changes.push({ kind: "added", b: j++ });
+    } else if (i < n) changes.push({ kind: "removed", a: i++ });
+    else changes.push({ kind: "added", b: j++ });
+  }
+  const count = (k: Change["kind"]) => changes.filter((c) => c.kind === k).length;
+  const side = (p: Plan) => ({ file: p.source.file, title: p.title, year: p.year, tasks: p.tasks.length });
+  return { a: side(a), b: side(b), summary: { kept: count("kept"), changed: count("changed"), added: count("added"), removed: count("removed") }, changes };
+}
+
+/** One line: "12 kept, 3 changed, 2 added, 1 removed". */
+export function diffSummary(d: PlanDiff): string {
+  return `${d.summary.kept} kept, ${d.summary.changed} changed, ${d.summary.added} added, ${d.summary.removed} removed (${d.a.file}: ${d.a.tasks} tasks; ${d.b.file}: ${d.b.tasks})`;
+}
+
+/** The diff as Markdown, for reading. */
+export function diffMarkdown(d: PlanDiff, a: Plan, b: Plan): string {
+  const out = [`# ${d.a.file} → ${d.b.file}`, "", diffSummary(d), ""];
+  const label = (t: Task) => `${t.number ?? "–"} ${(t.title ?? t.text ?? "").slice(0, 60)}`;
+  for (const c of d.changes) {
+    if (c.kind === "added") out.push(`- **added** ${label(b.tasks[c.b]!)}`);
+    else if (c.kind === "removed") out.push(`- **removed** ${label(a.tasks[c.a]!)}`);
+    else if (c.kind === "changed") {
+      const units = [...c.unitsGained.map((u) => `+${u}`), ...c.unitsLost.map((u) => `−${u}`)].join(" ");
+      out.push(`- **changed** (${c.fields.join(", ")}) ${label(a.tasks[c.a]!)} → ${label(b.tasks[c.b]!)}${units ? ` [${units}]` : ""}`);
+    }
+  }
+  return out.join("\n") + "\n";
+}

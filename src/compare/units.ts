@@ -1,0 +1,96 @@
+// Every unit name across a folder of outputs, with how often it occurs, in which
+// documents and roles; and suggested groups of names that are likely one body (the
+// same level prefix and the same core once the standard short and full forms are made
+// one: 市发改委 / 市发展改革委 / 市发展和改革委员会), for a person to confirm. The
+// suggestion's output is the alias table `convert --aliases` reads: suggest, edit, convert.
+
+import { BODY_SHORT_FORMS, NAME_LEVEL_PREFIX } from "../lexicon/units.js";
+import type { Plan } from "../schema/plan.js";
+import { toSimplified } from "../text/hant.js";
+
+export interface UnitUse {
+  name: string;
+  count: number;
+  documents: string[];
+  roles: Record<string, number>;
+}
+
+export function collectUnits(plans: ReadonlyArray<{ file: string; plan: Plan }>): UnitUse[] {
+  const by = new Map<string, { count: number; docs: Set<string>; roles: Record<string, number> }>();
+  for (const { file, plan } of plans) {
+    for (const t of plan.tasks) {
+      for (const u of t.units) {
+        const e = by.get(u.name) ?? { count: 0, docs: new Set<string>(), roles: {} };
+        e.count++;
+        e.docs.add(file);
+        e.roles[u.role] = (e.roles[u.role] ?? 0) + 1;
+        by.set(u.name, e);
+      }
+    }
+  }
+  return [...by]
+    .map(([name, e]) => ({ name, count: e.count, documents: [...e.docs].sort(), roles: e.roles }))
+    .sort((x, y) => y.count - x.count || x.name.localeCompare(y.name, "zh"));
+}
+
+/** The core two names of one body share: level prefix kept, full forms made short, simplified. */
+export function unitCore(name: string): string {
+  let s = toSimplified(name.normalize("NFKC")).replace(/\s+/gu, "");
+  const prefix = NAME_LEVEL_PREFIX.exec(s)?.[0] ?? "";
+  let core = s.slice(prefix.length);
+  for (const [full, short] of BODY_SHORT_FORMS) if (core.endsWith(full)) core = core.slice(0, -full.length) + short;
+  s = prefix + core;
+  return s;
+}
+
+export interface Suggestion {
+  canonical: string;
+  aliases: string[];
+}
+
+/** Names grouped by their core; a group of two or more names is a suggestion, the most used name first. */
+export function suggestGroups(units: readonly UnitUse[]): Suggestion[] {
+  const groups = new Map<string, UnitUse[]>();
+  for (const u of units) groups.set(unitCore(u.name), [...(groups.get(unitCore(u.name)) ?? []), u]);
+  return [...groups.values()]
+    .filter((g) => g.length >= 2)
+    .map((g) => {
+      const sorted = [...g].sort((x, y) => y.count - x.count || y.name.length - x.name.length);
+      return { canonical: sorted[0]!.name, aliases: sorted.slice(1).map((u) => u.name) };
+    })
+    .sort((x, y) => x.canonical.localeCompare(y.canonical, "zh"));
+}
+
+/** An alias table (CSV `canonical,alias` rows, or JSON `{canonical: [aliases]}`) as alias → canonical. */
+export function parseAliases(text: string, file: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const t = text.replace(/^\ufeff/u, "").trim();
+  if (t.startsWith("{")) {
+    let j: unknown;
+    try {
+      j = JSON.parse(t);
+    } catch (e) {
+      throw new Error(`${file}: not valid JSON (${e instanceof Error ? e.message : String(e)})`);
+    }
+    for (const [canonical, aliases] of Object.entries(j as Record<string, unknown>)) {
+      if (!Array.isArray(aliases)) throw new Error(`${file}: "${canonical}" must list its aliases in an array`);
+      out[canonical] = canonical;
+      for (const a of aliases) if (typeof a === "string") out[a] = canonical;
+    }
+    return out;
+  }
+  for (const [k, line] of t.split(/\r?\n/u).entries()) {
+    const cells = line.split(",").map((c) => c.trim().replace(/^"|"$/gu, ""));
+    if (k === 0 && cells[0] === "canonical") continue;
+    const [canonical, ...aliases] = cells.filter(Boolean);
+    if (!canonical) continue;
+    out[canonical] = canonical;
+    for (const a of aliases) out[a] = canonical;
+  }
+  return out;
+}
+
+/** The suggestions as the CSV alias table. */
+export function aliasesCsv(s: readonly Suggestion[]): string {
+  return ["canonical,aliases…", ...s.map((g) => [g.canonical, ...g.aliases].join(","))].join("\n").replace(/^canonical,aliases…/u, "canonical,alias") + "\n";
+}

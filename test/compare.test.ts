@@ -1,0 +1,70 @@
+// Issue 20, as far as it goes: diff of two plans, the unit names of a folder of
+// outputs with suggested groups, and canonical names from an alias table.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { run } from "./helpers.js";
+
+const dir = mkdtempSync(path.join(tmpdir(), "wp-compare-"));
+
+describe("diff", () => {
+  it("the same notice in two formats: no change", () => {
+    const r = run(["diff", "fixtures/html/000_992a28b6471132da.html", "fixtures/docx/000_992a28b6471132da.docx"]);
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.stdout) as { summary: Record<string, number> };
+    expect(d.summary).toEqual({ kept: 44, changed: 0, added: 0, removed: 0 });
+    expect(r.stderr).toMatch(/44 kept, 0 changed, 0 added, 0 removed/u);
+  });
+
+  it("a copy with known edits reports exactly those", () => {
+    const a = path.join(dir, "a.json");
+    const b = path.join(dir, "b.json");
+    expect(run(["convert", "fixtures/seeds/004_091f97d7362963d8.txt", "-o", a, "-q"]).code).toBe(0);
+    const plan = JSON.parse(readFileSync(a, "utf8")) as { tasks: Array<Record<string, unknown> & { units: Array<{ name: string; role: string }>; path: string[] }> };
+    const t = plan.tasks;
+    const removed = t.splice(3, 1)[0]!; // task 4 removed
+    t[0]!.units = [...t[0]!.units, { name: "县审计局", role: "responsible" }]; // units changed
+    t[1]!.deadlineText = "9月底前"; // deadline moved
+    t[1]!.deadline = { kind: "by-date", date: "2019-09-30" };
+    t[6]!.path = [...t[6]!.path.slice(0, -1), "（九）重新措辞的一个小标题"]; // a heading reworded
+    t.push({ ...t[5]!, number: "99", text: "新增一项关于政务公开平台适老化改造的全新任务要求。", title: null }); // one added
+    writeFileSync(b, JSON.stringify(plan));
+    const r = run(["diff", a, b]);
+    expect(r.code).toBe(0);
+    const d = JSON.parse(r.stdout) as { summary: Record<string, number>; changes: Array<{ kind: string; a?: number; fields?: string[]; unitsGained?: string[] }> };
+    expect(d.summary).toEqual({ kept: 12, changed: 3, added: 1, removed: 1 });
+    expect(d.changes.find((c) => c.kind === "removed")!.a).toBe(3);
+    expect(removed).toBeTruthy();
+    const changed = d.changes.filter((c) => c.kind === "changed");
+    expect(changed.map((c) => c.fields)).toEqual([["units"], ["deadline"], ["path"]]);
+    expect(changed[0]!.unitsGained).toEqual(["县审计局"]);
+  });
+});
+
+describe("units and aliases", () => {
+  it("lists names with counts; --suggest groups the short and full forms of one body", () => {
+    const out = path.join(dir, "out");
+    expect(run(["convert", "fixtures/seeds/", "-o", out + "/", "-q"]).code).toBe(0);
+    const list = run(["units", out, "-f", "json"]);
+    expect(list.code).toBe(0);
+    const units = JSON.parse(list.stdout) as Array<{ name: string; count: number; documents: string[] }>;
+    expect(units.length).toBeGreaterThan(20);
+    expect(units[0]!.count).toBeGreaterThanOrEqual(units[1]!.count);
+    const s = run(["units", out, "--suggest", "-f", "json"]);
+    const groups = JSON.parse(s.stdout) as Record<string, string[]>;
+    const all = Object.entries(groups).map(([c, a]) => [c, ...a].sort());
+    expect(all.some((g) => g.includes("市发改委") && g.includes("市发展改革委"))).toBe(true);
+  });
+
+  it("--aliases gives each unit in the table its canonical name; the printed name stays", () => {
+    const table = path.join(dir, "aliases.csv");
+    writeFileSync(table, "canonical,alias\n县发展和改革委员会,县发展改革委,县发改委\n");
+    const r = run(["convert", "fixtures/seeds/004_091f97d7362963d8.txt", "--aliases", table, "-q"]);
+    expect(r.code).toBe(0);
+    const plan = JSON.parse(r.stdout) as { tasks: Array<{ units: Array<{ name: string; canonical?: string }> }> };
+    const u = plan.tasks.flatMap((t) => t.units).find((x) => x.name === "县发展改革委");
+    expect(u).toEqual({ name: "县发展改革委", role: expect.any(String), canonical: "县发展和改革委员会" });
+    expect(plan.tasks.flatMap((t) => t.units).filter((x) => x.name !== "县发展改革委").every((x) => x.canonical == null)).toBe(true);
+  });
+});
