@@ -75,3 +75,37 @@ describe("--format xlsx", () => {
     expect(tasks).toContain("004_091f97d7362963d8.html");
   });
 });
+
+describe("hostile workbooks", () => {
+  const sheetZip = async (sheet: string) => {
+    const { default: JSZip } = await import("jszip");
+    const z = new JSZip();
+    z.file("[Content_Types].xml", "<Types/>");
+    z.file("xl/workbook.xml", '<workbook xmlns:r="r"><sheets><sheet name="s" sheetId="1" r:id="rId1"/></sheets></workbook>');
+    z.file("xl/_rels/workbook.xml.rels", '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>');
+    z.file("xl/worksheets/sheet1.xml", sheet);
+    return Buffer.from(await z.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
+  };
+
+  it("a sheet whose last cell is XFD1048576 is refused at once, not built as 17 billion positions", async () => {
+    const f = path.join(mkdtempSync(path.join(tmpdir(), "wp-xlsx-")), "far.xlsx");
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(f, await sheetZip('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>序号</t></is></c></row><row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData><mergeCells><mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>'));
+    const t0 = Date.now();
+    const r = run(["convert", f]);
+    expect(r.code).toBe(4);
+    expect(r.stderr).toMatch(/table too large/u);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+  });
+
+  it("300,000 merged ranges cost seconds, not minutes", async () => {
+    const f = path.join(mkdtempSync(path.join(tmpdir(), "wp-xlsx-")), "merges.xlsx");
+    const { writeFileSync } = await import("node:fs");
+    const merges = Array.from({ length: 300_000 }, (_, i) => `<mergeCell ref="A${i + 1}:B${i + 1}"/>`).join("");
+    writeFileSync(f, await sheetZip(`<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>序号</t></is></c></row></sheetData><mergeCells>${merges}</mergeCells></worksheet>`));
+    const t0 = Date.now();
+    const r = run(["convert", f]);
+    expect([4, 5]).toContain(r.code);
+    expect(Date.now() - t0).toBeLessThan(15_000);
+  });
+});

@@ -173,6 +173,7 @@ function readSheet(xml: string, strings: string[], dates: Set<number>): Sheet {
       else if (n === "is") inIs = true;
       else if (n === "t" && inIs) inT = true;
       else if (n === "mergeCell" && a["ref"]) {
+        if (sheet.merges.length >= MAX_CELLS) throw new WorkplanError("invalidInput", `table too large (over ${MAX_CELLS} merged ranges)`);
         const [p, q] = a["ref"].split(":");
         const s = p ? ref(p) : null;
         const e = q ? ref(q) : s;
@@ -210,6 +211,17 @@ function readSheet(xml: string, strings: string[], dates: Set<number>): Sheet {
   return sheet;
 }
 
+function lowerBound(xs: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const escape = (s: string) => s.replace(/[&<>"]/gu, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!).replace(/\r?\n/gu, "<br>");
 
 /** A sheet as an HTML table: merges as spans, hidden rows and columns left out. */
@@ -219,11 +231,18 @@ function sheetHtml(name: string, s: Sheet): string {
   for (let r = 0; r <= s.maxRow; r++) if (!s.hiddenRows.has(r)) rows.push(r);
   const cols: number[] = [];
   for (let c = 0; c <= s.maxCol; c++) if (!s.hiddenCols.has(c)) cols.push(c);
+  // Checked before the grid is built: a sheet whose last cell is XFD1048576 would be
+  // 17 billion positions.
+  if (rows.length * cols.length > MAX_CELLS) throw new WorkplanError("invalidInput", `table too large (sheet ${name}: ${rows.length} rows × ${cols.length} columns, over ${MAX_CELLS} cells)`);
   const covered = new Set<string>();
   const spanAt = new Map<string, { rows: number; cols: number }>();
+  // The visible rows and columns a range covers, by binary search in the sorted lists:
+  // many merges over a long sheet cost n log n, not n × rows.
+  const within = (xs: number[], lo: number, hi: number) => xs.slice(lowerBound(xs, lo), lowerBound(xs, hi + 1));
   for (const m of s.merges) {
-    const rs = rows.filter((r) => r >= m.r0 && r <= m.r1);
-    const cs = cols.filter((c) => c >= m.c0 && c <= m.c1);
+    const rs = within(rows, m.r0, m.r1);
+    const cs = within(cols, m.c0, m.c1);
+    if (rs.length * cs.length > MAX_CELLS) throw new WorkplanError("invalidInput", `table too large (a merged range of sheet ${name} covers over ${MAX_CELLS} cells)`);
     if (rs.length === 0 || cs.length === 0) continue;
     spanAt.set(`${rs[0]},${cs[0]}`, { rows: rs.length, cols: cs.length });
     for (const r of rs) for (const c of cs) if (r !== rs[0] || c !== cs[0]) covered.add(`${r},${c}`);
