@@ -18,7 +18,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const bin = path.join(root, "bin/workplan.js");
+// --bin another build's bin/workplan.js: the same corpus through an older version.
+const binArg = process.argv.indexOf("--bin");
+const bin = binArg > 0 ? path.resolve(process.argv[binArg + 1]) : path.join(root, "bin/workplan.js");
 const arg = process.argv.indexOf("--docs");
 const target = arg > 0 ? Number(process.argv[arg + 1]) : 500;
 const runsArg = process.argv.indexOf("--runs");
