@@ -110,30 +110,39 @@ function toWarning(w: Warning): Plan["warnings"][number] {
 }
 
 /** Converts a file (or standard input, named "-"). */
+/** A file read and laid out, apart from any plan (the `tables` command). */
+export async function layoutFile(job: { file: string; path?: FsPath; bytes?: Uint8Array }, opts: ConvertOptions = {}): Promise<{ file: string; format: SourceFormat; laid: Laid }> {
+  const bytes = job.bytes ?? readInput(job.path ?? job.file, opts.maxSize ?? DEFAULT_MAX_SIZE, job.file);
+  const name = job.file === STDIN ? "stdin" : job.file;
+  const { laid, format } = await layoutBytes(bytes, name, opts);
+  return { file: path.basename(name), format, laid };
+}
+
 export async function convertFile(file: FsPath, opts: ConvertOptions = {}, name: string = displayPath(file)): Promise<Conversion> {
   const bytes = readInput(file, opts.maxSize ?? DEFAULT_MAX_SIZE, name);
   return convertBytes(bytes, file === STDIN ? "stdin" : name, opts);
 }
 
 /** Converts a document's bytes; `file` names it in messages and in `source.file`. */
-export async function convertBytes(bytes: Uint8Array, file: string, opts: ConvertOptions = {}): Promise<Conversion> {
+/** Read and lay out only: the document model, before any plan (the `tables` command). */
+export async function layoutBytes(bytes: Uint8Array, file: string, opts: ConvertOptions = {}): Promise<{ laid: Laid; format: SourceFormat; encoding: string | null; text: string | null }> {
   if (bytes.length === 0) throw new WorkplanError("invalidInput", `${file}: empty file`);
   const sniffed = sniffFormat(bytes, file);
   if ("refused" in sniffed) throw new WorkplanError("invalidInput", `${file}: ${sniffed.refused}`);
   const { format } = sniffed;
-  let laid: Laid;
-  let encoding: string | null;
-  let textOf: string | null = null;
   try {
     const source = await read(format, bytes, file, opts);
-    encoding = source.kind === "pages" ? null : source.encoding;
-    laid = await layOut(source, opts);
-    textOf = source.kind === "text" ? source.text : null;
+    const laid = await layOut(source, opts);
+    return { laid, format, encoding: source.kind === "pages" ? null : source.encoding, text: source.kind === "text" ? source.text : null };
   } catch (e) {
     // Every failure names its file, whichever stage raised it.
     if (e instanceof WorkplanError && !e.message.startsWith(file)) throw new WorkplanError(e.kind, `${file}: ${e.message}`, { cause: e });
     throw e;
   }
+}
+
+export async function convertBytes(bytes: Uint8Array, file: string, opts: ConvertOptions = {}): Promise<Conversion> {
+  const { laid, format, encoding, text: textOf } = await layoutBytes(bytes, file, opts);
   if (laid.table) {
     const cells = laid.table.rows.reduce((n, r) => n + r.cells.length, 0);
     if (cells > MAX_CELLS) throw new WorkplanError("invalidInput", `${file}: table too large (over ${MAX_CELLS} cells)`);

@@ -91,3 +91,28 @@ describe("inspect explains a document that gave no tasks", () => {
     expect(run(["convert", gbk, "--encoding", "klingon"]).code).toBe(2);
   });
 });
+
+describe.skipIf(!haveShared)("tables on real producers' files (../shared/real-files)", () => {
+  it("one budget template exported by WPS 表格 and by WPS Office gives the same grid: 本年收入 | 本年支出 over 项目 | 预算数, 16 rows × 4 columns", () => {
+    const first = (f: string) => {
+      const r = run(["tables", path.join(REAL_FILES, f)]);
+      expect(r.code, f).toBe(0);
+      const j = JSON.parse(r.stdout) as { tables: Array<{ kind: string; rows: Array<{ cells: Array<{ text: string; colSpan: number }> }> }> };
+      return j.tables.filter((t) => t.kind === "page")[0]!;
+    };
+    for (const f of ["putuo-qzfb-2025-yusuan.pdf", "putuo-wanli-2025-yusuan.pdf"]) {
+      const t = first(f);
+      expect(t.rows, f).toHaveLength(16);
+      expect(t.rows.every((r) => r.cells.length === 4), f).toBe(true);
+      expect(t.rows[0]!.cells.map((c) => c.text), f).toEqual(["本年收入", "", "本年支出", ""]);
+      expect(t.rows[0]!.cells[0]!.colSpan, f).toBe(2);
+      expect(t.rows[1]!.cells.map((c) => c.text), f).toEqual(["项目", "预算数", "项目", "预算数"]);
+    }
+  });
+
+  it("a document that is no plan still shows its tables (exit 0), though convert gives exit 5", () => {
+    const r = run(["tables", path.join(REAL_FILES, "putuo-czj-2024-juesuan.pdf")]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { tables: unknown[] }).tables.length).toBeGreaterThan(10);
+  });
+});

@@ -5,7 +5,8 @@
 // writes (LibreOffice, temporary folders), so that nothing outlives it.
 
 import { WorkplanError } from "../model/errors.js";
-import { convertBytes, convertFile, type ConvertOptions } from "../pipeline.js";
+import { convertBytes, convertFile, layoutFile, type ConvertOptions } from "../pipeline.js";
+import { tablesOf } from "../export/tables.js";
 import { render, type Render } from "../export/render.js";
 import { renderFailure } from "../export/inspect.js";
 import { releaseAll, setForwarder } from "../sys/cleanup.js";
@@ -17,6 +18,12 @@ export async function convertOne(job: Job, opts: ConvertOptions, how: Render = {
   const t0 = performance.now();
   const file = job.file;
   try {
+    if (how.as === "tables") {
+      // The layout's grids only: a document that is no plan still has tables.
+      const d = await layoutFile({ file, ...(job.path != null ? { path: job.path } : {}), ...(job.bytes ? { bytes: job.bytes } : {}) }, opts);
+      const text = JSON.stringify(tablesOf(d), null, 2) + "\n";
+      return { ok: true, text, summary: { format: d.format, layout: d.laid.layout, tasks: 0, warnings: 0, kinds: {} }, pages: d.laid.pages?.length ?? 1, ms: performance.now() - t0 };
+    }
     const conversion = job.bytes ? await convertBytes(job.bytes, file, opts) : await convertFile(job.path ?? file, opts, file);
     const { plan, laid } = conversion;
     // A PDF counts the pages read (a trailing page of signatures is read too); text

@@ -111,6 +111,10 @@ export async function convertInChild(file: string, opts: { timeout?: string; max
       const { sniffFormat } = await import("../read/sniff.js");
       const sniffed = sniffFormat(bytes, name);
       if (bytes.length <= IN_PROCESS_MAX_BYTES && "format" in sniffed && (sniffed.format === "text" || sniffed.format === "html")) {
+        if (how.as === "tables") {
+          const [{ layoutFile }, { tablesOf }] = await Promise.all([import("../pipeline.js"), import("../export/tables.js")]);
+          return { text: JSON.stringify(tablesOf(await layoutFile({ file: name, bytes }, options)), null, 2) + "\n", summary: { warnings: 0, kinds: {} } };
+        }
         const [{ convertBytes }, { render }, { warningKinds }] = await Promise.all([import("../pipeline.js"), import("../export/render.js"), import("../batch/warnings.js")]);
         const conversion = await convertBytes(bytes, name, options).catch(async (e: unknown) => {
           if (how.as === "inspect" && e instanceof WorkplanError && e.diagnosis) {

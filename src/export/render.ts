@@ -33,6 +33,6 @@ export function render(c: Conversion, r: Exclude<Render, { as: "plan" }>): strin
       // With --draw the pictures travel with the report: {inspect, drawings} as JSON.
       return r.draw ? JSON.stringify({ inspect: renderInspect(c, r.rows), drawings: drawPages(c.laid.pages) }) : renderInspect(c, r.rows);
     case "tables":
-      return JSON.stringify(tablesOf(c), null, 2) + "\n";
+      return JSON.stringify(tablesOf({ file: c.plan.source.file, format: c.plan.source.format, laid: c.laid }), null, 2) + "\n";
   }
 }

@@ -5,37 +5,43 @@
 // span across ("left").
 
 import { stringify } from "csv-stringify/sync";
-import type { Conversion } from "../model/conversion.js";
+import type { Cell, Laid } from "../model/document.js";
 import { columnsOf } from "../lexicon/headers.js";
+
+type CellJson = { text: string; rowSpan: number; colSpan: number; merged?: "above" | "left" };
 
 export interface TablesJson {
   source: { file: string; format: string; layout: string };
   tables: Array<{
+    /** "task": the task table, joined across pages, as the plan reads it; "page": a ruled table of one PDF page as found. */
+    kind: "task" | "page";
     pages: number[];
     header: string[];
     fields: string[];
-    rows: Array<{ page: number | null; cells: Array<{ text: string; rowSpan: number; colSpan: number; merged?: "above" | "left" }> }>;
+    rows: Array<{ page: number | null; cells: CellJson[] }>;
   }>;
 }
 
-export function tablesOf(c: Conversion): TablesJson {
-  const t = c.laid.table;
-  const source = { file: c.plan.source.file, format: c.plan.source.format, layout: c.plan.source.layout };
-  if (!t) return { source, tables: [] };
-  return {
-    source,
-    tables: [
-      {
-        pages: [...new Set(t.rows.map((r) => r.page).filter((p): p is number => p != null))],
-        header: t.header,
-        fields: (t.columns ?? columnsOf(t.header)).map((col) => col.field),
-        rows: t.rows.map((r) => ({
-          page: r.page,
-          cells: r.cells.map((cell) => ({ text: cell.text, rowSpan: cell.rowSpan, colSpan: cell.colSpan, ...(cell.from ? { merged: cell.from } : {}) })),
-        })),
-      },
-    ],
-  };
+const cellJson = (cell: Cell): CellJson => ({ text: cell.text, rowSpan: cell.rowSpan, colSpan: cell.colSpan, ...(cell.from ? { merged: cell.from } : {}) });
+
+export function tablesOf(d: { file: string; format: string; laid: Laid }): TablesJson {
+  const t = d.laid.table;
+  const source = { file: d.file, format: d.format, layout: d.laid.layout };
+  const tables: TablesJson["tables"] = [];
+  if (t) {
+    tables.push({
+      kind: "task",
+      pages: [...new Set(t.rows.map((r) => r.page).filter((p): p is number => p != null))],
+      header: t.header,
+      fields: (t.columns ?? columnsOf(t.header)).map((col) => col.field),
+      rows: t.rows.map((r) => ({ page: r.page, cells: r.cells.map(cellJson) })),
+    });
+  }
+  // A PDF's ruled tables page by page, whatever they hold (a budget's, a report's).
+  for (const p of d.laid.pages ?? []) {
+    for (const g of p.grids ?? []) tables.push({ kind: "page", pages: [p.page], header: [], fields: [], rows: g.map((cells) => ({ page: p.page, cells: cells.map(cellJson) })) });
+  }
+  return { source, tables };
 }
 
 /** One CSV per table: the header, then each row's cells (a merged cell's text on every row it covers). */

@@ -138,6 +138,8 @@ export interface PageReport {
   free: number;
   /** What the table finder saw, for drawing the page (inspect --draw). */
   geometry?: PageDrawing;
+  /** Each ruled table of the page as a grid, spans expanded (the tables command). */
+  grids?: Cell[][][];
 }
 
 /** A page's geometry as the PDF layout read it, in points, origin top left. */

@@ -105,6 +105,7 @@ export function layoutPdf(pages: PageGeometry[]): Laid {
       tables: r.tables.map((t) => ({ rows: t.rows.length, cols: t.cols, merged: t.rows.flat().filter((c) => c.rowSpan > 1 || c.colSpan > 1).length })),
       placed: r.page.items.length - r.free.length,
       free: r.free.length,
+      grids: r.tables.map((t) => expandSpans(t.rows)),
       geometry: {
         width: r.page.width,
         height: r.page.height,
