@@ -33,7 +33,7 @@ function mergeCollinear(segs: Segment[]): Segment[] {
       const band = ofDir.slice(i, j).sort((a, b) => a.from - b.from || a.at - b.at);
       let cur: Segment = { ...band[0]! };
       for (const s of band.slice(1)) {
-        if (s.from <= cur.to + TOL) cur.to = Math.max(cur.to, s.to);
+        if (s.from <= cur.to + PDF_SETTINGS.collinearGap) cur.to = Math.max(cur.to, s.to);
         else {
           out.push(cur);
           cur = { ...s };
@@ -378,7 +378,22 @@ export function findTables(page: PageGeometry): FoundTables {
 
   const tables: LatticeTable[] = [];
   const used = new Set<TextItem>();
-  const regions = [...groups.values()]
+  const boxOf = (g: Segment[]) => ({
+    x0: minOf(g, (s) => (s.dir === "h" ? s.from : s.at)),
+    x1: maxOf(g, (s) => (s.dir === "h" ? s.to : s.at)),
+    y0: minOf(g, (s) => (s.dir === "h" ? s.at : s.from)),
+    y1: maxOf(g, (s) => (s.dir === "h" ? s.at : s.to)),
+  });
+  const all = [...groups.values()];
+  const boxes = all.map(boxOf);
+  // A plain rectangle drawn around a table (separated borders: the table's own frame,
+  // a few points outside its cells' boxes, crossing none of them) is no table of its own:
+  // read as one, it would take every word of the table inside it.
+  const isFrameAround = (k: number) =>
+    all[k]!.length <= 4 &&
+    boxes.some((b, j) => j !== k && all[j]!.length > 4 && b.x0 >= boxes[k]!.x0 - S.sameGridLine && b.x1 <= boxes[k]!.x1 + S.sameGridLine && b.y0 >= boxes[k]!.y0 - S.sameGridLine && b.y1 <= boxes[k]!.y1 + S.sameGridLine);
+  const regions = all
+    .filter((_, k) => !isFrameAround(k))
     .filter((g) => g.filter((s) => s.dir === "h").length >= 1 && g.filter((s) => s.dir === "v").length >= 2)
     .sort((a, b) => minOf(a, (s) => (s.dir === "h" ? s.at : s.from)) - minOf(b, (s) => (s.dir === "h" ? s.at : s.from)));
   for (const g of regions) {

@@ -8,6 +8,12 @@ export const PDF_SETTINGS = {
   /** pt. Pieces of one border (a dashed line, a line drawn cell by cell) lie within this of each other, along and across. */
   collinearTolerance: 1.5,
   /**
+   * pt. Pieces of one ruling along its length join across a gap up to this: a dashed
+   * border, and the cell spacing of a table with separated borders (border-collapse:
+   * separate, cellspacing 2–4 px = 1.5–3 pt), where each cell draws its own box.
+   */
+  collinearGap: 3.5,
+  /**
    * pt. Ruling positions closer than this are one grid line: double borders (a table
    * frame and each cell's own box, as browsers draw border="1" with cell spacing) lie
    * 1–3 pt apart, and no real column or row is that narrow.
