@@ -59,11 +59,15 @@ function bandCells(band: readonly SourceLine[]): Array<{ at: number; text: strin
   // A row of one line shows no recurring starts: there, only a wide gap separates cells.
   const recurs = (at: number) => [at - SAME_START, at, at + SAME_START].some((p) => (seen.get(p) ?? 0) >= 2);
   const cols: Array<{ at: number; parts: string[]; lines: number[] }> = [];
+  // Columns by start position, found in constant time (a long band has many lines).
+  const byStart = new Map<number, (typeof cols)[number]>();
   const colFor = (at: number) => {
-    let c = cols.find((x) => Math.abs(x.at - at) <= SAME_START);
+    let c: (typeof cols)[number] | undefined;
+    for (let d = -SAME_START; d <= SAME_START && !c; d++) c = byStart.get(at + d);
     if (!c) {
       c = { at, parts: [], lines: [] };
       cols.push(c);
+      byStart.set(at, c);
     }
     return c;
   };
@@ -99,7 +103,9 @@ function bandCells(band: readonly SourceLine[]): Array<{ at: number; text: strin
  * (a list of units one per line keeps its breaks).
  */
 function joinCellLines(parts: readonly string[]): string {
-  const longest = Math.max(...parts.map((p) => [...p].length));
+  // A loop, not Math.max(...): a spread of a long column's lines overflows the stack.
+  let longest = 0;
+  for (const p of parts) longest = Math.max(longest, [...p].length);
   let out = parts[0] ?? "";
   for (let k = 1; k < parts.length; k++) out += ([...parts[k - 1]!].length >= longest - 1 ? "" : "\n") + parts[k];
   return out;
