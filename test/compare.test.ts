@@ -1,5 +1,6 @@
 // Issue 20, as far as it goes: diff of two plans, the unit names of a folder of
 // outputs with suggested groups, and canonical names from an alias table.
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -66,5 +67,30 @@ describe("units and aliases", () => {
     const u = plan.tasks.flatMap((t) => t.units).find((x) => x.name === "县发展改革委");
     expect(u).toEqual({ name: "县发展改革委", role: expect.any(String), canonical: "县发展和改革委员会" });
     expect(plan.tasks.flatMap((t) => t.units).filter((x) => x.name !== "县发展改革委").every((x) => x.canonical == null)).toBe(true);
+  });
+});
+
+const chromium = ["chromium", "chromium-browser", "google-chrome"].map((c) => spawnSync("sh", ["-c", `command -v ${c}`], { encoding: "utf8" }).stdout.trim()).find(Boolean);
+
+describe("diff --format html", () => {
+  it.skipIf(!chromium)("a self-contained page Chromium renders: both versions side by side, changed characters marked", () => {
+    const a = path.join(dir, "ha.json");
+    const b = path.join(dir, "hb.json");
+    expect(run(["convert", "fixtures/seeds/004_091f97d7362963d8.txt", "-o", a, "-q"]).code).toBe(0);
+    const plan = JSON.parse(readFileSync(a, "utf8")) as { tasks: Array<{ text: string }> };
+    plan.tasks[0]!.text = plan.tasks[0]!.text.replace("公开", "主动公开");
+    writeFileSync(b, JSON.stringify(plan));
+    const page = path.join(dir, "diff.html");
+    expect(run(["diff", a, b, "--format", "html", "-o", page]).code).toBe(0);
+    const html = readFileSync(page, "utf8");
+    expect(html).toMatch(/^<!doctype html>/u);
+    expect(html).toContain("<ins>主动</ins>");
+    const dom = spawnSync(chromium!, ["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", `file://${page}`], { encoding: "utf8", timeout: 60_000 });
+    expect(dom.status).toBe(0);
+    expect((dom.stdout.match(/<tr class="(?:kept|changed|added|removed)"/gu) ?? []).length).toBe(16);
+    const shot = path.join(dir, "diff.png");
+    const s = spawnSync(chromium!, ["--headless", "--no-sandbox", "--disable-gpu", `--screenshot=${shot}`, "--window-size=1100,900", `file://${page}`], { timeout: 60_000 });
+    expect(s.status).toBe(0);
+    expect(readFileSync(shot).subarray(1, 4).toString("latin1")).toBe("PNG");
   });
 });

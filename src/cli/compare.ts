@@ -31,12 +31,13 @@ async function planOf(file: string): Promise<Plan> {
 }
 
 export async function diffCommand(a: string, b: string, opts: { format: string; output?: string }): Promise<void> {
-  if (!["json", "md", "csv"].includes(opts.format)) throw new WorkplanError("usage", `--format takes json, md or csv, not ${opts.format}`);
+  if (!["json", "md", "csv", "html"].includes(opts.format)) throw new WorkplanError("usage", `--format takes json, md, csv or html, not ${opts.format}`);
   const [pa, pb] = await Promise.all([planOf(a), planOf(b)]);
-  const { diffPlans, diffMarkdown, diffSummary } = await import("../compare/diff.js");
+  const { diffPlans, diffMarkdown, diffSummary, diffHtml } = await import("../compare/diff.js");
   const d = diffPlans(pa, pb);
   let text: string;
   if (opts.format === "json") text = JSON.stringify(d, null, 2) + "\n";
+  else if (opts.format === "html") text = diffHtml(d, pa, pb);
   else if (opts.format === "md") text = diffMarkdown(d, pa, pb);
   else {
     const { stringify } = await import("csv-stringify/sync");

@@ -141,12 +141,13 @@ Example:
     .description("compare two plans task by task: kept, changed (which fields, units gained and lost), added, removed")
     .argument("<a>", "the earlier plan: a workplan JSON output, or any document workplan reads")
     .argument("<b>", "the later plan")
-    .option("-f, --format <format>", "json, md or csv", "json")
+    .option("-f, --format <format>", "json, md, csv or html (a page with both versions side by side)", "json")
     .option("-o, --output <file>", "write to a file instead of stdout")
     .addHelpText("after", `
 Examples:
   $ workplan diff out/2019/plan.json out/2020/plan.json
-  $ workplan diff 2019.pdf 2020.docx --format md`)
+  $ workplan diff 2019.pdf 2020.docx --format md
+  $ workplan diff 2019.pdf 2020.docx --format html -o diff.html`)
     .action(async (a: string, b: string, opts: { format: string; output?: string }) => {
       const { diffCommand } = await import("./compare.js");
       await diffCommand(a, b, opts);

@@ -104,3 +104,75 @@ export function diffMarkdown(d: PlanDiff, a: Plan, b: Plan): string {
   }
   return out.join("\n") + "\n";
 }
+
+/** Longest text compared character by character; longer texts are marked as a whole. */
+const MARK_MAX_CHARS = 2000;
+
+/** The characters of `a` and `b` outside their longest common subsequence: what was deleted and inserted. */
+export function charDiff(a: string, b: string): { a: Array<[string, boolean]>; b: Array<[string, boolean]> } {
+  const x = [...a];
+  const y = [...b];
+  if (x.length > MARK_MAX_CHARS || y.length > MARK_MAX_CHARS) return { a: [[a, true]], b: [[b, true]] };
+  const n = x.length;
+  const m = y.length;
+  const lcs: Uint16Array[] = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i]![j] = x[i] === y[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+  const outA: Array<[string, boolean]> = [];
+  const outB: Array<[string, boolean]> = [];
+  const push = (out: Array<[string, boolean]>, ch: string, changed: boolean) => {
+    const last = out[out.length - 1];
+    if (last && last[1] === changed) last[0] += ch;
+    else out.push([ch, changed]);
+  };
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && x[i] === y[j]) {
+      push(outA, x[i]!, false);
+      push(outB, y[j]!, false);
+      i++;
+      j++;
+    } else if (j < m && (i >= n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) push(outB, y[j++]!, true);
+    else push(outA, x[i++]!, true);
+  }
+  return { a: outA, b: outB };
+}
+
+const esc = (s: string) => s.replace(/[&<>"]/gu, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+
+/** A self-contained page: the two versions side by side, changed characters marked; printable. */
+export function diffHtml(d: PlanDiff, a: Plan, b: Plan): string {
+  const label = (t: Task | undefined) => (t ? `${t.number ? `${esc(t.number)} ` : ""}<span class="path">${esc(t.path.join(" › "))}</span>` : "");
+  const body = (t: Task | undefined, marks?: Array<[string, boolean]>, tag?: "del" | "ins") => {
+    if (!t) return "";
+    const text = marks ? marks.map(([s, ch]) => (ch ? `<${tag}>${esc(s)}</${tag}>` : esc(s))).join("") : esc(t.text ?? t.title ?? "");
+    const units = t.units.map((u) => esc(u.canonical ?? u.name)).join("、");
+    return `<div class="text">${text}</div><div class="meta">${units ? `单位：${units}` : ""}${t.deadlineText ? ` · 时限：${esc(t.deadlineText)}` : ""}</div>`;
+  };
+  const rows = d.changes.map((c) => {
+    const ta = "a" in c ? a.tasks[c.a] : undefined;
+    const tb = "b" in c ? b.tasks[c.b] : undefined;
+    const marks = c.kind === "changed" && ta && tb ? charDiff(ta.text ?? "", tb.text ?? "") : null;
+    const what = c.kind === "changed" ? `${c.fields.join(", ")}${c.unitsGained.length ? ` · +${c.unitsGained.map(esc).join(" +")}` : ""}${c.unitsLost.length ? ` · −${c.unitsLost.map(esc).join(" −")}` : ""}` : "";
+    return `<tr class="${c.kind}"><td class="kind">${c.kind}${what ? `<br><small>${what}</small>` : ""}</td><td>${label(ta)}${body(ta, marks?.a, "del")}</td><td>${label(tb)}${body(tb, marks?.b, "ins")}</td></tr>`;
+  });
+  return `<!doctype html>
+<html lang="zh"><head><meta charset="utf-8"><title>${esc(d.a.file)} → ${esc(d.b.file)}</title>
+<style>
+body{font-family:"Noto Sans CJK SC","WenQuanYi Zen Hei",sans-serif;margin:1.5em;color:#222}
+h1{font-size:1.2em}p.summary{font-size:1em}
+table{border-collapse:collapse;width:100%;table-layout:fixed}
+td,th{border:1px solid #ccc;padding:.4em;vertical-align:top;font-size:.9em}
+th{background:#f3f3f3}td.kind{font-weight:bold}
+tr.added td.kind{color:#1a7f37}tr.removed td.kind{color:#cf222e}tr.changed td.kind{color:#9a6700}tr.kept td.kind{color:#888}
+tr.kept{color:#888}ins{background:#d2f8d2;text-decoration:none}del{background:#ffd7d5}
+.path{color:#666;font-size:.85em}.meta{color:#555;font-size:.85em;margin-top:.3em}
+@media print{tr{break-inside:avoid}}
+</style></head><body>
+<h1>${esc(d.a.title ?? d.a.file)} → ${esc(d.b.title ?? d.b.file)}</h1>
+<p class="summary">${esc(diffSummary(d))}</p>
+<table><colgroup><col style="width:10%"><col style="width:45%"><col style="width:45%"></colgroup><thead><tr><th>change</th><th>${esc(d.a.file)}</th><th>${esc(d.b.file)}</th></tr></thead><tbody>
+${rows.join("\n")}
+</tbody></table></body></html>
+`;
+}
