@@ -6,22 +6,16 @@ row (Word does this) — the case in which mammoth drops every vertical merge of
 Also writes fixtures/doc/: one of them as a legacy .doc.
 Needs LibreOffice (apt-get install libreoffice-writer-nogui).
 Run from the repository root: python3 scripts/make-docx.py"""
-import pathlib, re, shutil, subprocess, tempfile, zipfile
+import pathlib, re, shutil, subprocess, sys, tempfile, zipfile
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from fixture_html import utf8_html
 
 OUT = pathlib.Path("fixtures/docx")
 OUT.mkdir(parents=True, exist_ok=True)
 with tempfile.TemporaryDirectory() as tmp:
     for html in sorted(pathlib.Path("fixtures/html").glob("*.html")):
-        raw = html.read_bytes()
-        for enc in ("utf-8", "gb18030"):
-            try:
-                text = raw.decode(enc)
-                break
-            except UnicodeDecodeError:
-                continue
-        # LibreOffice guesses undeclared encodings badly: hand it declared UTF-8.
-        text = re.sub(r"<meta[^>]*charset[^>]*>", "", text)
-        text = text.replace("<head>", '<head><meta charset="utf-8">', 1)
+        text = utf8_html(html)
         src = pathlib.Path(tmp) / html.name
         src.write_text(text, encoding="utf-8")
         subprocess.run(["soffice", "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(OUT), str(src)], check=True, capture_output=True)

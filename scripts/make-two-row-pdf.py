@@ -7,20 +7,16 @@ DOCX (the header rows become w:tblHeader, as a Word user's "repeat as header row
 Chromium's print. The second header row's words are not all header words; the layout
 must know it by its place. Expected answers are the HTML fixtures' (same tasks).
 Needs LibreOffice and Chromium. Run from the repository root."""
-import pathlib, re, shutil, subprocess, tempfile
+import pathlib, re, shutil, subprocess, sys, tempfile
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from fixture_html import utf8_html
 
 OUT = pathlib.Path("fixtures/pdf")
 with tempfile.TemporaryDirectory() as tmp:
     tmp = pathlib.Path(tmp)
     for html in sorted(pathlib.Path("fixtures/html").glob("*.html")):
-        raw = html.read_bytes()
-        for enc in ("utf-8", "gb18030"):
-            try:
-                text = raw.decode(enc)
-                break
-            except UnicodeDecodeError:
-                continue
-        text = re.sub(r"<meta[^>]*charset[^>]*>", "", text).replace("<head>", '<head><meta charset="utf-8">', 1)
+        text = utf8_html(html)
         m = re.search(r"<tr>(<th[^>]*>[^<]*</th>)+</tr>", text)
         if not m:
             continue

@@ -10,7 +10,10 @@
    row, a deadline typed as a date cell (styled yyyy/m/d), inline and shared strings, a
    line break inside a cell. Its expected answer is written below by hand.
 Needs LibreOffice. Run from the repository root: python3 scripts/make-xlsx.py"""
-import json, pathlib, re, shutil, subprocess, tempfile, zipfile
+import json, pathlib, shutil, subprocess, sys, tempfile, zipfile
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent))
+from fixture_html import utf8_html
 
 OUT = pathlib.Path("fixtures/xlsx")
 OUT.mkdir(parents=True, exist_ok=True)
@@ -19,14 +22,7 @@ with tempfile.TemporaryDirectory() as tmp:
     tmp = pathlib.Path(tmp)
     for stem in ["000_992a28b6471132da", "003_ef27fd673396f65e"]:
         html = pathlib.Path("fixtures/html") / f"{stem}.html"
-        raw = html.read_bytes()
-        for enc in ("utf-8", "gb18030"):
-            try:
-                text = raw.decode(enc)
-                break
-            except UnicodeDecodeError:
-                continue
-        text = re.sub(r"<meta[^>]*charset[^>]*>", "", text).replace("<head>", '<head><meta charset="utf-8">', 1)
+        text = utf8_html(html)
         src = tmp / f"{stem}.html"
         src.write_text(text, encoding="utf-8")
         subprocess.run(["soffice", "--headless", "--infilter=HTML (StarCalc)", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(OUT), str(src)], check=True, capture_output=True)
