@@ -46,7 +46,7 @@ Where output goes (-o):
 
 function program(): Command {
   const p = new Command("workplan")
-    .description("Read published work-plan notices (工作要点, 任务分工, 任务清单) and write their tasks as JSON, CSV or NDJSON.")
+    .description("Read published work-plan notices (工作要点, 任务分工, 任务清单) and write their tasks as JSON, CSV, NDJSON or an Excel workbook.")
     .version(GENERATOR.version, "-V, --version", "print the version")
     .option("--debug", "print stack traces of failures")
     .exitOverride()
@@ -77,7 +77,7 @@ ${EXIT_CODES}`,
 
   const c = p
     .command("convert")
-    .description("convert notices to JSON, CSV or NDJSON: one file (or - for standard input), or folders and globs as a batch")
+    .description("convert notices to JSON, CSV, NDJSON or XLSX: one file (or - for standard input), or folders and globs as a batch")
     .argument("<inputs...>", "notices (.txt .html .docx .doc .wps .rtf .odt .pdf, told by content; - for stdin), folders (walked) or quoted globs")
     .addOption(new Option("-f, --format <format>", "output format").choices(["json", "csv", "ndjson", "xlsx"]).default("json"))
     .option("-o, --output <path>", "a file, or a folder (PATH/); see 'Where output goes' below")
