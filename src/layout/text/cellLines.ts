@@ -9,7 +9,7 @@ import { NUMBER_CELL } from "../../lexicon/cells.js";
 import { clean } from "../../text/text.js";
 import { headerRunEnd, isHeaderRow } from "./assemble.js";
 import { isBlank, type SourceLine } from "./lines.js";
-import { rowsByNumber, type StreamCell } from "./stream.js";
+import { dropRepeatedHeaders, rowsByNumber, type StreamCell } from "./stream.js";
 
 /** Fewest header-word lines in a row that make a header (two could be a caption and a label). */
 const MIN_HEADER_CELLS = 3;
@@ -40,7 +40,7 @@ export function layCellLines(lines: SourceLine[]): Laid | null {
     // Blank lines only between blocks of several lines end rows: that is the
     // cell-per-line shape, read by its own layout.
     const headerBlanks = cells.slice(h + 1, e).filter((c) => c.afterBlank).length;
-    const body = cells.slice(e);
+    const body = dropRepeatedHeaders(cells.slice(e), header);
     const blocksEnd = body.some((c) => c.afterBlank) && headerBlanks === 0;
     if (blocksEnd) return null;
     let cols = columnsOf(header);

@@ -174,3 +174,14 @@ describe("space-aligned text (pdftotext -layout)", () => {
     ]);
   });
 });
+
+describe("a header printed again between rows", () => {
+  it("one cell per line: the repeated header is no row's cells", async () => {
+    const plan = await read("cell-lines-repeated-header.txt");
+    expect(plan.tasks.map((t) => [t.number, t.unitsText, t.deadlineText])).toEqual([
+      ["1", "镇农业服务中心", "10月底前"],
+      ["2", "镇党政办", "6月底前"],
+      ["3", "镇应急办", "每季度"],
+    ]);
+  });
+});

@@ -9,7 +9,7 @@ import { NUMBER_CELL } from "../../lexicon/cells.js";
 import { isPartHeading } from "../../lexicon/markers.js";
 import { clean, pipesToSpaces } from "../../text/text.js";
 import { columnsOf, isHeaderWord } from "../../lexicon/headers.js";
-import { rowsByNumber } from "./stream.js";
+import { dropRepeatedHeaders, rowsByNumber } from "./stream.js";
 import { assemble, hasTwoCells, headerRunEnd, isHeaderRow, lineRows, paragraphOf, type RawRow } from "./assemble.js";
 import { isBlank, type SourceLine } from "./lines.js";
 
@@ -108,9 +108,13 @@ export function layPipeCells(lines: SourceLine[]): Laid | null {
   const cols = columnsOf(header);
   // A numbered table: rows are cut at their 序号 and short rows placed by content
   // (stream.ts); an empty cell (`||`) is a separator, not a position.
-  const numbered = cols[0]?.field === "number" ? rowsByNumber(cells.slice(width).filter((c) => c.text), cols) : null;
+  const stream = dropRepeatedHeaders(
+    cells.slice(width).filter((c) => c.text),
+    header,
+  );
+  const numbered = cols[0]?.field === "number" ? rowsByNumber(stream, cols) : null;
   if (numbered && numbered.rows.length > 0) {
-    const rest = cells.slice(width).filter((c) => c.text).slice(numbered.used);
+    const rest = stream.slice(numbered.used);
     return {
       layout: "pipe-cells",
       reason: `${countPipeEnds(lines)} cells ended by |, ${width} columns from the header, rows cut at their 序号`,

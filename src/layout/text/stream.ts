@@ -14,6 +14,27 @@ export interface StreamCell {
   lines: number[];
 }
 
+/**
+ * The cells without the header printed again (a table copied from several pages repeats
+ * its header at each page top): a run of cells equal to the header's, in order.
+ */
+export function dropRepeatedHeaders<C extends StreamCell>(cells: C[], header: readonly string[]): C[] {
+  const key = (t: string) => t.replace(/\s+/gu, "");
+  const h = header.map(key);
+  if (h.length < 2) return cells;
+  const out: C[] = [];
+  for (let i = 0; i < cells.length; i++) {
+    let k = 0;
+    while (k < h.length && i + k < cells.length && key(cells[i + k]!.text) === h[k]) k++;
+    if (k === h.length) {
+      i += k - 1;
+      continue;
+    }
+    out.push(cells[i]!);
+  }
+  return out;
+}
+
 export interface NumberedRows {
   rows: Row[];
   /** How many cells of the stream the rows took; the rest is back matter. */
