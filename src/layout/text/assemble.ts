@@ -143,10 +143,25 @@ export function headerRunEnd(texts: readonly string[], h: number): number {
   let e = h;
   while (e < texts.length) {
     if (isHeaderWord(texts[e]!)) e++;
+    // A header cell's qualifier wrapped onto a line of its own: 完成目标 / (%).
+    else if (e > h && HEADER_QUALIFIER.test(compact(texts[e]!))) e++;
     else if (e > h && isUnknownLabel(texts[e]!) && isHeaderWord(texts[e + 1] ?? "")) e += 2;
     else break;
   }
   return e;
+}
+
+/** A bracketed qualifier of a header cell, on a line of its own: (%), （万元）, (人). */
+export const HEADER_QUALIFIER = /^[（(][^（）()]{1,6}[）)]$/u;
+
+/** Header cells with their wrapped qualifiers joined to the cell they qualify. */
+export function joinQualifiers(cells: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const c of cells) {
+    if (out.length > 0 && HEADER_QUALIFIER.test(compact(c))) out[out.length - 1] += c;
+    else out.push(c);
+  }
+  return out;
 }
 
 /** A short cell of no known field that can stand in a header (是否达序, 名称). */

@@ -7,7 +7,7 @@ import { cell, type Laid } from "../../model/document.js";
 import { columnsOf, isHeaderWord } from "../../lexicon/headers.js";
 import { NUMBER_CELL } from "../../lexicon/cells.js";
 import { clean } from "../../text/text.js";
-import { headerRunEnd, isHeaderRow } from "./assemble.js";
+import { headerRunEnd, isHeaderRow, joinQualifiers } from "./assemble.js";
 import { isBlank, type SourceLine } from "./lines.js";
 import { dropRepeatedHeaders, rowsByNumber, type StreamCell } from "./stream.js";
 
@@ -32,7 +32,7 @@ export function layCellLines(lines: SourceLine[]): Laid | null {
     if (!isHeaderWord(cells[h]!.text)) continue;
     const e = headerRunEnd(texts, h);
     if (e - h < MIN_HEADER_CELLS) continue;
-    const header = cells.slice(h, e).map((c) => c.text);
+    const header = joinQualifiers(cells.slice(h, e).map((c) => c.text));
     if (!isHeaderRow(header.map((t) => cell(t, [])))) {
       h = e;
       continue;

@@ -185,3 +185,14 @@ describe("a header printed again between rows", () => {
     ]);
   });
 });
+
+describe("a header cell wrapped onto two lines", () => {
+  it("a qualifier on a line of its own belongs to the header cell above it: 完成进度 / (%)", async () => {
+    const plan = await read("cell-lines-qualifier.txt");
+    expect(plan.columns).toEqual(["序号", "项目名称", "牵头单位", "完成进度(%)", "备注"]);
+    expect(plan.tasks.map((t) => [t.number, units(t), t.status, t.remarks])).toEqual([
+      ["1", "县住建局/l", "85", null],
+      ["2", "县交通运输局/l", "100", "已完成"],
+    ]);
+  });
+});
