@@ -88,9 +88,16 @@ function isHeadingLike(rest: string, full: string): boolean {
   return r.length > 0 && r.length <= 40 && !/[。；;！？]/u.test(r.replace(/[。]$/u, "x")) && !trailingUnits(full);
 }
 
+/** FORMAT.md: a prose item's title is its first sentence when that runs to 20 characters at most. */
+const TITLE_SENTENCE_MAX_CHARS = 20;
+
+/**
+ * FORMAT.md: the lead-in phrase of a prose item — its first sentence, up to the first 。,
+ * when it has at most 20 characters and none of ，、；,;: and the item goes on after it.
+ */
 function splitTitle(rest: string): [string | null, string] {
-  const m = /^([^。：:；;，,（(]{2,30})[。：:]\s*(.+)$/su.exec(rest);
-  if (m) return [m[1]!.trim(), m[2]!.trim()];
+  const m = /^([^。]+)。\s*(.+)$/su.exec(rest);
+  if (m && [...m[1]!.trim()].length <= TITLE_SENTENCE_MAX_CHARS && !/[，、；,;:：]/u.test(m[1]!)) return [m[1]!.trim(), m[2]!.trim()];
   return [null, rest.trim()];
 }
 
