@@ -14,6 +14,21 @@ export const NOT_A_TITLE = /^(?:附件|索引号|发布机构|名称|文号|发�
 /** The attachment label in front of a title (附件1：, 附件 2). */
 export const ATTACHMENT_LABEL = /^(?:附件\s*\d*\s*[:：]?\s*)/u;
 
+/**
+ * How a plan's own title ends: with the name of its kind (…分工方案, …工作要点, …责任分解,
+ * …任务清单, …进度表). A headline or a fragment that only mentions a plan word does not.
+ */
+export const PLAN_TITLE_END = /(?:要点|分工|清单|方案|计划|分解|分解表|台账|一览表|工作表|进度表|情况表|汇总表|目录|安排)$/u;
+
+/** A site's name appended to a page title: 标题-网站名, 标题_网站名, 标题 | 网站名. */
+export const SITE_SUFFIX = /\s*[-_|｜—]\s*[^-_|｜—]{2,20}$/u;
+
+/** A line that ends as a title does (a plan's kind, or …的通知), a site's name after it aside. */
+export function endsAsTitleLine(simplified: string): boolean {
+  const t = simplified.replace(SITE_SUFFIX, "").replace(/[（(][^（）()]*[）)]$/u, "");
+  return PLAN_TITLE_END.test(t) || COVERING_LETTER.test(t);
+}
+
 /** The shortest and the longest a title runs, in characters. */
 export const TITLE_MIN_CHARS = 6;
 export const TITLE_MAX_CHARS = 80;

@@ -6,7 +6,7 @@ import type { Paragraph } from "../model/document.js";
 import { clean, compact, pipesToSpaces } from "../text/text.js";
 import { parseMarker } from "../lexicon/markers.js";
 import { yearNumber } from "../lexicon/numerals.js";
-import { ATTACHMENT_LABEL, COVERING_LETTER, NOT_A_TITLE, PLAN_WORD, TITLE_MAX_CHARS, TITLE_MIN_CHARS } from "../lexicon/titles.js";
+import { ATTACHMENT_LABEL, COVERING_LETTER, NOT_A_TITLE, PLAN_TITLE_END, PLAN_WORD, SITE_SUFFIX, TITLE_MAX_CHARS, TITLE_MIN_CHARS } from "../lexicon/titles.js";
 import { toSimplified } from "../text/hant.js";
 import { BREADCRUMB } from "../lexicon/furniture.js";
 
@@ -20,7 +20,16 @@ export function titleLike(s: string): boolean {
 }
 
 function tidyTitle(s: string): string {
-  return clean(pipesToSpaces(s)).replace(ATTACHMENT_LABEL, "");
+  const t = clean(pipesToSpaces(s)).replace(ATTACHMENT_LABEL, "");
+  // A web page's title with the site's name after it: the part before, when it ends as a title does.
+  const head = t.replace(SITE_SUFFIX, "");
+  return head !== t && endsAsTitle(head) ? head : t;
+}
+
+/** Ends with the name of a plan's kind, or of the notice that sends one (…的通知). */
+function endsAsTitle(s: string): boolean {
+  const t = toSimplified(compact(s)).replace(/[（(][^（）()]*[）)]$/u, "");
+  return PLAN_TITLE_END.test(t) || COVERING_LETTER.test(t);
 }
 
 export function findTitle(front: Paragraph[], lastBeforeBody: boolean): string | null {
@@ -29,7 +38,10 @@ export function findTitle(front: Paragraph[], lastBeforeBody: boolean): string |
   // title printed on its own is the one wanted.
   const own = cands.filter((p) => !COVERING_LETTER.test(toSimplified(compact(p.text))));
   if (own.length > 0) cands = own;
-  const pick = lastBeforeBody ? cands[cands.length - 1] : cands[0];
+  // A prose notice: the first line that ends as a plan's title does (a news headline before
+  // it only mentions the plan); else the first title-like line.
+  const ending = lastBeforeBody ? [] : cands.filter((p) => endsAsTitle(tidyTitle(p.text)));
+  const pick = ending[0] ?? (lastBeforeBody ? cands[cands.length - 1] : cands[0]);
   return pick ? tidyTitle(pick.text) : null;
 }
 
@@ -44,10 +56,7 @@ export function findYear(title: string | null, front: Paragraph[]): number | nul
     const d = DATE_IN.exec(p.text);
     if (d) return Number(d[1]);
   }
-  // No title year and no issue date: a year the opening text names ("2022年，全县…").
-  for (const p of front) {
-    const y = YEAR_IN.exec(p.text);
-    if (y) return yearNumber(y[1]!);
-  }
+  // FORMAT.md: a year that only occurs in the text (a lead-in's 2014年市政府民生实事…)
+  // does not count; without a title year or an issue date the year is unknown.
   return null;
 }
