@@ -20,12 +20,32 @@ export const ATTACHMENT_LABEL = /^(?:附件\s*\d*\s*[:：]?\s*)/u;
  */
 export const PLAN_TITLE_END = /(?:要点|分工|清单|方案|计划|分解|分解表|台账|一览表|工作表|进度表|情况表|汇总表|目录|安排)$/u;
 
-/** A site's name appended to a page title: 标题-网站名, 标题_网站名, 标题 | 网站名. */
-export const SITE_SUFFIX = /\s*[-_|｜—]\s*[^-_|｜—]{2,20}$/u;
+/** Characters that separate a page title from the site's name (标题-网站名, 标题_网站名, 标题 | 网站名). */
+const SITE_SEPARATORS = "-_|｜—";
+/** The longest a site's name after a title runs, in characters. */
+const SITE_NAME_MAX_CHARS = 20;
+
+/**
+ * A page title without the site's name after it; the text itself when it has none. One
+ * scan from the end (a regex tried from every position of a line of 100,000 spaces took
+ * seconds).
+ */
+export function withoutSiteName(s: string): string {
+  let at = -1;
+  for (let i = s.length - 1; i >= 0 && s.length - i <= SITE_NAME_MAX_CHARS + 2; i--) {
+    if (SITE_SEPARATORS.includes(s[i]!)) {
+      at = i;
+      break;
+    }
+  }
+  if (at <= 0) return s;
+  const name = s.slice(at + 1).trim();
+  return name.length >= 2 && name.length <= SITE_NAME_MAX_CHARS ? s.slice(0, at).trimEnd() : s;
+}
 
 /** A line that ends as a title does (a plan's kind, or …的通知), a site's name after it aside. */
 export function endsAsTitleLine(simplified: string): boolean {
-  const t = simplified.replace(SITE_SUFFIX, "").replace(/[（(][^（）()]*[）)]$/u, "");
+  const t = withoutSiteName(simplified).replace(/[（(][^（）()]*[）)]$/u, "");
   return PLAN_TITLE_END.test(t) || COVERING_LETTER.test(t);
 }
 

@@ -6,7 +6,7 @@ import type { Paragraph } from "../model/document.js";
 import { clean, compact, pipesToSpaces } from "../text/text.js";
 import { parseMarker } from "../lexicon/markers.js";
 import { yearNumber } from "../lexicon/numerals.js";
-import { ATTACHMENT_LABEL, COVERING_LETTER, NOT_A_TITLE, PLAN_TITLE_END, PLAN_WORD, SITE_SUFFIX, TITLE_MAX_CHARS, TITLE_MIN_CHARS } from "../lexicon/titles.js";
+import { ATTACHMENT_LABEL, COVERING_LETTER, NOT_A_TITLE, PLAN_TITLE_END, PLAN_WORD, TITLE_MAX_CHARS, TITLE_MIN_CHARS, withoutSiteName } from "../lexicon/titles.js";
 import { toSimplified } from "../text/hant.js";
 import { BREADCRUMB } from "../lexicon/furniture.js";
 
@@ -22,7 +22,7 @@ export function titleLike(s: string): boolean {
 function tidyTitle(s: string): string {
   const t = clean(pipesToSpaces(s)).replace(ATTACHMENT_LABEL, "");
   // A web page's title with the site's name after it: the part before, when it ends as a title does.
-  const head = t.replace(SITE_SUFFIX, "");
+  const head = withoutSiteName(t);
   return head !== t && endsAsTitle(head) ? head : t;
 }
 
