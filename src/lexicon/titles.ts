@@ -43,10 +43,21 @@ export function withoutSiteName(s: string): string {
   return name.length >= 2 && name.length <= SITE_NAME_MAX_CHARS ? s.slice(0, at).trimEnd() : s;
 }
 
-/** A line that ends as a title does (a plan's kind, or …的通知), a site's name after it aside. */
-export function endsAsTitleLine(simplified: string): boolean {
-  const t = withoutSiteName(simplified).replace(/[（(][^（）()]*[）)]$/u, "");
+/** Ends with the name of a plan's kind or of the notice that sends one (…的通知), a qualifier in brackets aside. */
+function endsWithKind(simplified: string): boolean {
+  const t = simplified.replace(/[（(][^（）()]*[）)]$/u, "");
   return PLAN_TITLE_END.test(t) || COVERING_LETTER.test(t);
+}
+
+/** A line (simplified, no white space) that ends as a title does, as printed or once a site's name after it is taken off. */
+export function endsAsTitleLine(simplified: string): boolean {
+  return endsWithKind(simplified) || endsWithKind(withoutSiteName(simplified));
+}
+
+/** A title as printed, less a site's name after it when only without it does it end as a title. */
+export function titleWithoutSiteName(s: string): string {
+  const head = withoutSiteName(s);
+  return head !== s && !endsWithKind(s) && endsWithKind(head) ? head : s;
 }
 
 /** The shortest and the longest a title runs, in characters. */

@@ -1,12 +1,12 @@
 // The plan's own title and year. A table's caption is the last title-like line before
 // it (a covering letter comes first and names the notice, not the plan); a prose
-// notice's title is its first title-like line.
+// notice's title is its first title-like line that ends as a plan's title does.
 
 import type { Paragraph } from "../model/document.js";
 import { clean, compact, pipesToSpaces } from "../text/text.js";
 import { parseMarker } from "../lexicon/markers.js";
 import { yearNumber } from "../lexicon/numerals.js";
-import { ATTACHMENT_LABEL, COVERING_LETTER, NOT_A_TITLE, PLAN_TITLE_END, PLAN_WORD, TITLE_MAX_CHARS, TITLE_MIN_CHARS, withoutSiteName } from "../lexicon/titles.js";
+import { ATTACHMENT_LABEL, COVERING_LETTER, endsAsTitleLine, NOT_A_TITLE, PLAN_WORD, TITLE_MAX_CHARS, TITLE_MIN_CHARS, titleWithoutSiteName } from "../lexicon/titles.js";
 import { toSimplified } from "../text/hant.js";
 import { BREADCRUMB } from "../lexicon/furniture.js";
 
@@ -20,17 +20,11 @@ export function titleLike(s: string): boolean {
 }
 
 function tidyTitle(s: string): string {
-  const t = clean(pipesToSpaces(s)).replace(ATTACHMENT_LABEL, "");
-  // A web page's title with the site's name after it: the part before, when it ends as a title does.
-  const head = withoutSiteName(t);
-  return head !== t && endsAsTitle(head) ? head : t;
+  // A web page's title with the site's name after it: the part before (标题-网站名).
+  return titleWithoutSiteName(clean(pipesToSpaces(s)).replace(ATTACHMENT_LABEL, ""));
 }
 
-/** Ends with the name of a plan's kind, or of the notice that sends one (…的通知). */
-function endsAsTitle(s: string): boolean {
-  const t = toSimplified(compact(s)).replace(/[（(][^（）()]*[）)]$/u, "");
-  return PLAN_TITLE_END.test(t) || COVERING_LETTER.test(t);
-}
+const endsAsTitle = (s: string) => endsAsTitleLine(toSimplified(compact(s)));
 
 export function findTitle(front: Paragraph[], lastBeforeBody: boolean): string | null {
   let cands = front.filter((p) => titleLike(p.text));
