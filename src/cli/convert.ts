@@ -105,7 +105,8 @@ export async function convertInChild(file: string, opts: { timeout?: string; max
   // A small text or web page, with no limit asked for, converts here (see IN_PROCESS_MAX_BYTES).
   if (opts.timeout == null && opts.maxMemory == null) {
     // Any failure to stat is left to readInput/the child, which word it (ENOTDIR, EACCES…).
-    const small = stdin || (statOrNull(file)?.isFile() === true && (statOrNull(file)?.size ?? Infinity) <= IN_PROCESS_MAX_BYTES);
+    const st = stdin ? null : statOrNull(file);
+    const small = stdin || (st?.isFile() === true && st.size <= IN_PROCESS_MAX_BYTES);
     const bytes = stdin ? readStdin(options.maxSize ?? DEFAULT_MAX_SIZE) : small ? readInput(file, options.maxSize ?? DEFAULT_MAX_SIZE) : null;
     if (bytes) {
       const { sniffFormat } = await import("../read/sniff.js");

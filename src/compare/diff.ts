@@ -5,6 +5,7 @@
 // does for equal lines), so that two similar tasks in different parts do not swap.
 
 import type { Plan, Task } from "../schema/plan.js";
+import { escapeMarkup } from "../text/text.js";
 import { bigrams, dice, normalizeText, type Bigrams } from "./similar.js";
 
 /** Texts at least this alike (Dice on bigrams, 0–1) are one task, edited; below, two tasks. */
@@ -138,7 +139,7 @@ export function charDiff(a: string, b: string): { a: Array<[string, boolean]>; b
   return { a: outA, b: outB };
 }
 
-const esc = (s: string) => s.replace(/[&<>"]/gu, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+const esc = escapeMarkup;
 
 /** A self-contained page: the two versions side by side, changed characters marked; printable. */
 export function diffHtml(d: PlanDiff, a: Plan, b: Plan): string {

@@ -35,12 +35,11 @@ export function collectUnits(plans: ReadonlyArray<{ file: string; plan: Plan }>)
 
 /** The core two names of one body share: level prefix kept, full forms made short, simplified. */
 export function unitCore(name: string): string {
-  let s = toSimplified(name.normalize("NFKC")).replace(/\s+/gu, "");
+  const s = toSimplified(name.normalize("NFKC")).replace(/\s+/gu, "");
   const prefix = NAME_LEVEL_PREFIX.exec(s)?.[0] ?? "";
   let core = s.slice(prefix.length);
   for (const [full, short] of BODY_SHORT_FORMS) if (core.endsWith(full)) core = core.slice(0, -full.length) + short;
-  s = prefix + core;
-  return s;
+  return prefix + core;
 }
 
 export interface Suggestion {
@@ -51,7 +50,10 @@ export interface Suggestion {
 /** Names grouped by their core; a group of two or more names is a suggestion, the most used name first. */
 export function suggestGroups(units: readonly UnitUse[]): Suggestion[] {
   const groups = new Map<string, UnitUse[]>();
-  for (const u of units) groups.set(unitCore(u.name), [...(groups.get(unitCore(u.name)) ?? []), u]);
+  for (const u of units) {
+    const core = unitCore(u.name);
+    groups.set(core, [...(groups.get(core) ?? []), u]);
+  }
   return [...groups.values()]
     .filter((g) => g.length >= 2)
     .map((g) => {
@@ -92,5 +94,5 @@ export function parseAliases(text: string, file: string): Record<string, string>
 
 /** The suggestions as the CSV alias table. */
 export function aliasesCsv(s: readonly Suggestion[]): string {
-  return ["canonical,aliases…", ...s.map((g) => [g.canonical, ...g.aliases].join(","))].join("\n").replace(/^canonical,aliases…/u, "canonical,alias") + "\n";
+  return ["canonical,alias", ...s.map((g) => [g.canonical, ...g.aliases].join(","))].join("\n") + "\n";
 }

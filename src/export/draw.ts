@@ -8,6 +8,7 @@
 // reader, which is what the layout saw.
 
 import type { PageDrawing, PageReport } from "../model/document.js";
+import { escapeMarkup } from "../text/text.js";
 
 const COLOURS = {
   ruling: "#1f5fd6",
@@ -17,7 +18,7 @@ const COLOURS = {
   free: "#e03131",
 } as const;
 
-const esc = (s: string) => s.replace(/[&<>"]/gu, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+const esc = escapeMarkup;
 const n = (x: number) => (Math.round(x * 10) / 10).toString();
 
 function legend(width: number): string {

@@ -10,7 +10,9 @@
 // stored with deflate from node:zlib.
 
 import * as zlib from "node:zlib";
+import stringWidth from "string-width";
 import type { Plan } from "../schema/plan.js";
+import { escapeMarkup } from "../text/text.js";
 import { csvHeaderRow, csvKeys, csvRecords, type CsvOptions } from "./csv.js";
 
 export interface XlsxDocument {
@@ -33,11 +35,8 @@ const MAX_WIDTH = 60;
 const FIXED_DOS_TIME = { time: 0, date: (2020 - 1980) << 9 | 1 << 5 | 1 };
 const FIXED_ISO = "2020-01-01T00:00:00Z";
 
-const esc = (s: string) =>
-  s
-    // Characters XML 1.0 cannot hold at all.
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/gu, "")
-    .replace(/[&<>"]/gu, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+// Characters XML 1.0 cannot hold at all are left out.
+const esc = (s: string) => escapeMarkup(s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/gu, ""));
 
 function colName(c: number): string {
   let s = "";
@@ -45,12 +44,8 @@ function colName(c: number): string {
   return s;
 }
 
-/** Display width: a CJK character is two columns, as Excel sizes them. */
-function width(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
-  return w;
-}
+/** Display width (a CJK character is two columns, as Excel sizes them): string-width, as the progress line measures. */
+const width = stringWidth;
 
 interface SheetData {
   name: string;
@@ -165,30 +160,28 @@ function zip(files: Array<[string, string]>): Buffer {
     const packed = zlib.deflateRawSync(data, { level: 6 });
     const nameBytes = Buffer.from(name, "utf8");
     const crc = crc32(data);
+    // The fields a local header and its central directory entry share, from flags to
+    // the name's length, in the same order: at 6 in the one, at 8 in the other.
+    const fields = (b: Buffer, at: number) => {
+      b.writeUInt16LE(0x0800, at); // UTF-8 names
+      b.writeUInt16LE(8, at + 2); // deflate
+      b.writeUInt16LE(FIXED_DOS_TIME.time, at + 4);
+      b.writeUInt16LE(FIXED_DOS_TIME.date, at + 6);
+      b.writeUInt32LE(crc, at + 8);
+      b.writeUInt32LE(packed.length, at + 12);
+      b.writeUInt32LE(data.length, at + 16);
+      b.writeUInt16LE(nameBytes.length, at + 20);
+    };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(FIXED_DOS_TIME.time, 10);
-    local.writeUInt16LE(FIXED_DOS_TIME.date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
+    fields(local, 6);
     parts.push(local, nameBytes, packed);
     const dir = Buffer.alloc(46);
     dir.writeUInt32LE(0x02014b50, 0);
     dir.writeUInt16LE(20, 4);
     dir.writeUInt16LE(20, 6);
-    dir.writeUInt16LE(0x0800, 8);
-    dir.writeUInt16LE(8, 10);
-    dir.writeUInt16LE(FIXED_DOS_TIME.time, 12);
-    dir.writeUInt16LE(FIXED_DOS_TIME.date, 14);
-    dir.writeUInt32LE(crc, 16);
-    dir.writeUInt32LE(packed.length, 20);
-    dir.writeUInt32LE(data.length, 24);
-    dir.writeUInt16LE(nameBytes.length, 28);
+    fields(dir, 8);
     dir.writeUInt32LE(offset, 42);
     central.push(dir, nameBytes);
     offset += 30 + nameBytes.length + packed.length;

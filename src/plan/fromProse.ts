@@ -115,9 +115,11 @@ export function planProse(paragraphs: Paragraph[]): Result<{ tasks: DraftTask[];
   let group: DraftTask[] = [];
   let lastItem: Marker | null = null;
 
+  // What each paragraph holds, read once: the loop looks one paragraph ahead.
+  const read = paragraphs.map((p) => ({ clause: trailingUnits(p.text), labels: labelsIn(p.text), marker: parseMarker(p.text) }));
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
-    const clause = trailingUnits(p.text);
+    const { clause, labels, marker: m } = read[i]!;
     if (clause && clause[0] === "" && current) {
       // A unit clause on a line of its own closes a group of items ((1)…(4), then
       // (责任单位:…)): it gives its units to every item of the group that has none.
@@ -134,27 +136,26 @@ export function planProse(paragraphs: Paragraph[]): Result<{ tasks: DraftTask[];
       else warnings.push(warning("not-a-task", `contents line kept out of the tasks: ${p.text.slice(0, 24)}…`, { lines: p.lines }));
       continue;
     }
-    const labels = labelsIn(p.text);
     if (current && labels && labels.before === "") {
       // The item's labelled fields (one per line, or several on one line).
       for (const l of labels.labels) if (!applyLabel(current, l.label, l.rest)) current.extra[l.label] = l.rest;
       current.lines.push(...p.lines);
       continue;
     }
-    const m = parseMarker(p.text);
     // Labelled lines follow a task, never a heading: a short numbered line with its
     // 牵头单位: below it is an item (1.地区生产总值增长8%以上。).
-    const next = paragraphs[i + 1];
-    const labelledBelow = next != null && labelsIn(next.text)?.before === "";
+    const next = read[i + 1];
+    const labelledBelow = next?.labels?.before === "";
+    const units = trailingUnits(m ? m.rest : p.text);
     // Labels inside a trailing parenthesis are read with it (trailingUnits).
-    const ownLabels = labels && labels.before !== "" && m != null && !trailingUnits(m.rest) ? labels : null;
+    const ownLabels = labels && labels.before !== "" && m != null && !units ? labels : null;
     // The next item of a run of items ((3) after (2)) is an item, however short; so is a
     // line followed by its own next sibling ((1) before (2)) or by the group's unit
     // line — a heading is followed by items of a deeper style.
     const nextSibling = lastItem != null && group.length > 0 && m != null && m.style === lastItem.style && m.ordinal === lastItem.ordinal + 1;
-    const nextMarker = next ? parseMarker(next.text) : null;
+    const nextMarker = next?.marker ?? null;
     const siblingBelow = m != null && nextMarker != null && nextMarker.style === m.style && nextMarker.ordinal === m.ordinal + 1 && m.style !== "cn" && m.style !== "pcn";
-    const clauseBelow = next != null && trailingUnits(next.text)?.[0] === "";
+    const clauseBelow = next?.clause?.[0] === "";
     if (m && !labelledBelow && !ownLabels && !nextSibling && !siblingBelow && !clauseBelow && isHeadingLike(m.rest, p.text)) {
       group = [];
       lastItem = null;
@@ -164,7 +165,6 @@ export function planProse(paragraphs: Paragraph[]): Result<{ tasks: DraftTask[];
       current = null;
       continue;
     }
-    const units = trailingUnits(m ? m.rest : p.text);
     if (!m && !units) {
       if (!started) front.push(p);
       else {

@@ -2,6 +2,11 @@
 // extraction inserts spaces inside words; comparisons go through `compact`.
 
 /** NFKC with all white space removed: the form in which texts are compared. */
+/** Text for HTML, SVG or XML: the five characters markup gives a meaning to, escaped. */
+export function escapeMarkup(s: string): string {
+  return s.replace(/[&<>"']/gu, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+}
+
 export function compact(s: string): string {
   return s.normalize("NFKC").replace(/\s+/gu, "");
 }

@@ -112,7 +112,6 @@ function joinCellLines(parts: readonly string[]): string {
 }
 
 export function layAligned(lines: SourceLine[]): Laid | null {
-  if (!looksAligned(lines)) return null;
   const h = headerAt(lines);
   if (!h) return null;
   // A 工作任务 header may stand over two category columns (一、 | （一）): each task column

@@ -15,6 +15,7 @@
 import { WorkplanError } from "../../model/errors.js";
 import { MAX_CELLS } from "../../model/limits.js";
 import type { Source } from "../../model/source.js";
+import { escapeMarkup } from "../../text/text.js";
 import { parseXml } from "../docx/xml.js";
 import { listZip, readEntry, ZipError, type ZipEntry } from "../zip.js";
 
@@ -222,7 +223,8 @@ function lowerBound(xs: readonly number[], v: number): number {
   return lo;
 }
 
-const escape = (s: string) => s.replace(/[&<>"]/gu, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!).replace(/\r?\n/gu, "<br>");
+/** A cell's text as HTML: markup escaped, line breaks kept. */
+const escape = (s: string) => escapeMarkup(s).replace(/\r?\n/gu, "<br>");
 
 /** A sheet as an HTML table: merges as spans, hidden rows and columns left out. */
 function sheetHtml(name: string, s: Sheet): string {
