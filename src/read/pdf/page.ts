@@ -81,7 +81,7 @@ export function readPage(engine: Pdfium, doc: number, index: number, s: Scratch)
   try {
     const view = viewOf(pageBox(engine, page, s), engine.FPDFPage_GetRotation(page) * 90);
     // Rulings first: a run of text never crosses a cell border.
-    const { segments, texts } = readRulings(engine, page, view.t, s);
+    const { segments, texts } = readRulings(engine, page, view.t, view.width, view.height, s);
     const tooMany = texts > READ_SETTINGS.maxTextObjects;
     const items = tooMany ? [] : readRuns(engine, page, view.t, segments, s);
     const geometry: PageGeometry = { number: index + 1, width: view.width, height: view.height, items, segments };

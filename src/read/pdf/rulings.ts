@@ -94,10 +94,29 @@ function visit(engine: Pdfium, obj: number, outer: Matrix, view: Matrix, s: Scra
   }
 }
 
-/** `view`: user space to the page as shown (see viewOf). The page's rulings, and how many text objects it holds. */
-export function readRulings(engine: Pdfium, page: number, view: Matrix, s: Scratch): Found {
+/**
+ * The part of a ruling on the page as shown. Some producers draw a whole table on every
+ * page it covers and let the page box cut it (wkhtmltopdf: the rulings of the rows before
+ * and after the page lie at negative y and beyond the foot); nothing outside the page is
+ * printed, so nothing outside it is a border.
+ */
+function onPage(seg: Segment, width: number, height: number): Segment | null {
+  const [across, along] = seg.dir === "h" ? [height, width] : [width, height];
+  if (seg.at < 0 || seg.at > across) return null;
+  const from = Math.max(seg.from, 0);
+  const to = Math.min(seg.to, along);
+  if (to - from < R.rulingMin) return null;
+  return from === seg.from && to === seg.to ? seg : { ...seg, from, to };
+}
+
+/**
+ * `view`: user space to the page as shown (see viewOf), `width` × `height` its size. The
+ * page's rulings, and how many text objects it holds.
+ */
+export function readRulings(engine: Pdfium, page: number, view: Matrix, width: number, height: number, s: Scratch): Found {
   const out: Found = { segments: [], texts: 0 };
   const n = engine.FPDFPage_CountObjects(page);
   for (let k = 0; k < n; k++) visit(engine, engine.FPDFPage_GetObject(page, k), IDENTITY, view, s, out);
+  out.segments = out.segments.map((seg) => onPage(seg, width, height)).filter((seg): seg is Segment => seg !== null);
   return out;
 }
