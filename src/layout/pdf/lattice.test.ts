@@ -38,6 +38,38 @@ describe("ruled tables", () => {
   });
 });
 
+describe("separated borders", () => {
+  const h = (at: number, from: number, to: number) => ({ dir: "h" as const, at, from, to });
+  const v = (at: number, from: number, to: number) => ({ dir: "v" as const, at, from, to });
+  /** A cell's own box, as a browser draws it with cell spacing. */
+  const box = (x0: number, y0: number, x1: number, y1: number) => [h(y0, x0, x1), h(y1, x0, x1), v(x0, y0, y1), v(x1, y0, y1)];
+
+  it("reads cells that each draw their own box, a spacing apart, inside a frame, as one grid", () => {
+    // 2 × 3 cells, 3 pt apart, the left cell of rows 2–3 merged; the frame 3 pt outside.
+    const segments = [
+      ...box(47, 97, 453, 193), // the table's frame
+      ...box(50, 100, 197, 127), ...box(200, 100, 450, 127),
+      ...box(50, 130, 197, 190), ...box(200, 130, 450, 157), ...box(200, 160, 450, 190),
+    ];
+    const items = [item("序号", 60, 120), item("具体要求", 210, 120), item("一、甲", 60, 165), item("要求一", 210, 150), item("要求二", 210, 180)];
+    const { tables, free } = findTables({ number: 1, width: 600, height: 800, segments, items });
+    expect(free).toEqual([]);
+    expect(tables).toHaveLength(1);
+    expect(tables[0]!.rows.map((r) => r.map((c) => `${c.text}${c.rowSpan > 1 ? `[r${c.rowSpan}]` : ""}`))).toEqual([["序号", "具体要求"], ["一、甲[r2]", "要求一"], ["要求二"]]);
+  });
+
+  it("does not make a row of a merged cell's box that ends a few points short of its row line", () => {
+    // The right column's merged box (rows 1–2) ends at 206, the row line is at 210/213.
+    const segments = [
+      ...box(50, 100, 197, 157), ...box(50, 160, 197, 210), ...box(50, 213, 197, 260),
+      ...box(200, 100, 450, 206), ...box(200, 213, 450, 260),
+    ];
+    const items = [item("甲", 60, 130), item("乙", 60, 190), item("丙", 60, 240), item("全年", 210, 150), item("持续推进", 210, 240)];
+    const { tables } = findTables({ number: 1, width: 600, height: 800, segments, items });
+    expect(tables[0]!.rows.map((r) => r.map((c) => `${c.text}${c.rowSpan > 1 ? `[r${c.rowSpan}]` : ""}`))).toEqual([["甲", "全年[r2]"], ["乙"], ["丙", "持续推进"]]);
+  });
+});
+
 describe("radicals", () => {
   it("maps Kangxi radicals and simplified supplement radicals back to ideographs", () => {
     expect(unradical("⼯作任务、⻅效、⻓期、⻔户、⺠⽣")).toBe("工作任务、见效、长期、门户、民生");

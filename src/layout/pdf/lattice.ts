@@ -47,15 +47,55 @@ function mergeCollinear(segs: Segment[]): Segment[] {
 }
 
 
-function cluster(values: number[]): number[] {
-  const sorted = [...values].sort((a, b) => a - b);
-  const out: number[][] = [];
-  for (const v of sorted) {
-    const last = out[out.length - 1];
-    if (last && v - last[last.length - 1]! <= S.sameGridLine) last.push(v);
-    else out.push([v]);
+/**
+ * Ruling positions within S.sameGridLine of their neighbour are one grid line (the mean
+ * of its positions); each ruling is told which line it drew, so that a border is looked
+ * for among that line's own rulings. A tolerance around the mean would miss the box of a
+ * merged cell that Chromium ends 2–4 pt short of its row's line (separated borders).
+ */
+function clusterLines(segs: Segment[]): { at: number[]; drawn: Segment[][] } {
+  const sorted = [...segs].sort((a, b) => a.at - b.at);
+  const groups: Segment[][] = [];
+  for (const s of sorted) {
+    const last = groups[groups.length - 1];
+    if (last && s.at - last[last.length - 1]!.at <= S.sameGridLine) last.push(s);
+    else groups.push([s]);
   }
-  return out.map((g) => g.reduce((s, v) => s + v, 0) / g.length);
+  return { at: groups.map((g) => g.reduce((sum, s) => sum + s.at, 0) / g.length), drawn: groups };
+}
+
+/**
+ * Grid lines closer than S.thinBand with no text between them are one boundary drawn
+ * twice: with separated borders the table's frame stands a few points outside the cells'
+ * boxes, and at a page break (wkhtmltopdf) or under a merged cell's box ended short
+ * (Chromium) that makes a band no text can stand in. The line drawn the shorter total
+ * length joins the other, its rulings with it.
+ */
+function snapThinBands(lines: { at: number[]; drawn: Segment[][] }, centres: number[]): { at: number[]; drawn: Segment[][] } {
+  const sorted = [...centres].sort((a, b) => a - b);
+  const textBetween = (a: number, b: number) => {
+    const k = upperBound(sorted, a);
+    return k < sorted.length && sorted[k]! < b;
+  };
+  const length = (g: Segment[]) => g.reduce((sum, s) => sum + s.to - s.from, 0);
+  const at: number[] = [];
+  const drawn: Segment[][] = [];
+  lines.at.forEach((v, k) => {
+    const g = lines.drawn[k]!;
+    const prev = at.length - 1;
+    if (prev >= 0 && v - at[prev]! < S.thinBand && !textBetween(at[prev]!, v)) {
+      if (length(g) > length(drawn[prev]!)) at[prev] = v;
+      drawn[prev] = [...drawn[prev]!, ...g];
+    } else {
+      at.push(v);
+      drawn.push(g);
+    }
+  });
+  return { at, drawn };
+}
+
+function cluster(values: number[]): number[] {
+  return clusterLines(values.map((at) => ({ dir: "h", at, from: 0, to: 0 }))).at;
 }
 
 function crosses(h: Segment, v: Segment): boolean {
@@ -76,6 +116,18 @@ export interface LatticeTable {
   ys: number[];
   /** Each cell's box and span, in the order of `rows` (for drawing and inspecting). */
   boxes: CellBox[];
+  /** What it was built from, so that it can be built again with more columns (withColumns). */
+  rulings: { h: Segment[]; v: Segment[] };
+  placed: TextItem[];
+}
+
+/**
+ * The table built again with the column positions `xs` (a table continued from the page
+ * before): a merged cell continued over a page break draws no ruling between the columns
+ * it spans, and a page holding only such cells would lose a column the header has.
+ */
+export function withColumns(t: LatticeTable, xs: readonly number[]): LatticeTable | null {
+  return buildTable(t.rulings.h, t.rulings.v, t.placed, new Set(), xs);
 }
 
 /** A cell of a lattice table on the page: its grid span and its box in points. */
@@ -161,18 +213,6 @@ export function joinItems(items: TextItem[], right: number | null): string {
   return out;
 }
 
-/** The first index of `xs` (sorted by `key`) whose key is at least `v`. */
-function lowerBound<T>(xs: readonly T[], v: number, key: (x: T) => number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (key(xs[mid]!) < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** The first index of the sorted numbers `xs` that is greater than `v`. */
 function upperBound(xs: readonly number[], v: number): number {
   let lo = 0;
@@ -185,15 +225,39 @@ function upperBound(xs: readonly number[], v: number): number {
   return lo;
 }
 
-function buildTable(gh: Segment[], gv: Segment[], items: TextItem[], used: Set<TextItem>): LatticeTable | null {
-  const xs = cluster(gv.map((s) => s.at));
-  const ys = cluster(gh.map((s) => s.at));
+/** Column positions of `columns` that this table's lines lack, as lines no ruling draws (inside its edges only). */
+function addColumns(lines: { at: number[]; drawn: Segment[][] }, columns: readonly number[]): { at: number[]; drawn: Segment[][] } {
+  const at = [...lines.at];
+  const drawn = [...lines.drawn];
+  for (const x of columns) {
+    if (x <= at[0]! + S.sameGridLine || x >= at[at.length - 1]! - S.sameGridLine || at.some((v) => Math.abs(v - x) <= S.sameGridLine)) continue;
+    const k = upperBound(at, x);
+    at.splice(k, 0, x);
+    drawn.splice(k, 0, []);
+  }
+  return { at, drawn };
+}
+
+function buildTable(gh: Segment[], gv: Segment[], items: TextItem[], used: Set<TextItem>, columns: readonly number[] = []): LatticeTable | null {
+  const free = items.filter((it) => !used.has(it));
+  const colLines = addColumns(snapThinBands(clusterLines(gv), free.map((it) => (it.x0 + it.x1) / 2)), columns);
+  const rowLines = snapThinBands(clusterLines(gh), free.map((it) => (it.y0 + it.y1) / 2));
+  const xs = colLines.at;
+  const ys = rowLines.at;
+  const nearV = colLines.drawn;
+  const nearH = rowLines.drawn;
   // A cell open at the page foot (or head) has no ruling there: close it at the end
   // of the vertical rulings.
   const vTop = minOf(gv, (s) => s.from);
   const vBottom = maxOf(gv, (s) => s.to);
-  if (vTop < ys[0]! - S.openCellReach) ys.unshift(vTop);
-  if (vBottom > ys[ys.length - 1]! + S.openCellReach) ys.push(vBottom);
+  if (vTop < ys[0]! - S.openCellReach) {
+    ys.unshift(vTop);
+    nearH.unshift([]);
+  }
+  if (vBottom > ys[ys.length - 1]! + S.openCellReach) {
+    ys.push(vBottom);
+    nearH.push([]);
+  }
   if (xs.length < 2 || ys.length < 2) return null;
   const nr = ys.length - 1;
   const nc = xs.length - 1;
@@ -201,18 +265,7 @@ function buildTable(gh: Segment[], gv: Segment[], items: TextItem[], used: Set<T
   // after building four million cells of a page ruled 2000 × 2000.
   if (nc > MAX_COLUMNS) throw new WorkplanError("invalidInput", `table too large (${nc} columns, limit ${MAX_COLUMNS})`);
   if (nr * nc > MAX_CELLS) throw new WorkplanError("invalidInput", `table too large (over ${MAX_CELLS} cells)`);
-  // The rulings near each grid line, so that a border is looked for among those only.
-  const near = (lines: Segment[], at: number[]) => {
-    const sorted = [...lines].sort((a, b) => a.at - b.at);
-    return at.map((x) => {
-      const out: Segment[] = [];
-      for (let k = lowerBound(sorted, x - S.onGridLine, (s) => s.at); k < sorted.length && sorted[k]!.at <= x + S.onGridLine; k++) out.push(sorted[k]!);
-      return out;
-    });
-  };
-  const nearV = near(gv, xs);
-  const nearH = near(gh, ys);
-  const covers = (lines: Segment[], at: number, mid: number) => lines.some((s) => Math.abs(s.at - at) <= S.onGridLine && s.from - TOL <= mid && s.to + TOL >= mid);
+  const covers = (lines: Segment[], mid: number) => lines.some((s) => s.from - TOL <= mid && s.to + TOL >= mid);
   const id = (r: number, c: number) => r * nc + c;
   const up = Array.from({ length: nr * nc }, (_, i) => i);
   const root = (i: number): number => {
@@ -225,8 +278,8 @@ function buildTable(gh: Segment[], gv: Segment[], items: TextItem[], used: Set<T
     for (let c = 0; c < nc; c++) {
       const ym = (ys[r]! + ys[r + 1]!) / 2;
       const xm = (xs[c]! + xs[c + 1]!) / 2;
-      if (c < nc - 1 && !covers(nearV[c + 1]!, xs[c + 1]!, ym)) up[root(id(r, c + 1))] = root(id(r, c));
-      if (r < nr - 1 && !covers(nearH[r + 1]!, ys[r + 1]!, xm)) up[root(id(r + 1, c))] = root(id(r, c));
+      if (c < nc - 1 && !covers(nearV[c + 1]!, ym)) up[root(id(r, c + 1))] = root(id(r, c));
+      if (r < nr - 1 && !covers(nearH[r + 1]!, xm)) up[root(id(r + 1, c))] = root(id(r, c));
     }
   }
   // A region whose rulings leave it no rectangle (an L: Chromium ends the cells of a row
@@ -267,8 +320,17 @@ function buildTable(gh: Segment[], gv: Segment[], items: TextItem[], used: Set<T
     if (cx < left || cx > right || cy < top || cy > bottom || used.has(it)) continue;
     // The column and row whose span holds the centre (the grid lines are sorted).
     const c = upperBound(xs, cx) - 1;
-    const r = upperBound(ys, cy) - 1;
+    let r = upperBound(ys, cy) - 1;
     if (c < 0 || c >= nc || r < 0 || r >= nr) continue;
+    // A border drawn through a line of glyphs is no border of their cell: the text ran out
+    // of the cell it starts in, over the cell's lower edge (Chromium boxes a split merged
+    // cell shorter than its text). It belongs to the cell above. The glyphs' top is the
+    // item's foot less one em: the boxes producers give (loose, ascent to descent) reach
+    // well above the glyphs, and over a cell's top border in LibreOffice's PDFs. The em is
+    // the smaller of the font size and the box height: WPS gives size 240 scaled by 0.05.
+    const xm = (xs[c]! + xs[c + 1]!) / 2;
+    const em = Math.min(it.size, it.y1 - it.y0);
+    while (r > 0 && ys[r]! > it.y1 - em + S.crossingReach && covers(nearH[r]!, xm)) r--;
     box.get(cellOf[id(r, c)]!)!.items.push(it);
     used.add(it);
   }
@@ -287,7 +349,7 @@ function buildTable(gh: Segment[], gv: Segment[], items: TextItem[], used: Set<T
     rows[b.r0]!.push(cell);
     boxes.push({ r0: b.r0, r1: b.r1, c0: b.c0, c1: b.c1, x0: xs[b.c0]!, x1: xs[b.c1 + 1]!, y0: ys[b.r0]!, y1: ys[b.r1 + 1]! });
   }
-  return { rows, cols: nc, top, bottom, left, right, xs, ys, boxes };
+  return { rows, cols: nc, top, bottom, left, right, xs, ys, boxes, rulings: { h: gh, v: gv }, placed: [...box.values()].flatMap((b) => b.items) };
 }
 
 /**

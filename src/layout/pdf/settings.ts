@@ -19,14 +19,22 @@ export const PDF_SETTINGS = {
    * 1–3 pt apart, and no real column or row is that narrow.
    */
   sameGridLine: 4,
-  /** pt. A horizontal and a vertical ruling cross when each reaches within this of the other (borders stop short of each other). */
-  crossingReach: 2,
+  /**
+   * pt. A horizontal and a vertical ruling cross when each reaches within this of the
+   * other: borders stop short of each other, and with separated borders each cell's box
+   * stands a cell spacing (1.5–3 pt) apart from its neighbours' and touches none of them.
+   */
+  crossingReach: 4,
   /** pt. Column rulings that start and end within this of each other bound one band of rows. */
   bandEdge: 2,
   /** pt. A column ruling shorter than this bounds no band of rows (a tick, a dash). */
   bandRulingMin: 10,
-  /** pt. A ruling lies on a grid line when it is within this of it. */
-  onGridLine: 2,
+  /**
+   * pt. Two grid lines closer than this with no text between them are one boundary: no
+   * row or column of a table is thinner than its smallest type (about 6 pt); a frame
+   * drawn a few points outside the cells' boxes (separated borders) makes such a band.
+   */
+  thinBand: 6,
   /** pt. A cell open at the page foot or head (no ruling there) is closed at the end of the verticals when they run this far past the last horizontal. */
   openCellReach: 3,
   /** pt. Column positions are bucketed to this width to tell stacked tables apart by their columns. */
