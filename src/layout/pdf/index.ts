@@ -17,7 +17,7 @@ import type { PageGeometry, TextItem } from "../../model/geometry.js";
 import { expandSpans } from "../grid.js";
 import { detachFromHeader, findHeader, mergeHeader, placeFragmentsByText, repeatedHeaderRows } from "../gridTable.js";
 import { layoutText } from "../text/index.js";
-import { findTables, groupLines, joinItems } from "./lattice.js";
+import { findTables, groupLines, joinItems, withColumns } from "./lattice.js";
 import { PDF_SETTINGS } from "./settings.js";
 import { streamTable } from "./stream.js";
 
@@ -77,20 +77,70 @@ function region(grid: Cell[][], r: number, j: number): Cell[] {
 /**
  * A merged cell whose text ran to its edge at the foot of a page and goes on in a merged
  * cell at the top of the next (LibreOffice and Word split a merged cell's text there):
- * both parts, and the rows the merged cell covers, get the joined text. The other cells
+ * both parts, and the rows the merged cell covers, get the joined text (or, when the part
+ * above is empty, the text below). The other cells
  * of a split row (no number) are left to the plan, which joins them to the row above.
  */
-function joinAcrossBreak(prev: Cell[][], next: Cell[][], numberCol: number): void {
+function joinAcrossBreak(prevs: Cell[][][], next: Cell[][], numberCol: number): void {
+  const prev = prevs[prevs.length - 1];
+  const head = 0;
+  const first = next[head];
+  if (!prev || prev.length === 0 || !first) return;
   const last = prev.length - 1;
-  const first = next[0];
-  if (last < 0 || !first) return;
+  // The output takes no row without text of its own: text moved into such a row would
+  // make a row of its own, so it moves only into a region holding a row the output takes.
+  const own = (r: Cell[]) => r.some((c) => c.text && !c.from);
+  let lastOwn = last;
+  while (lastOwn > 0 && !own(prev[lastOwn]!)) lastOwn--;
+  // A page that opens with the rest of a split row (no number of its own).
+  const opensSplit = (grid: Cell[][], at = 0) => numberCol >= 0 && !grid[at]?.[numberCol]?.text;
+  const emptyMerged = (cells: Cell[]) => cells[0]!.rowSpan >= 2 && cells.every((c) => !c.text);
+  // A row split by the break whose number is printed on its second part (centred in the
+  // row: wkhtmltopdf): the part above has no number, a cell of it ran to its edge, and
+  // the next page opens with a number. The number goes up to the row's first part, so
+  // that the part below is the rest of a split row, as every other producer prints it.
+  const foot = prev[last]!;
+  const num = numberCol >= 0 ? first[numberCol] : undefined;
+  if (num && num.text && !num.from && num.rowSpan === 1 && !foot[numberCol]!.text && !foot[numberCol]!.from && foot.some((c, j) => j !== numberCol && !c.from && c.text && c.runsOn)) {
+    foot[numberCol]!.text = num.text;
+    num.text = "";
+  }
   first.forEach((cell, j) => {
-    // A part that starts with a heading marker (一、 （一） 1.) starts a cell of its own.
-    if (j === numberCol || cell.from || !cell.text || cell.rowSpan < 2 || parseMarker(cell.text)) return;
+    if (j === numberCol || cell.from || !cell.text) return;
     const above = region(prev, last, j);
+    // A merged cell split by the break whose text is all on the next page (a browser
+    // prints it centred in the whole span: wkhtmltopdf, separated borders): the parts
+    // above are empty, and the part below holds the text of the whole cell. Known by a
+    // part above that starts on its page and is empty (every producer prints a merged
+    // cell's text in it, at its top or centre), or by the next page opening with a split
+    // row. A span over three pages has an empty part on each page before: each gets it.
+    const startsMidPage = region(prev, 0, j)[0] !== above[0];
+    const split = opensSplit(next, head);
+    if (above.every((c) => !c.text) && above.includes(prev[lastOwn]![j]!) && (split || (startsMidPage && emptyMerged(above)))) {
+      const text = cell.text;
+      const below = region(next, head, j);
+      // The rest of a split row's own cell moves up whole (the plan joins a split row to
+      // the row above, and would read a copy twice); a cell merged further down keeps it.
+      for (const c of below) c.text = split && below.length === 1 ? "" : text;
+      let k = prevs.length - 1;
+      let part = above;
+      for (;;) {
+        for (const c of part) c.text = text;
+        const grid = prevs[k]!;
+        if (k === 0 || region(grid, 0, j)[0] !== part[0]) break;
+        const before = prevs[k - 1]!;
+        if (before.length === 0) break;
+        part = region(before, before.length - 1, j);
+        if (!emptyMerged(part)) break;
+        k--;
+      }
+      return;
+    }
+    // A part that starts with a heading marker (一、 （一） 1.) starts a cell of its own.
+    if (cell.rowSpan < 2 || parseMarker(cell.text)) return;
     if (!above[0]?.runsOn || !above[0].text) return;
     const joined = joinParts(above[0].text, cell.text);
-    for (const c of [...above, ...region(next, 0, j)]) c.text = joined;
+    for (const c of [...above, ...region(next, head, j)]) c.text = joined;
   });
 }
 
@@ -126,7 +176,9 @@ export function layoutPdf(pages: PageGeometry[]): Laid {
   let start: { page: number; y: number } | null = null;
   let end: { page: number; y: number } | null = null;
   const stray: Paragraph[] = [];
-  let prevGrid: Cell[][] | null = null;
+  const prevGrids: Cell[][][] = [];
+  /** The column lines of the task table as last read, for a page that draws fewer. */
+  let bodyXs: number[] | null = null;
   for (const { page, tables } of read) {
     let pageStart = true;
     for (const t of tables) {
@@ -144,6 +196,16 @@ export function layoutPdf(pages: PageGeometry[]): Laid {
         grid = grid.slice(h.at + h.rows);
         start = { page: page.number, y: t.top };
       } else {
+        if (grid[0] && grid[0].length !== header.length && bodyXs) {
+          // Continued from the page before with fewer column rulings (merged cells carried
+          // over the break): the same table when its edges and every ruling stand where
+          // the body's columns do; built again with the body's columns.
+          const xs = bodyXs;
+          const near = (x: number) => xs.some((b) => Math.abs(b - x) <= PDF_SETTINGS.sameGridLine);
+          const again = t.xs.every(near) && Math.abs(t.left - xs[0]!) <= PDF_SETTINGS.sameGridLine && Math.abs(t.right - xs[xs.length - 1]!) <= PDF_SETTINGS.sameGridLine ? withColumns(t, xs) : null;
+          const regrid = again ? expandSpans(again.rows) : null;
+          if (regrid && regrid[0]?.length === header.length) grid = regrid;
+        }
         // The header printed again at the page top, with the rows inside its spans.
         for (let k = repeatedHeaderRows(grid, header, headerTop ?? undefined); k > 0; k = repeatedHeaderRows(grid, header, headerTop ?? undefined)) {
           detachFromHeader(grid, k);
@@ -157,9 +219,10 @@ export function layoutPdf(pages: PageGeometry[]): Laid {
           continue;
         }
         placeFragmentsByText(grid, columnsOf(header).findIndex((c) => c.field === "number"));
-        if (prevGrid) joinAcrossBreak(prevGrid, grid, columnsOf(header).findIndex((c) => c.field === "number"));
+        joinAcrossBreak(prevGrids, grid, columnsOf(header).findIndex((c) => c.field === "number"));
       }
-      prevGrid = grid;
+      prevGrids.push(grid);
+      if (grid[0]?.length === header.length) bodyXs = t.xs;
       // Text between two parts of the table on this page (a section heading printed outside it).
       for (const l of lines) {
         if (l.page === page.number && end && (end.page < page.number || l.y > end.y) && l.y < t.top && start && (start.page < page.number || l.y > start.y)) {
