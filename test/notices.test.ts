@@ -110,6 +110,25 @@ describe.skipIf(!haveShared)("tables on real producers' files (../shared/real-fi
     }
   });
 
+  it("the template's summary table from all four producers (WPS 表格, WPS Office, ONLYOFFICE, Word 2010) has one shape: two spanning headers over 项目 | amount, four columns", () => {
+    for (const f of ["putuo-qzfb-2025-yusuan.pdf", "putuo-wanli-2025-yusuan.pdf", "putuo-czj-2024-juesuan.pdf", "putuo-ghzy-2024-juesuan.pdf"]) {
+      const r = run(["tables", path.join(REAL_FILES, f)]);
+      expect(r.code, f).toBe(0);
+      const j = JSON.parse(r.stdout) as { tables: Array<{ kind: string; rows: Array<{ cells: Array<{ text: string; colSpan: number; merged?: string }> }> }> };
+      const t = j.tables.find((x) => x.kind === "page" && x.rows[1]?.cells[0]?.text === "项目");
+      expect(t, f).toBeDefined();
+      expect(t!.rows.every((row) => row.cells.length === 4), f).toBe(true);
+      const top = t!.rows[0]!.cells;
+      expect([top[0]!.colSpan, top[2]!.colSpan, top[1]!.merged, top[3]!.merged], f).toEqual([2, 2, "left", "left"]);
+      expect(top[0]!.text, f).toMatch(/收入$/u);
+      expect(top[2]!.text, f).toMatch(/支出$/u);
+      const sub = t!.rows[1]!.cells.map((c) => c.text);
+      expect([sub[0], sub[2]], f).toEqual(["项目", "项目"]);
+      expect(sub[1], f).toMatch(/^(?:预算|决算)数$/u);
+      expect(sub[3], f).toBe(sub[1]);
+    }
+  });
+
   it("a document that is no plan still shows its tables (exit 0), though convert gives exit 5", () => {
     const r = run(["tables", path.join(REAL_FILES, "putuo-czj-2024-juesuan.pdf")]);
     expect(r.code).toBe(0);
