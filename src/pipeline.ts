@@ -29,6 +29,10 @@ export interface ConvertOptions {
   password?: string;
   /** PDF: 1-based page numbers to read. */
   pages?: Set<number>;
+  /** PDF: when to recognise pages from their images (--ocr). */
+  ocr?: "auto" | "always" | "never";
+  /** PDF: Tesseract's models (--ocr-lang). */
+  ocrLang?: string;
   /** Text: read in this layout instead of detecting one (--layout). */
   layout?: string;
   /** Text: decode with this encoding instead of detecting one (--encoding). */

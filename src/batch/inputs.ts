@@ -39,12 +39,12 @@ const NOT_READ: Record<string, string> = {
   ".zip": "an archive: unpack it first",
   ".rar": "an archive: unpack it first",
   ".7z": "an archive: unpack it first",
-  ".png": "an image: workplan does not do OCR",
-  ".jpg": "an image: workplan does not do OCR",
-  ".jpeg": "an image: workplan does not do OCR",
-  ".tif": "an image: workplan does not do OCR",
-  ".tiff": "an image: workplan does not do OCR",
-  ".gif": "an image: workplan does not do OCR",
+  ".png": "an image: workplan reads scans as PDF (img2pdf makes one)",
+  ".jpg": "an image: workplan reads scans as PDF (img2pdf makes one)",
+  ".jpeg": "an image: workplan reads scans as PDF (img2pdf makes one)",
+  ".tif": "an image: workplan reads scans as PDF (img2pdf makes one)",
+  ".tiff": "an image: workplan reads scans as PDF (img2pdf makes one)",
+  ".gif": "an image: workplan reads scans as PDF (img2pdf makes one)",
 };
 
 /** Why a walk leaves a file out, or null when it is converted. */

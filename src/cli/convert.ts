@@ -20,6 +20,8 @@ export interface ConvertOpts {
   fill?: boolean;
   pages?: string;
   password?: string;
+  ocr?: string;
+  ocrLang?: string;
   output?: string;
   compact?: boolean;
   byUnit?: boolean;
@@ -63,13 +65,15 @@ export function positive(value: string, flag: string): number {
   return n;
 }
 
-export function convertOptions(opts: { pages?: string; password?: string; maxSize?: string; layout?: string; encoding?: string; aliasTable?: Record<string, string> }): ConvertOptions {
+export function convertOptions(opts: { pages?: string; password?: string; ocr?: string; ocrLang?: string; maxSize?: string; layout?: string; encoding?: string; aliasTable?: Record<string, string> }): ConvertOptions {
   return {
     ...(opts.aliasTable ? { aliases: opts.aliasTable } : {}),
     ...(opts.layout ? { layout: opts.layout } : {}),
     ...(opts.encoding ? { encoding: opts.encoding } : {}),
     ...(opts.pages ? { pages: parsePages(opts.pages) } : {}),
     ...(opts.password != null ? { password: opts.password } : {}),
+    ...(opts.ocr === "auto" || opts.ocr === "always" || opts.ocr === "never" ? { ocr: opts.ocr } : {}),
+    ...(opts.ocrLang ? { ocrLang: opts.ocrLang } : {}),
     ...(opts.maxSize != null ? { maxSize: Math.round(positive(opts.maxSize, "--max-size") * 1024 * 1024) } : {}),
   };
 }
@@ -97,7 +101,7 @@ export interface Converted {
   summary: { warnings: number; kinds: Record<string, number> };
 }
 
-export async function convertInChild(file: string, opts: { timeout?: string; maxMemory?: string; pages?: string; password?: string; maxSize?: string; layout?: string; encoding?: string; aliasTable?: Record<string, string> }, how: Exclude<Render, { as: "plan" }>): Promise<Converted> {
+export async function convertInChild(file: string, opts: { timeout?: string; maxMemory?: string; pages?: string; password?: string; ocr?: string; ocrLang?: string; maxSize?: string; layout?: string; encoding?: string; aliasTable?: Record<string, string> }, how: Exclude<Render, { as: "plan" }>): Promise<Converted> {
   const options = convertOptions(opts);
   const limits = limitsOf(opts);
   const name = file === STDIN ? "stdin" : file;

@@ -100,6 +100,8 @@ ${EXIT_CODES}`,
     .option("--no-bom", "CSV: leave out the UTF-8 byte order mark (kept by default for Excel and WPS)")
     .option("--pages <list>", "PDF: read only these pages, e.g. 3-9 or 1,4-6")
     .option("--password <password>", "PDF: the password of an encrypted file")
+    .addOption(new Option("--ocr <when>", "PDF: recognise pages from their images with Tesseract: auto (pages without a text layer), always (a text layer of garbage), never").choices(["auto", "always", "never"]).default("auto"))
+    .option("--ocr-lang <models>", "OCR: Tesseract's models, e.g. chi_sim, chi_tra, chi_sim+chi_tra", "chi_sim")
     .option("--layout <name>", "text: read in this layout (tabbed, cell-lines, cell-per-line, pipe-rows, pipe-cells, spaced, prose) instead of detecting it")
     .option("--encoding <name>", "text: decode as this encoding (utf-8, gb18030, big5, utf-16le …) instead of detecting it")
     .addHelpText(
@@ -177,6 +179,8 @@ Examples:
     .option("--rows <n>", "table rows of the cell grid to show (0: none)", "12")
     .option("--pages <list>", "PDF: read only these pages, e.g. 3-9")
     .option("--password <password>", "PDF: the password of an encrypted file")
+    .addOption(new Option("--ocr <when>", "PDF: recognise pages from their images with Tesseract: auto (pages without a text layer), always (a text layer of garbage), never").choices(["auto", "always", "never"]).default("auto"))
+    .option("--ocr-lang <models>", "OCR: Tesseract's models, e.g. chi_sim, chi_tra, chi_sim+chi_tra", "chi_sim")
     .option("--layout <name>", "text: read in this layout (tabbed, cell-lines, cell-per-line, pipe-rows, pipe-cells, spaced, prose) instead of detecting it")
     .option("--encoding <name>", "text: decode as this encoding (utf-8, gb18030, big5, utf-16le …) instead of detecting it")
     .option("--max-size <MB>", "refuse inputs larger than this (default: 100)")
@@ -188,7 +192,7 @@ Examples:
   $ workplan inspect notice.txt
   $ workplan inspect notice.docx --rows 40     # more of the cell grid and its merged cells
   $ workplan inspect notice.pdf --draw out/    # out/page-001.svg …: what was read on each page`)
-    .action(async (file: string, opts: { rows: string; pages?: string; password?: string; maxSize?: string; timeout?: string; maxMemory?: string; draw?: string }) => {
+    .action(async (file: string, opts: { rows: string; pages?: string; password?: string; ocr?: string; ocrLang?: string; maxSize?: string; timeout?: string; maxMemory?: string; draw?: string }) => {
       const rows = Number(opts.rows);
       if (!Number.isInteger(rows) || rows < 0) throw new WorkplanError("usage", `--rows takes a whole number, not ${opts.rows}`);
       if (opts.draw == null) {
@@ -216,6 +220,8 @@ Examples:
     .option("--force", "overwrite existing outputs")
     .option("--pages <list>", "PDF: read only these pages, e.g. 3-9")
     .option("--password <password>", "PDF: the password of an encrypted file")
+    .addOption(new Option("--ocr <when>", "PDF: recognise pages from their images with Tesseract: auto (pages without a text layer), always (a text layer of garbage), never").choices(["auto", "always", "never"]).default("auto"))
+    .option("--ocr-lang <models>", "OCR: Tesseract's models, e.g. chi_sim, chi_tra, chi_sim+chi_tra", "chi_sim")
     .option("--layout <name>", "text: read in this layout instead of detecting it")
     .option("--encoding <name>", "text: decode as this encoding instead of detecting it")
     .option("--max-size <MB>", "refuse inputs larger than this (default: 100)")
@@ -225,7 +231,7 @@ Examples:
 Examples:
   $ workplan tables notice.pdf -o tables.json
   $ workplan tables notice.pdf --format csv -o t/     # t/table-1.csv …`)
-    .action(async (file: string, opts: { format: string; output?: string; force?: boolean; pages?: string; password?: string; maxSize?: string; timeout?: string; maxMemory?: string; layout?: string; encoding?: string }) => {
+    .action(async (file: string, opts: { format: string; output?: string; force?: boolean; pages?: string; password?: string; ocr?: string; ocrLang?: string; maxSize?: string; timeout?: string; maxMemory?: string; layout?: string; encoding?: string }) => {
       if (opts.format !== "json" && opts.format !== "csv") throw new WorkplanError("usage", `--format takes json or csv, not ${opts.format}`);
       const json = (await convertInChild(file, opts, { as: "tables" })).text;
       if (opts.format === "json") {

@@ -10,6 +10,8 @@ export interface TextItem {
   y0: number;
   y1: number;
   size: number;
+  /** Recognised by OCR: the recogniser's lowest confidence over its words, 0–100. */
+  conf?: number;
 }
 
 export interface Segment {
@@ -28,4 +30,6 @@ export interface PageGeometry {
   segments: Segment[];
   /** Why the page's text was not read, when it was not (too many objects). */
   unread?: string;
+  /** Read by OCR: the resolution and the skew corrected (degrees). */
+  ocr?: { dpi: number; skew: number };
 }

@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
-/** The PDFium functions the reader calls (fpdfview.h, fpdf_text.h, fpdf_edit.h). */
+/** The PDFium functions the reader calls (fpdfview.h, fpdf_text.h, fpdf_edit.h; rendering only for OCR). */
 const FUNCTIONS = [
   "FPDF_InitLibrary", "FPDF_LoadMemDocument", "FPDF_GetLastError", "FPDF_GetPageCount", "FPDF_CloseDocument",
   "FPDF_LoadPage", "FPDF_ClosePage", "FPDF_GetPageWidthF", "FPDF_GetPageHeightF",
@@ -19,6 +19,7 @@ const FUNCTIONS = [
   "FPDFPathSegment_GetType", "FPDFPathSegment_GetPoint", "FPDFPathSegment_GetClose",
   "FPDFText_LoadPage", "FPDFText_ClosePage", "FPDFText_CountChars", "FPDFText_GetUnicode",
   "FPDFText_GetLooseCharBox", "FPDFText_GetCharBox", "FPDFText_GetFontSize", "FPDFText_IsGenerated",
+  "FPDFBitmap_Create", "FPDFBitmap_FillRect", "FPDFBitmap_GetBuffer", "FPDFBitmap_GetStride", "FPDFBitmap_Destroy", "FPDF_RenderPageBitmap",
   "malloc", "free",
 ] as const;
 

@@ -7,6 +7,7 @@ import { MAX_PAGES } from "../../model/limits.js";
 import type { Source } from "../../model/source.js";
 import type { PageGeometry } from "../../model/geometry.js";
 import { readPage, Scratch } from "./page.js";
+import { renderGray } from "./render.js";
 import { READ_SETTINGS } from "./settings.js";
 import { discardPdfium, pdfium, type Pdfium } from "./pdfium.js";
 
@@ -14,6 +15,13 @@ export interface PdfOptions {
   password?: string;
   /** 1-based page numbers to read; all when absent. */
   pages?: Set<number>;
+  /**
+   * When to recognise a page's text from its image: "auto" (default) a page without a
+   * text layer, "always" every page (a text layer of garbage), "never" none.
+   */
+  ocr?: "auto" | "always" | "never";
+  /** Tesseract's models, e.g. "chi_sim" (default), "chi_tra", "chi_sim+chi_tra". */
+  ocrLang?: string;
 }
 
 /** FPDF_ERR_* from fpdfview.h. */
@@ -30,7 +38,30 @@ function openError(engine: Pdfium, file: string, opts: PdfOptions): WorkplanErro
   return new WorkplanError("invalidInput", `${file}: not a readable PDF (${code === ERR_FORMAT ? "corrupt or truncated" : `PDFium error ${code}`})`);
 }
 
-function readPages(engine: Pdfium, doc: number, file: string, opts: PdfOptions): PageGeometry[] {
+/**
+ * A page without text read from its pixels, in place. Without Tesseract the page stays
+ * without text and says why (a document of such pages only then fails, saying what to
+ * install); `--ocr always` without it fails at once.
+ */
+async function recognisePage(engine: Pdfium, doc: number, index: number, g: PageGeometry, file: string, opts: PdfOptions): Promise<void> {
+  const { findTesseract, ocrLanguage, OCR_HOW } = await import("../ocr/tesseract.js");
+  if (!findTesseract() && opts.ocr !== "always") {
+    g.unread = `no text layer; reading it needs OCR: ${OCR_HOW}`;
+    return;
+  }
+  const { bin, lang } = ocrLanguage(opts.ocrLang ?? "chi_sim", file);
+  const rendered = renderGray(engine, doc, index, g.width, g.height);
+  if (!rendered) return;
+  const { ocrPage } = await import("../ocr/page.js");
+  const o = await ocrPage(rendered.gray, rendered.dpi, bin, lang).catch((e: unknown) => {
+    throw new WorkplanError("invalidInput", `${file}: page ${g.number}: OCR failed (${e instanceof Error ? e.message : "unknown error"})`, { cause: e });
+  });
+  g.items = o.items;
+  g.segments = o.segments;
+  g.ocr = { dpi: rendered.dpi, skew: o.skew };
+}
+
+async function readPages(engine: Pdfium, doc: number, file: string, opts: PdfOptions): Promise<PageGeometry[]> {
   const s = new Scratch(engine);
   try {
     const count = engine.FPDF_GetPageCount(doc);
@@ -41,7 +72,9 @@ function readPages(engine: Pdfium, doc: number, file: string, opts: PdfOptions):
     const geometry: PageGeometry[] = [];
     for (let i = 0; i < count; i++) {
       if (opts.pages && !opts.pages.has(i + 1)) continue;
-      geometry.push(readPage(engine, doc, i, s));
+      const g = readPage(engine, doc, i, s);
+      if (!g.unread && opts.ocr !== "never" && (opts.ocr === "always" || g.items.length === 0)) await recognisePage(engine, doc, i, g, file, opts);
+      geometry.push(g);
     }
     if (geometry.length === 0) throw new WorkplanError("usage", `${file}: --pages selects none of its ${count} pages`);
     return geometry;
@@ -65,7 +98,7 @@ export async function readPdf(bytes: Uint8Array, file: string, opts: PdfOptions 
     engine.heap.HEAPU8.set(secret, password);
     doc = engine.FPDF_LoadMemDocument(data, bytes.length, password);
     if (!doc) throw openError(engine, file, opts);
-    geometry = readPages(engine, doc, file, opts);
+    geometry = await readPages(engine, doc, file, opts);
   } catch (e) {
     if (e instanceof WorkplanError) throw e;
     discardPdfium();
@@ -79,10 +112,11 @@ export async function readPdf(bytes: Uint8Array, file: string, opts: PdfOptions 
       discardPdfium(); // the engine trapped: it is not used again
     }
   }
-  const read = geometry.filter((g) => !g.unread);
+  const read = geometry.filter((g) => !g.unread || g.unread.startsWith("no text layer"));
   if (read.length === 0) throw new WorkplanError("invalidInput", `${file}: every page holds more than ${READ_SETTINGS.maxTextObjects} text objects: not a notice workplan reads`);
   if (read.every((g) => g.items.length === 0)) {
-    throw new WorkplanError("invalidInput", `${file}: no text layer (a scanned PDF?); workplan reads text and does not do OCR`);
+    const why = geometry.find((g) => g.unread?.startsWith("no text layer"))?.unread;
+    throw new WorkplanError("invalidInput", `${file}: ${why ?? (opts.ocr === "never" ? "no text layer (a scanned PDF?), and --ocr never" : "no text layer, and OCR found no text")}`);
   }
   return { kind: "pages", pages: geometry };
 }

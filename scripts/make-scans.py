@@ -1,0 +1,34 @@
+#!/usr/bin/env python3
+"""Writes fixtures/scans/: PDF fixtures rasterised to image-only PDFs, as a scanner
+gives them, each with the expected answer of the PDF it was made from.
+- *-300dpi.pdf: pages rendered at 300 dpi in grey (pdftoppm), stored as JPEG (img2pdf):
+  no text layer, the rulings only as pixels.
+- *-200dpi-noisy.pdf: 200 dpi, turned 0.6 degrees, with Gaussian noise and a grey
+  cast (ImageMagick), as a flatbed scan of a printed page comes out.
+Needs poppler-utils, img2pdf and ImageMagick. Run from the repository root."""
+import pathlib, shutil, subprocess, tempfile
+
+SRC = pathlib.Path("fixtures/pdf")
+OUT = pathlib.Path("fixtures/scans")
+OUT.mkdir(exist_ok=True)
+# A table notice from one producer, and a prose notice.
+CHOSEN = ["003_ef27fd673396f65e-wkhtmltopdf-separated", "004_091f97d7362963d8"]
+with tempfile.TemporaryDirectory() as tmp:
+    tmp = pathlib.Path(tmp)
+    for stem in CHOSEN:
+        pdf = SRC / (stem + ".pdf")
+        for dpi, noisy in ((300, False), (200, True)):
+            pages = tmp / f"{stem}-{dpi}"
+            pages.mkdir()
+            subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", str(pdf), str(pages / "p")], check=True)
+            images = []
+            for png in sorted(pages.glob("p-*.png")):
+                jpg = png.with_suffix(".jpg")
+                args = ["convert", str(png)]
+                if noisy:
+                    args += ["-background", "white", "-rotate", "0.6", "-attenuate", "0.5", "+noise", "Gaussian", "-level", "8%,100%"]
+                subprocess.run(args + ["-quality", "80", str(jpg)], check=True)
+                images.append(str(jpg))
+            name = f"{stem}-{dpi}dpi{'-noisy' if noisy else ''}"
+            subprocess.run(["img2pdf", "--pagesize", "A4" if "wkhtml" in stem else "A4", "-o", str(OUT / (name + ".pdf")), *images], check=True)
+            shutil.copy(SRC / (stem + ".json"), OUT / (name + ".json"))

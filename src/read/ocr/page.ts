@@ -1,0 +1,123 @@
+// One scanned page: its grey image straightened, its rulings and cells found in the
+// pixels, each cell's crop recognised, and the text outside the cells recognised on the
+// page with the cells blanked out. What comes out is the same geometry the vector reader
+// gives (text runs with boxes, rulings), in points, so that the same lattice layout,
+// page joining and plan read it.
+
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import type { Segment, TextItem } from "../../model/geometry.js";
+import { track, untrack, type Resource } from "../../sys/cleanup.js";
+import { enclosed, inkRuns, type Box } from "./grid.js";
+import { crop, rotate, skewOf, threshold, toPgm, type Gray } from "./image.js";
+import { OCR_SETTINGS as O } from "./settings.js";
+import { linesOf, recognise, type OcrLine } from "./tesseract.js";
+
+/** Tesseract's page segmentation modes (tesseract --help-psm). */
+const PSM_AUTO = 3;
+const PSM_COLUMN = 4;
+
+export interface OcrPage {
+  items: TextItem[];
+  segments: Segment[];
+  skew: number;
+}
+
+function inkShare(img: Gray, ink: number): number {
+  let n = 0;
+  for (let i = 0; i < img.data.length; i++) if (img.data[i]! < ink) n++;
+  return img.data.length > 0 ? n / img.data.length : 0;
+}
+
+/** Crops placed one under another, a gap apart, in images no taller than O.stackMax: one recogniser run reads many cells. */
+function stacks(crops: Array<{ img: Gray; box: Box }>): Array<{ img: Gray; bands: Array<{ top: number; box: Box; height: number }> }> {
+  const out: Array<{ img: Gray; bands: Array<{ top: number; box: Box; height: number }> }> = [];
+  let group: Array<{ img: Gray; box: Box }> = [];
+  let height = O.stackGap;
+  const flush = () => {
+    if (group.length === 0) return;
+    const width = Math.max(...group.map((c) => c.img.width)) + 2 * O.stackGap;
+    const data = new Uint8Array(width * height).fill(255);
+    const bands: Array<{ top: number; box: Box; height: number }> = [];
+    let top = O.stackGap;
+    for (const c of group) {
+      for (let y = 0; y < c.img.height; y++) data.set(c.img.data.subarray(y * c.img.width, (y + 1) * c.img.width), (top + y) * width + O.stackGap);
+      bands.push({ top, box: c.box, height: c.img.height });
+      top += c.img.height + O.stackGap;
+    }
+    out.push({ img: { width, height, data }, bands });
+    group = [];
+    height = O.stackGap;
+  };
+  for (const c of crops) {
+    if (group.length > 0 && height + c.img.height + O.stackGap > O.stackMax) flush();
+    group.push(c);
+    height += c.img.height + O.stackGap;
+  }
+  flush();
+  return out;
+}
+
+/**
+ * Reads a page image rendered at `dpi`. `bin`/`lang`: the recogniser and its models.
+ * Coordinates come back in points of the page as shown.
+ */
+export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string): Promise<OcrPage> {
+  const scale = dpi / 72; // pixels per point
+  const ink = Math.min(threshold(page), 200);
+  const skew = skewOf(page, ink);
+  const img = Math.abs(skew) >= O.skewMin ? rotate(page, -skew) : page;
+  const rulings = [...inkRuns(img, ink, "h", O.rulingMin * scale, O.rulingGap * scale), ...inkRuns(img, ink, "v", O.rulingMin * scale, O.rulingGap * scale)];
+  const cells = enclosed(img.width, img.height, rulings, O.cellMin * scale);
+  const tmp = await mkdtemp(path.join(os.tmpdir(), "workplan-ocr-"));
+  const folder: Resource = { kind: "dir", path: tmp };
+  track(folder);
+  const items: TextItem[] = [];
+  const toItem = (l: OcrLine, dx: number, dy: number): TextItem => ({
+    text: l.text,
+    x0: (l.x0 + dx) / scale,
+    x1: (l.x1 + dx) / scale,
+    y0: (l.y0 + dy) / scale,
+    y1: (l.y1 + dy) / scale,
+    size: (l.y1 - l.y0) / scale,
+    conf: l.conf,
+  });
+  try {
+    // Each cell's inside, a few pixels in from its rulings, unless it is blank.
+    const pad = Math.ceil(scale);
+    const crops = cells
+      .map((box) => ({ box, img: crop(img, box.x0 + pad, box.y0 + pad, box.x1 - pad, box.y1 - pad) }))
+      .filter((c) => c.img.width > 0 && c.img.height > 0 && inkShare(c.img, ink) >= O.inkMin);
+    let n = 0;
+    for (const s of stacks(crops)) {
+      const file = path.join(tmp, `cells-${n++}.pgm`);
+      await writeFile(file, toPgm(s.img));
+      for (const l of linesOf(await recognise(bin, file, lang, PSM_COLUMN))) {
+        const cy = (l.y0 + l.y1) / 2;
+        const band = s.bands.find((b) => cy >= b.top && cy < b.top + b.height);
+        if (band) items.push(toItem(l, band.box.x0 + pad - O.stackGap, band.box.y0 + pad - band.top));
+      }
+    }
+    // The rest of the page: title, headings, prose, and cells left open at the page edge.
+    const rest = { width: img.width, height: img.height, data: Uint8Array.from(img.data) };
+    for (const b of cells) for (let y = b.y0; y < Math.min(b.y1, rest.height); y++) rest.data.fill(255, y * rest.width + b.x0, y * rest.width + Math.min(b.x1, rest.width));
+    const t = Math.ceil(scale);
+    for (const s of rulings) {
+      for (let a = Math.max(0, Math.floor(s.at) - t); a <= Math.floor(s.at) + t; a++) {
+        if (s.dir === "h" && a < rest.height) rest.data.fill(255, a * rest.width + s.from, a * rest.width + s.to);
+        if (s.dir === "v" && a < rest.width) for (let k = s.from; k < s.to; k++) rest.data[k * rest.width + a] = 255;
+      }
+    }
+    if (inkShare(rest, ink) >= O.inkMin / 10) {
+      const file = path.join(tmp, "page.pgm");
+      await writeFile(file, toPgm(rest));
+      for (const l of linesOf(await recognise(bin, file, lang, PSM_AUTO))) items.push(toItem(l, 0, 0));
+    }
+  } finally {
+    await rm(tmp, { recursive: true, force: true }).catch(() => undefined);
+    untrack(folder);
+  }
+  const segments = rulings.map((s) => ({ ...s, at: s.at / scale, from: s.from / scale, to: s.to / scale }));
+  return { items, segments, skew };
+}

@@ -1,0 +1,42 @@
+// Every tolerance of reading a scanned page, in one place, each with its unit and reason.
+// Distances in pixels are at the resolution the page was rendered at (OCR_SETTINGS.dpi);
+// where they scale with it, they are given in points and turned into pixels by the caller.
+
+export const OCR_SETTINGS = {
+  /** dpi. Pages are rendered for recognition at this: Tesseract reads CJK best at 300. */
+  dpi: 300,
+  /** Pixels per page at most (about A3 at 300 dpi): a larger page is rendered at a lower resolution. */
+  maxPixels: 5000 * 7000,
+  /**
+   * pt. An unbroken run of ink at least this long along a row or column is a ruling: no
+   * stroke of a glyph of body text (at most about one em, 10–12 pt) is so long, and the
+   * box of a narrow 序号 cell (separated borders, a print shrunk to fit) is about 15 pt.
+   */
+  rulingMin: 13,
+  /**
+   * pt. Gaps in a ruling up to this are bridged. None: a row of pixels through a line of
+   * dense CJK text is ink with gaps of a pixel or two for many ems, and bridged it would
+   * read as a ruling (and be blanked out of the text); a ruling is unbroken ink.
+   */
+  rulingGap: 0,
+  /** degrees. Skew is looked for within ± this: a page laid on a scanner by hand. */
+  maxSkew: 3,
+  /** degrees. Step of the skew search. */
+  skewStep: 0.1,
+  /** degrees. A smaller skew is left as it is (turning costs time and blurs the glyphs). */
+  skewMin: 0.15,
+  /** px. The grid the enclosed regions (cells) are found on: pixels are taken this many at a time, each way. */
+  cellGrid: 4,
+  /** pt. A region smaller than this either way is no cell (the gap between double rulings). */
+  cellMin: 6,
+  /** px. White between cell crops stacked into one image for the recogniser. */
+  stackGap: 60,
+  /** px. Height of one stacked image at most: Tesseract's page size is bounded, and its time grows with it. */
+  stackMax: 12_000,
+  /** Share of dark pixels in a crop below which it holds no text (specks of noise). */
+  inkMin: 0.002,
+  /** %. A word recognised with less confidence than this is named in a warning. */
+  lowConfidence: 60,
+  /** seconds. One recogniser run may take this long at most. */
+  runTimeout: 120,
+} as const;

@@ -1,0 +1,147 @@
+// Tesseract, the recogniser, as an external program found like LibreOffice: Debian's
+// tesseract-ocr with its chi_sim and chi_tra models. Chosen over tesseract.js: the
+// same engine natively, about 2-3 × faster per page than its WebAssembly build, no
+// model files to ship or fetch, and installed by one package. It reads a PGM from a
+// private temporary folder and writes TSV (each word with its box and confidence) to
+// stdout; a time-out kills it. It opens no network connection.
+
+import { spawn, spawnSync } from "node:child_process";
+import { accessSync, constants } from "node:fs";
+import path from "node:path";
+import { WorkplanError } from "../../model/errors.js";
+import { killGroup, track, untrack, type Resource } from "../../sys/cleanup.js";
+import { OCR_SETTINGS as O } from "./settings.js";
+
+export const OCR_HOW = "install Tesseract with its Chinese models (apt-get install tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra)";
+
+/** A word as Tesseract recognised it: pixel box in the image it was given, confidence 0–100. */
+export interface Word {
+  text: string;
+  conf: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+  /** Block, paragraph and line numbers: words of one line share them. */
+  line: string;
+}
+
+/** A recognised line: its box (Tesseract's line box), its words' text and their lowest confidence. */
+export interface OcrLine {
+  text: string;
+  conf: number;
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+function executable(p: string): boolean {
+  try {
+    accessSync(p, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let found: { bin: string; langs: Set<string> } | null | undefined;
+
+/** `WORKPLAN_TESSERACT` if set, else tesseract on the PATH, with the models it has; null without it. */
+export function findTesseract(): { bin: string; langs: Set<string> } | null {
+  if (found !== undefined) return found;
+  found = null;
+  const explicit = process.env["WORKPLAN_TESSERACT"];
+  const candidates = explicit ? [explicit] : (process.env["PATH"] ?? "").split(path.delimiter).filter(Boolean).map((d) => path.join(d, "tesseract"));
+  const bin = candidates.find(executable);
+  if (!bin) return found;
+  const r = spawnSync(bin, ["--list-langs"], { encoding: "utf8", timeout: 10_000 });
+  if (r.status !== 0) return found;
+  const langs = new Set(`${r.stdout}\n${r.stderr}`.split("\n").map((l) => l.trim()).filter((l) => /^[a-z_]+$/u.test(l)));
+  found = { bin, langs };
+  return found;
+}
+
+/** The models to read with: `lang` as asked ("chi_sim", "chi_tra", "chi_sim+chi_tra"), each of which must be installed. */
+export function ocrLanguage(lang: string, file: string): { bin: string; lang: string } {
+  const t = findTesseract();
+  if (!t) throw new WorkplanError("invalidInput", `${file}: no text layer, and reading it needs OCR; ${OCR_HOW}`);
+  const missing = lang.split("+").filter((l) => !t.langs.has(l));
+  if (missing.length > 0) throw new WorkplanError("invalidInput", `${file}: Tesseract has no ${missing.join(", ")} model; ${OCR_HOW}`);
+  return { bin: t.bin, lang };
+}
+
+/** Words from Tesseract's TSV (level 5 rows), and the boxes of its lines (level 4). */
+export function parseTsv(tsv: string): { words: Word[]; lines: Map<string, { x0: number; y0: number; x1: number; y1: number }> } {
+  const words: Word[] = [];
+  const lines = new Map<string, { x0: number; y0: number; x1: number; y1: number }>();
+  for (const row of tsv.split("\n")) {
+    const f = row.split("\t");
+    if (f.length < 12 || !/^\d+$/u.test(f[0]!)) continue;
+    const [level, , block, par, line, , left, top, width, height, conf] = f.slice(0, 11).map(Number) as number[];
+    const key = `${block}.${par}.${line}`;
+    const box = { x0: left!, y0: top!, x1: left! + width!, y1: top! + height! };
+    if (level === 4) lines.set(key, box);
+    const text = f.slice(11).join("\t").trim();
+    if (level === 5 && text) words.push({ text, conf: conf!, ...box, line: key });
+  }
+  return { words, lines };
+}
+
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
+
+/** Words joined into their lines, in Tesseract's reading order: no space between CJK neighbours (it puts one between recognised pieces). */
+export function linesOf(tsv: string): OcrLine[] {
+  const { words, lines } = parseTsv(tsv);
+  const out: OcrLine[] = [];
+  const byLine = new Map<string, Word[]>();
+  for (const w of words) {
+    const g = byLine.get(w.line);
+    if (g) g.push(w);
+    else byLine.set(w.line, [w]);
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+  for (const [key, ws] of byLine) {
+    let text = ws[0]!.text;
+    for (const w of ws.slice(1)) text += CJK.test(text.slice(-1)) || CJK.test(w.text.slice(0, 1)) ? w.text : ` ${w.text}`;
+    // Across: the line's box. Up and down: its words' median top and foot — a line box
+    // takes in every bracket and stray mark, and grows to twice a line's height.
+    const box = lines.get(key) ?? { x0: Math.min(...ws.map((w) => w.x0)), x1: Math.max(...ws.map((w) => w.x1)), y0: 0, y1: 0 };
+    out.push({ text, conf: Math.min(...ws.map((w) => w.conf)), x0: box.x0, x1: box.x1, y0: median(ws.map((w) => w.y0)), y1: median(ws.map((w) => w.y1)) });
+  }
+  return out;
+}
+
+/** Runs Tesseract on an image file; its TSV. `psm`: Tesseract's page segmentation mode. */
+export function recognise(bin: string, image: string, lang: string, psm: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    // One thread each: a batch runs several files at once already, and OpenMP's threads
+    // only contend with them (Tesseract's own advice for parallel use).
+    const child = spawn(bin, [image, "stdout", "-l", lang, "--psm", String(psm), "tsv"], {
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, OMP_THREAD_LIMIT: "1" },
+    });
+    const group: Resource | null = child.pid != null ? { kind: "group", pid: child.pid } : null;
+    if (group) track(group);
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on("data", (d: Buffer) => out.push(d));
+    child.stderr.on("data", (d: Buffer) => err.push(d));
+    const timer = setTimeout(() => {
+      if (group) killGroup(group.pid);
+      reject(new Error(`no answer after ${O.runTimeout} s`));
+    }, O.runTimeout * 1000);
+    child.once("error", (e) => {
+      clearTimeout(timer);
+      if (group) untrack(group);
+      reject(e);
+    });
+    child.once("close", (code) => {
+      clearTimeout(timer);
+      if (group) untrack(group);
+      if (code === 0) resolve(Buffer.concat(out).toString("utf8"));
+      else reject(new Error(Buffer.concat(err).toString("utf8").trim().split("\n").pop() || `exit code ${code}`));
+    });
+  });
+}
