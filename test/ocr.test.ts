@@ -84,8 +84,12 @@ describe.skipIf(!ready)("scanned PDFs (fixtures/scans)", () => {
   it("a prose notice scanned at 300 dpi: every task found, under its heading, with its units", () => {
     const { r, gold } = convert("004_091f97d7362963d8-300dpi");
     expect(r.code, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout) as { source: { layout: string }; tasks: Array<Record<string, unknown>> };
+    const out = JSON.parse(r.stdout) as { source: { layout: string }; tasks: Array<Record<string, unknown>>; warnings: Array<{ code: string; page?: number; message: string }> };
     expect(out.tasks).toHaveLength(gold.tasks.length);
+    // Where a reviewer should look: the doubtful lines, page by page.
+    const low = out.warnings.filter((w) => w.code === "low-confidence");
+    expect(low.length).toBeGreaterThan(0);
+    for (const w of low) expect(w.message).toMatch(new RegExp(`^page ${w.page}: \\d+ of \\d+ recognised lines below 60% confidence`, "u"));
     expect(out.tasks.map((t) => norm(t.number))).toEqual(gold.tasks.map((t) => norm(t.number)));
     expect(out.tasks.map((t) => (t.path as string[]).map(norm).join(">"))).toEqual(gold.tasks.map((t) => (t.path as string[]).map(norm).join(">")));
     // Recognition errors stay in the text (measured: 3 of 16 texts exact); the units read right on most.

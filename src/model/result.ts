@@ -12,9 +12,10 @@ export interface Where {
  * Every warning a conversion can give, by code (stable, for scripts): a heading or
  * category with no task under it, a task without number or requirement, a paragraph kept
  * out of the tasks, a cell that could not be placed, a table of other columns left
- * unread, a page whose text was not read, no plan year.
+ * unread, a page whose text was not read, lines recognised by OCR with low confidence,
+ * no plan year.
  */
-export type WarningCode = "empty-section" | "no-number" | "no-text" | "not-a-task" | "unplaced-cell" | "other-table" | "page-unread" | "no-year";
+export type WarningCode = "empty-section" | "no-number" | "no-text" | "not-a-task" | "unplaced-cell" | "other-table" | "page-unread" | "low-confidence" | "no-year";
 
 export interface Warning {
   /** Stable machine-readable code. */

@@ -146,6 +146,14 @@ function joinAcrossBreak(prevs: Cell[][][], next: Cell[][], numberCol: number): 
 
 export function layoutPdf(pages: PageGeometry[]): Laid {
   const warnings: Warning[] = pages.filter((p) => p.unread).map((p) => warning("page-unread", `page ${p.number}: ${p.unread}`, { page: p.number }));
+  // A scanned page's doubtful lines, one warning per page: where a reviewer should look.
+  for (const p of pages) {
+    if (!p.ocr) continue;
+    const low = p.items.filter((i) => i.conf != null && i.conf < PDF_SETTINGS.lowConfidence);
+    if (low.length === 0) continue;
+    const first = low[0]!;
+    warnings.push(warning("low-confidence", `page ${p.number}: ${low.length} of ${p.items.length} recognised lines below ${PDF_SETTINGS.lowConfidence}% confidence (read by OCR at ${p.ocr.dpi} dpi), first at ${Math.round(first.x0)},${Math.round(first.y0)} pt: ${first.text.slice(0, 20)}`, { page: p.number }));
+  }
   const read = pages.map((p) => ({ page: p, ...findTables(p) }));
   const report: PageReport[] = read.map((r) => {
     const free = new Set(r.free);

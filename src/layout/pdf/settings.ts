@@ -58,6 +58,10 @@ export const PDF_SETTINGS = {
   /** pt. A cell's right edge, for the tests above, is its ruling less this (the cell padding). */
   cellPadding: 2,
 
+  // Recognised text (a scanned page).
+  /** %. A line recognised with less confidence than this (its weakest word's) is named in a warning, for a reviewer to look at. */
+  lowConfidence: 60,
+
   // The page around the tables.
   /** em. A gap wider than this between two items of a line outside tables separates columns (a tab in the text reading). */
   columnGap: 2,

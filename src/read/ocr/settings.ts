@@ -35,8 +35,6 @@ export const OCR_SETTINGS = {
   stackMax: 12_000,
   /** Share of dark pixels in a crop below which it holds no text (specks of noise). */
   inkMin: 0.002,
-  /** %. A word recognised with less confidence than this is named in a warning. */
-  lowConfidence: 60,
   /** seconds. One recogniser run may take this long at most. */
   runTimeout: 120,
 } as const;
