@@ -44,6 +44,12 @@ Where output goes (-o):
   -o PATH           a file: one document's output, or a batch's one CSV or NDJSON
                     (a batch in JSON needs a folder: one JSON per document)`;
 
+// The PDF options that convert, inspect and tables share, defined once.
+const pdfPassword = () => new Option("--password <password>", "PDF: the password of an encrypted file");
+const ocrWhen = () =>
+  new Option("--ocr <when>", "PDF: recognise pages from their images with Tesseract: auto (pages without a text layer), always (a text layer of garbage), never").choices(["auto", "always", "never"]).default("auto");
+const ocrLang = () => new Option("--ocr-lang <models>", "OCR: Tesseract's models, e.g. chi_sim, chi_tra, chi_sim+chi_tra").default("chi_sim");
+
 function program(): Command {
   const p = new Command("workplan")
     .description("Read published work-plan notices (工作要点, 任务分工, 任务清单) and write their tasks as JSON, CSV, NDJSON or an Excel workbook.")
@@ -99,9 +105,9 @@ ${EXIT_CODES}`,
     .addOption(new Option("--lang <lang>", "CSV: column titles in English or Chinese").choices(["en", "zh"]).default("en"))
     .option("--no-bom", "CSV: leave out the UTF-8 byte order mark (kept by default for Excel and WPS)")
     .option("--pages <list>", "PDF: read only these pages, e.g. 3-9 or 1,4-6")
-    .option("--password <password>", "PDF: the password of an encrypted file")
-    .addOption(new Option("--ocr <when>", "PDF: recognise pages from their images with Tesseract: auto (pages without a text layer), always (a text layer of garbage), never").choices(["auto", "always", "never"]).default("auto"))
-    .option("--ocr-lang <models>", "OCR: Tesseract's models, e.g. chi_sim, chi_tra, chi_sim+chi_tra", "chi_sim")
+    .addOption(pdfPassword())
+    .addOption(ocrWhen())
+    .addOption(ocrLang())
     .option("--layout <name>", "text: read in this layout (tabbed, cell-lines, cell-per-line, pipe-rows, pipe-cells, spaced, prose) instead of detecting it")
     .option("--encoding <name>", "text: decode as this encoding (utf-8, gb18030, big5, utf-16le …) instead of detecting it")
     .addHelpText(
@@ -178,9 +184,9 @@ Examples:
     .argument("<file>", "the notice (- for standard input)")
     .option("--rows <n>", "table rows of the cell grid to show (0: none)", "12")
     .option("--pages <list>", "PDF: read only these pages, e.g. 3-9")
-    .option("--password <password>", "PDF: the password of an encrypted file")
-    .addOption(new Option("--ocr <when>", "PDF: recognise pages from their images with Tesseract: auto (pages without a text layer), always (a text layer of garbage), never").choices(["auto", "always", "never"]).default("auto"))
-    .option("--ocr-lang <models>", "OCR: Tesseract's models, e.g. chi_sim, chi_tra, chi_sim+chi_tra", "chi_sim")
+    .addOption(pdfPassword())
+    .addOption(ocrWhen())
+    .addOption(ocrLang())
     .option("--layout <name>", "text: read in this layout (tabbed, cell-lines, cell-per-line, pipe-rows, pipe-cells, spaced, prose) instead of detecting it")
     .option("--encoding <name>", "text: decode as this encoding (utf-8, gb18030, big5, utf-16le …) instead of detecting it")
     .option("--max-size <MB>", "refuse inputs larger than this (default: 100)")
@@ -219,9 +225,9 @@ Examples:
     .option("-o, --output <path>", "a file (JSON), or a folder (CSV: table-1.csv …)")
     .option("--force", "overwrite existing outputs")
     .option("--pages <list>", "PDF: read only these pages, e.g. 3-9")
-    .option("--password <password>", "PDF: the password of an encrypted file")
-    .addOption(new Option("--ocr <when>", "PDF: recognise pages from their images with Tesseract: auto (pages without a text layer), always (a text layer of garbage), never").choices(["auto", "always", "never"]).default("auto"))
-    .option("--ocr-lang <models>", "OCR: Tesseract's models, e.g. chi_sim, chi_tra, chi_sim+chi_tra", "chi_sim")
+    .addOption(pdfPassword())
+    .addOption(ocrWhen())
+    .addOption(ocrLang())
     .option("--layout <name>", "text: read in this layout instead of detecting it")
     .option("--encoding <name>", "text: decode as this encoding instead of detecting it")
     .option("--max-size <MB>", "refuse inputs larger than this (default: 100)")

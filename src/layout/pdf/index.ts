@@ -81,10 +81,42 @@ function region(grid: Cell[][], r: number, j: number): Cell[] {
  * above is empty, the text below). The other cells
  * of a split row (no number) are left to the plan, which joins them to the row above.
  */
+const emptyMerged = (cells: Cell[]) => cells[0]!.rowSpan >= 2 && cells.every((c) => !c.text);
+
+/**
+ * A row split by the break whose number is printed on its second part (centred in the
+ * row: wkhtmltopdf): the part above has no number, a cell of it ran to its edge, and the
+ * next page opens with a number. The number goes up to the row's first part, so that the
+ * part below is the rest of a split row, as every other producer prints it.
+ */
+function moveNumberUp(foot: Cell[], first: Cell[], numberCol: number): void {
+  const num = first[numberCol];
+  const mine = foot[numberCol];
+  if (!num || !mine || !num.text || num.from || num.rowSpan !== 1 || mine.text || mine.from) return;
+  if (!foot.some((c, j) => j !== numberCol && !c.from && c.text && c.runsOn)) return;
+  mine.text = num.text;
+  num.text = "";
+}
+
+/**
+ * Gives `text` to the empty part `part` of column `j` at the foot of the last page in
+ * `prevs`, and to the empty parts before it while the merged cell goes back over breaks
+ * (a span over three pages has an empty part on each page before the text).
+ */
+function fillEmptyParts(prevs: Cell[][][], j: number, part: Cell[], text: string): void {
+  for (let k = prevs.length - 1; ; k--) {
+    for (const c of part) c.text = text;
+    if (k === 0 || region(prevs[k]!, 0, j)[0] !== part[0]) return;
+    const before = prevs[k - 1]!;
+    if (before.length === 0) return;
+    part = region(before, before.length - 1, j);
+    if (!emptyMerged(part)) return;
+  }
+}
+
 function joinAcrossBreak(prevs: Cell[][][], next: Cell[][], numberCol: number): void {
   const prev = prevs[prevs.length - 1];
-  const head = 0;
-  const first = next[head];
+  const first = next[0];
   if (!prev || prev.length === 0 || !first) return;
   const last = prev.length - 1;
   // The output takes no row without text of its own: text moved into such a row would
@@ -92,19 +124,9 @@ function joinAcrossBreak(prevs: Cell[][][], next: Cell[][], numberCol: number): 
   const own = (r: Cell[]) => r.some((c) => c.text && !c.from);
   let lastOwn = last;
   while (lastOwn > 0 && !own(prev[lastOwn]!)) lastOwn--;
-  // A page that opens with the rest of a split row (no number of its own).
-  const opensSplit = (grid: Cell[][], at = 0) => numberCol >= 0 && !grid[at]?.[numberCol]?.text;
-  const emptyMerged = (cells: Cell[]) => cells[0]!.rowSpan >= 2 && cells.every((c) => !c.text);
-  // A row split by the break whose number is printed on its second part (centred in the
-  // row: wkhtmltopdf): the part above has no number, a cell of it ran to its edge, and
-  // the next page opens with a number. The number goes up to the row's first part, so
-  // that the part below is the rest of a split row, as every other producer prints it.
-  const foot = prev[last]!;
-  const num = numberCol >= 0 ? first[numberCol] : undefined;
-  if (num && num.text && !num.from && num.rowSpan === 1 && !foot[numberCol]!.text && !foot[numberCol]!.from && foot.some((c, j) => j !== numberCol && !c.from && c.text && c.runsOn)) {
-    foot[numberCol]!.text = num.text;
-    num.text = "";
-  }
+  if (numberCol >= 0) moveNumberUp(prev[last]!, first, numberCol);
+  // The next page opens with the rest of a split row (no number of its own).
+  const split = numberCol >= 0 && !first[numberCol]?.text;
   first.forEach((cell, j) => {
     if (j === numberCol || cell.from || !cell.text) return;
     const above = region(prev, last, j);
@@ -113,34 +135,22 @@ function joinAcrossBreak(prevs: Cell[][][], next: Cell[][], numberCol: number): 
     // above are empty, and the part below holds the text of the whole cell. Known by a
     // part above that starts on its page and is empty (every producer prints a merged
     // cell's text in it, at its top or centre), or by the next page opening with a split
-    // row. A span over three pages has an empty part on each page before: each gets it.
+    // row.
     const startsMidPage = region(prev, 0, j)[0] !== above[0];
-    const split = opensSplit(next, head);
     if (above.every((c) => !c.text) && above.includes(prev[lastOwn]![j]!) && (split || (startsMidPage && emptyMerged(above)))) {
       const text = cell.text;
-      const below = region(next, head, j);
+      const below = region(next, 0, j);
       // The rest of a split row's own cell moves up whole (the plan joins a split row to
       // the row above, and would read a copy twice); a cell merged further down keeps it.
       for (const c of below) c.text = split && below.length === 1 ? "" : text;
-      let k = prevs.length - 1;
-      let part = above;
-      for (;;) {
-        for (const c of part) c.text = text;
-        const grid = prevs[k]!;
-        if (k === 0 || region(grid, 0, j)[0] !== part[0]) break;
-        const before = prevs[k - 1]!;
-        if (before.length === 0) break;
-        part = region(before, before.length - 1, j);
-        if (!emptyMerged(part)) break;
-        k--;
-      }
+      fillEmptyParts(prevs, j, above, text);
       return;
     }
     // A part that starts with a heading marker (一、 （一） 1.) starts a cell of its own.
     if (cell.rowSpan < 2 || parseMarker(cell.text)) return;
     if (!above[0]?.runsOn || !above[0].text) return;
     const joined = joinParts(above[0].text, cell.text);
-    for (const c of [...above, ...region(next, head, j)]) c.text = joined;
+    for (const c of [...above, ...region(next, 0, j)]) c.text = joined;
   });
 }
 

@@ -6,10 +6,9 @@
 // stdout; a time-out kills it. It opens no network connection.
 
 import { spawn, spawnSync } from "node:child_process";
-import { accessSync, constants } from "node:fs";
-import path from "node:path";
 import { WorkplanError } from "../../model/errors.js";
 import { killGroup, track, untrack, type Resource } from "../../sys/cleanup.js";
+import { findProgram } from "../../sys/programs.js";
 import { OCR_SETTINGS as O } from "./settings.js";
 
 export const OCR_HOW = "install Tesseract with its Chinese models (apt-get install tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-chi-tra)";
@@ -26,24 +25,8 @@ export interface Word {
   line: string;
 }
 
-/** A recognised line: its box (Tesseract's line box), its words' text and their lowest confidence. */
-export interface OcrLine {
-  text: string;
-  conf: number;
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
-function executable(p: string): boolean {
-  try {
-    accessSync(p, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** A recognised line: its box, its words' text and their lowest confidence. */
+export type OcrLine = Omit<Word, "line">;
 
 let found: { bin: string; langs: Set<string> } | null | undefined;
 
@@ -51,9 +34,7 @@ let found: { bin: string; langs: Set<string> } | null | undefined;
 export function findTesseract(): { bin: string; langs: Set<string> } | null {
   if (found !== undefined) return found;
   found = null;
-  const explicit = process.env["WORKPLAN_TESSERACT"];
-  const candidates = explicit ? [explicit] : (process.env["PATH"] ?? "").split(path.delimiter).filter(Boolean).map((d) => path.join(d, "tesseract"));
-  const bin = candidates.find(executable);
+  const bin = findProgram("WORKPLAN_TESSERACT", ["tesseract"]);
   if (!bin) return found;
   const r = spawnSync(bin, ["--list-langs"], { encoding: "utf8", timeout: 10_000 });
   if (r.status !== 0) return found;

@@ -14,13 +14,13 @@
 // port on this machine, so a remote link fails at once and nothing leaves it.
 
 import { spawn, spawnSync } from "node:child_process";
-import { accessSync, constants } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { WorkplanError } from "../../model/errors.js";
 import { killGroup, track, untrack, type Resource } from "../../sys/cleanup.js";
+import { findProgram } from "../../sys/programs.js";
 import { readDocx } from "../docx/reader.js";
 import type { Source } from "../../model/source.js";
 
@@ -34,26 +34,9 @@ const WHAT: Record<OfficeFormat, string> = { doc: "a legacy .doc file", rtf: "an
 const SHEETS: ReadonlySet<OfficeFormat> = new Set(["xls", "ods"]);
 const HOW = "install LibreOffice (e.g. apt-get install libreoffice-writer-nogui) or save the file as .docx";
 
-function executable(p: string): boolean {
-  try {
-    accessSync(p, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** `WORKPLAN_SOFFICE` if set, else soffice or libreoffice on the PATH. */
 export function findSoffice(): string | null {
-  const explicit = process.env["WORKPLAN_SOFFICE"];
-  if (explicit) return executable(explicit) ? explicit : null;
-  for (const dir of (process.env["PATH"] ?? "").split(path.delimiter).filter(Boolean)) {
-    for (const name of ["soffice", "libreoffice"]) {
-      const p = path.join(dir, name);
-      if (executable(p)) return p;
-    }
-  }
-  return null;
+  return findProgram("WORKPLAN_SOFFICE", ["soffice", "libreoffice"]);
 }
 
 /** A port nothing listens on (discard, unassigned on any ordinary machine): the proxy of last resort. */
