@@ -17,6 +17,7 @@ import { linesOf, recognise, type OcrLine } from "./tesseract.js";
 /** Tesseract's page segmentation modes (tesseract --help-psm). */
 const PSM_AUTO = 3;
 const PSM_COLUMN = 4;
+const PSM_BLOCK = 6;
 
 export interface OcrPage {
   items: TextItem[];
@@ -90,15 +91,27 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
       .map((box) => ({ box, img: crop(img, box.x0 + pad, box.y0 + pad, box.x1 - pad, box.y1 - pad) }))
       .filter((c) => c.img.width > 0 && c.img.height > 0 && inkShare(c.img, ink) >= O.inkMin);
     let n = 0;
-    for (const s of stacks(crops)) {
-      const file = path.join(tmp, `cells-${n++}.pgm`);
-      await writeFile(file, toPgm(s.img));
-      for (const l of linesOf(await recognise(bin, file, lang, PSM_COLUMN))) {
-        const cy = (l.y0 + l.y1) / 2;
-        const band = s.bands.find((b) => cy >= b.top && cy < b.top + b.height);
-        if (band) items.push(toItem(l, band.box.x0 + pad - O.stackGap, band.box.y0 + pad - band.top));
+    /** Recognises the crops, stacked, in `psm`; the crops of which nothing was read. */
+    const readCells = async (list: typeof crops, psm: number): Promise<typeof crops> => {
+      const read = new Set<Box>();
+      for (const s of stacks(list)) {
+        const file = path.join(tmp, `cells-${n++}.pgm`);
+        await writeFile(file, toPgm(s.img));
+        for (const l of linesOf(await recognise(bin, file, lang, psm))) {
+          const cy = (l.y0 + l.y1) / 2;
+          const band = s.bands.find((b) => cy >= b.top && cy < b.top + b.height);
+          if (!band) continue;
+          items.push(toItem(l, band.box.x0 + pad - O.stackGap, band.box.y0 + pad - band.top));
+          read.add(band.box);
+        }
       }
-    }
+      return list.filter((c) => !read.has(c.box));
+    };
+    // Cells with ink of which the column reading got nothing (a short bold header word,
+    // a lone digit: Tesseract's column segmentation drops them as noise) are read once
+    // more, as uniform blocks.
+    const missed = await readCells(crops, PSM_COLUMN);
+    if (missed.length > 0) await readCells(missed, PSM_BLOCK);
     // The rest of the page: title, headings, prose, and cells left open at the page edge.
     const rest = { width: img.width, height: img.height, data: Uint8Array.from(img.data) };
     for (const b of cells) for (let y = b.y0; y < Math.min(b.y1, rest.height); y++) rest.data.fill(255, y * rest.width + b.x0, y * rest.width + Math.min(b.x1, rest.width));
