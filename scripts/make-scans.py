@@ -5,6 +5,8 @@ gives them, each with the expected answer of the PDF it was made from.
   no text layer, the rulings only as pixels.
 - *-200dpi-noisy.pdf: 200 dpi, turned 0.6 degrees, with Gaussian noise and a grey
   cast (ImageMagick), as a flatbed scan of a printed page comes out.
+- 004 page 1 as page images: a 1-bit PNG at 300 dpi and a JPEG at 200 dpi (images are
+  read as one-page scans).
 Needs poppler-utils, img2pdf and ImageMagick. Run from the repository root."""
 import pathlib, shutil, subprocess, tempfile
 
@@ -32,3 +34,10 @@ with tempfile.TemporaryDirectory() as tmp:
             name = f"{stem}-{dpi}dpi{'-noisy' if noisy else ''}"
             subprocess.run(["img2pdf", "--pagesize", "A4" if "wkhtml" in stem else "A4", "-o", str(OUT / (name + ".pdf")), *images], check=True)
             shutil.copy(SRC / (stem + ".json"), OUT / (name + ".json"))
+    # Page images: one page of the prose notice, as a bi-level PNG and as a JPEG.
+    stem = "004_091f97d7362963d8"
+    pdf = SRC / (stem + ".pdf")
+    subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", "300", "-gray", "-png", str(pdf), str(tmp / "g")], check=True)
+    subprocess.run(["convert", str(tmp / "g-1.png"), "-monochrome", str(OUT / f"{stem}-page1-300dpi-1bit.png")], check=True)
+    subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", "200", "-jpeg", str(pdf), str(tmp / "c")], check=True)
+    subprocess.run(["convert", str(tmp / "c-1.jpg"), "-quality", "45", str(OUT / f"{stem}-page1-200dpi.jpg")], check=True)

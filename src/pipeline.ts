@@ -63,6 +63,10 @@ async function read(format: SourceFormat, bytes: Uint8Array, file: string, opts:
       const { readPdf } = await import("./read/pdf/reader.js");
       return readPdf(bytes, file, opts);
     }
+    case "image": {
+      const { readImage } = await import("./read/image/reader.js");
+      return readImage(bytes, file, opts);
+    }
     case "xlsx": {
       const { readXlsx } = await import("./read/xlsx/reader.js");
       return readXlsx(bytes, file);

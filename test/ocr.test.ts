@@ -8,6 +8,9 @@ import { describe, expect, it } from "vitest";
 import { enclosed, inkRuns } from "../src/read/ocr/grid.js";
 import { rotate, skewOf, threshold, type Gray } from "../src/read/ocr/image.js";
 import { findTesseract, linesOf } from "../src/read/ocr/tesseract.js";
+import { imagePdf } from "../src/read/image/pdf.js";
+import { readPdf } from "../src/read/pdf/reader.js";
+import { deflateSync } from "node:zlib";
 import { norm, ROOT, run } from "./helpers.js";
 
 /** A white page with black rectangles drawn on it. */
@@ -50,6 +53,36 @@ describe("the grid from the pixels", () => {
     const skew = skewOf(turned, 128);
     expect(Math.abs(Math.abs(skew) - 1.2)).toBeLessThan(0.25);
     expect(Math.abs(skewOf(rotate(turned, -skew), 128))).toBeLessThan(0.15);
+  });
+});
+
+/** A grey PNG of `w` × `h` pixels (filter 0 on every row), without a resolution chunk. */
+function grayPng(w: number, h: number): Uint8Array {
+  const chunk = (kind: string, body: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(body.length);
+    return Buffer.concat([len, Buffer.from(kind, "latin1"), body, Buffer.alloc(4)]); // the CRC is not checked by PDF
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 0; // grey
+  const raw = Buffer.alloc((w + 1) * h, 255);
+  for (let y = 0; y < h; y++) raw[y * (w + 1)] = 0;
+  return new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]));
+}
+
+describe("page images as one-page scans", () => {
+  it("wraps a PNG in a PDF that PDFium opens, an A4 page when the image declares no resolution", async () => {
+    const pdf = imagePdf(grayPng(1654, 2339), "page.png", "PNG");
+    expect(Buffer.from(pdf.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
+    // Blank, and read without OCR: the PDF reader opens it and finds no text.
+    await expect(readPdf(pdf, "page.png", { ocr: "never" })).rejects.toThrow(/page\.png: no text layer/u);
+  });
+
+  it("refuses an image too large to be a page, naming its size", () => {
+    expect(() => imagePdf(grayPng(10_000, 9_000), "huge.png", "PNG")).toThrow(/10000 × 9000 pixels/u);
   });
 });
 
@@ -106,6 +139,18 @@ describe.skipIf(!ready)("scanned PDFs (fixtures/scans)", () => {
     const deadlines = out.tasks.filter((t, i) => norm(t.deadlineText) === norm(gold.tasks[i]?.deadlineText)).length;
     // Measured 60% by position (a task found twice or missed shifts the rest): a floor, not the target.
     expect(deadlines / gold.tasks.length).toBeGreaterThanOrEqual(0.5);
+  }, 900_000);
+
+  it.each(["004_091f97d7362963d8-page1-300dpi-1bit.png", "004_091f97d7362963d8-page1-200dpi.jpg"])("a page image (%s) reads as a one-page scan", (name) => {
+    const r = run(["convert", path.join("fixtures/scans", name), "--timeout", "900"]);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { source: { format: string }; tasks: Array<Record<string, unknown>> };
+    const gold = JSON.parse(readFileSync(path.join(ROOT, "fixtures/scans/004_091f97d7362963d8-300dpi.json"), "utf8")) as { tasks: Array<Record<string, unknown>> };
+    expect(out.source.format).toBe("image");
+    expect(out.tasks.length).toBeGreaterThanOrEqual(3);
+    // The page's first task: its number, heading and units as printed.
+    for (const f of ["number", "unitsText"]) expect(norm(out.tasks[0]![f]), f).toBe(norm(gold.tasks[0]![f]));
+    expect((out.tasks[0]!.path as string[]).map(norm)).toEqual((gold.tasks[0]!.path as string[]).map(norm));
   }, 900_000);
 
   it("without Tesseract a scan fails with one line that says what to install", () => {

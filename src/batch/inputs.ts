@@ -28,7 +28,7 @@ export interface Skipped {
 const given = (file: string, rel: string): Input => ({ file, path: file, rel, relPath: rel });
 
 /** Extensions of the documents workplan reads; files without one are sniffed too. */
-const READ = new Set([".txt", ".text", ".html", ".htm", ".docx", ".docm", ".doc", ".wps", ".rtf", ".odt", ".pdf", ".xlsx", ".xlsm", ".xls", ".et", ".ods"]);
+const READ = new Set([".txt", ".text", ".html", ".htm", ".docx", ".docm", ".doc", ".wps", ".rtf", ".odt", ".pdf", ".xlsx", ".xlsm", ".xls", ".et", ".ods", ".png", ".jpg", ".jpeg"]);
 
 /** Document kinds a walk meets that workplan does not read, by extension, and why. */
 const NOT_READ: Record<string, string> = {
@@ -39,12 +39,9 @@ const NOT_READ: Record<string, string> = {
   ".zip": "an archive: unpack it first",
   ".rar": "an archive: unpack it first",
   ".7z": "an archive: unpack it first",
-  ".png": "an image: workplan reads scans as PDF (img2pdf makes one)",
-  ".jpg": "an image: workplan reads scans as PDF (img2pdf makes one)",
-  ".jpeg": "an image: workplan reads scans as PDF (img2pdf makes one)",
-  ".tif": "an image: workplan reads scans as PDF (img2pdf makes one)",
-  ".tiff": "an image: workplan reads scans as PDF (img2pdf makes one)",
-  ".gif": "an image: workplan reads scans as PDF (img2pdf makes one)",
+  ".tif": "an image workplan does not read: save it as PNG or in a PDF (img2pdf makes one)",
+  ".tiff": "an image workplan does not read: save it as PNG or in a PDF (img2pdf makes one)",
+  ".gif": "an image workplan does not read: save it as PNG or in a PDF (img2pdf makes one)",
 };
 
 /** Why a walk leaves a file out, or null when it is converted. */

@@ -74,7 +74,8 @@ export function sniffFormat(bytes: Uint8Array, file: string): Sniffed {
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return zipKind(bytes, ext);
   if (isOle(bytes)) return oleKind(bytes);
   const image = imageKind(head);
-  if (image) return refuse(`a ${image} image`, "workplan reads scans as PDF only: put the pages in a PDF (e.g. img2pdf) and convert that");
+  if (image === "PNG" || image === "JPEG") return { format: "image" };
+  if (image) return refuse(`a ${image} image`, "workplan reads page images as PNG or JPEG, and scans as PDF: put the pages in a PDF (e.g. img2pdf) and convert that");
   const ascii = head.toString("latin1").replace(/^\ufeff|^\xef\xbb\xbf/u, "").trimStart().slice(0, 200).toLowerCase();
   if (ascii.startsWith("{\\rtf")) return { format: "rtf" };
   if (ascii.startsWith("<!doctype html") || ascii.startsWith("<html") || /^<(?:head|body|meta|table)\b/u.test(ascii)) return { format: "html" };
