@@ -10,7 +10,9 @@
 //    minute: one run of each can show any speed-up.
 // 2. The PDF fixtures read in process beside `pdftotext -layout` (poppler, if installed),
 //    the speed floor, in pages per second.
-// 3. One-file latency: `workplan convert` of one .txt and one .pdf, process start included.
+// 3. The .xlsx fixtures read in process: spreadsheets and tasks per second.
+// 4. One scanned PDF through OCR (where Tesseract is installed): seconds per page, peak memory.
+// 5. One-file latency: `workplan convert` of one .txt and one .pdf, process start included.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -131,6 +133,32 @@ if (spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0) {
   floor = `; pdftotext -layout ${fmt(pdfPages / theirs)} pages/s (${fmt(ours / theirs)}× its time per page)`;
 }
 console.log(`pdf: ${pdfs.length} files × 5, ${pdfPages} pages in process: ${fmt(pdfPages / ours)} pages/s${floor}`);
+
+// Spreadsheets beside them (.xlsx read by our own reader; .xls and .ods go through
+// LibreOffice, whose start-up is its own cost and is left out here).
+const sheets = list("fixtures/xlsx", ".xlsx");
+let sheetSecs = 0;
+let sheetTasks = 0;
+for (let k = 0; k < 5; k++) {
+  for (const f of sheets) {
+    const s = process.hrtime.bigint();
+    const { plan } = await convertFile(f);
+    sheetSecs += Number(process.hrtime.bigint() - s) / 1e9;
+    sheetTasks += plan.tasks.length;
+  }
+}
+console.log(`xlsx: ${sheets.length} files × 5 in process: ${fmt((sheets.length * 5) / sheetSecs)} spreadsheets/s, ${fmt(sheetTasks / sheetSecs)} tasks/s`);
+
+// A scanned PDF through OCR, where Tesseract is installed: seconds per page, peak memory
+// of the whole process tree (Tesseract runs as a child).
+if (spawnSync("sh", ["-c", "command -v tesseract"]).status === 0) {
+  const scan = path.join(root, "fixtures/scans/004_091f97d7362963d8-300dpi.pdf");
+  const pages = 4;
+  const out = path.join(os.tmpdir(), `workplan-bench-scan-${process.pid}.json`);
+  const { secs, rss } = await timed(["convert", scan, "-o", out, "--force", "--quiet", "--timeout", "900"]);
+  rmSync(out, { force: true });
+  console.log(`ocr: workplan convert ${path.basename(scan)} (${pages} pages, 300 dpi): ${fmt(secs)} s, ${fmt(secs / pages)} s/page, peak RSS ${fmt(rss)} MB (Tesseract included)`);
+}
 
 for (const f of [path.join(root, "fixtures/seeds/000_992a28b6471132da.txt"), path.join(root, "fixtures/pdf/000_992a28b6471132da.pdf")]) {
   const times = [];
