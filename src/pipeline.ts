@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import type { Conversion } from "./model/conversion.js";
 import type { Laid, Paragraph } from "./model/document.js";
-import type { Source } from "./model/source.js";
+import type { OwnPlan, Source } from "./model/source.js";
 import { WorkplanError } from "./model/errors.js";
 import { DEFAULT_MAX_SIZE, MAX_CELLS } from "./model/limits.js";
 import type { Warning } from "./model/result.js";
@@ -101,6 +101,9 @@ async function layOut(source: Source, opts: ConvertOptions): Promise<Laid> {
       const { layoutPdf } = await import("./layout/pdf/index.js");
       return layoutPdf(source.pages);
     }
+    case "plan":
+      // Our own workbook holds tasks already made: nothing to lay out.
+      return { layout: "workplan-xlsx", reason: `workplan's own workbook (a tasks sheet with its columns): ${source.tasks.length} tasks read back as written`, table: null, paragraphs: [], front: [], back: [], warnings: [] };
   }
 }
 
@@ -133,7 +136,7 @@ export async function convertFile(file: FsPath, opts: ConvertOptions = {}, name:
 
 /** Converts a document's bytes; `file` names it in messages and in `source.file`. */
 /** Read and lay out only: the document model, before any plan (the `tables` command). */
-export async function layoutBytes(bytes: Uint8Array, file: string, opts: ConvertOptions = {}): Promise<{ laid: Laid; format: SourceFormat; encoding: string | null; text: string | null }> {
+export async function layoutBytes(bytes: Uint8Array, file: string, opts: ConvertOptions = {}): Promise<{ laid: Laid; format: SourceFormat; encoding: string | null; text: string | null; own: OwnPlan | null }> {
   if (bytes.length === 0) throw new WorkplanError("invalidInput", `${file}: empty file`);
   const sniffed = sniffFormat(bytes, file);
   if ("refused" in sniffed) throw new WorkplanError("invalidInput", `${file}: ${sniffed.refused}`);
@@ -141,7 +144,8 @@ export async function layoutBytes(bytes: Uint8Array, file: string, opts: Convert
   try {
     const source = await read(format, bytes, file, opts);
     const laid = await layOut(source, opts);
-    return { laid, format, encoding: source.kind === "pages" ? null : source.encoding, text: source.kind === "text" ? source.text : null };
+    const encoding = source.kind === "pages" || source.kind === "plan" ? null : source.encoding;
+    return { laid, format, encoding, text: source.kind === "text" ? source.text : null, own: source.kind === "plan" ? source : null };
   } catch (e) {
     // Every failure names its file, whichever stage raised it.
     if (e instanceof WorkplanError && !e.message.startsWith(file)) throw new WorkplanError(e.kind, `${file}: ${e.message}`, { cause: e });
@@ -150,7 +154,10 @@ export async function layoutBytes(bytes: Uint8Array, file: string, opts: Convert
 }
 
 export async function convertBytes(bytes: Uint8Array, file: string, opts: ConvertOptions = {}): Promise<Conversion> {
-  const { laid, format, encoding, text: textOf } = await layoutBytes(bytes, file, opts);
+  const { laid, format, encoding, text: textOf, own } = await layoutBytes(bytes, file, opts);
+  const sourceOf = () => ({ file: path.basename(file), format, layout: laid.layout, encoding, sha256: createHash("sha256").update(bytes).digest("hex") });
+  if (own && own.tasks.length === 0) throw new WorkplanError("noTasks", `${file}: workplan's own workbook, with no tasks on its tasks sheet`);
+  if (own) return { plan: checkedPlan(file, { schemaVersion: SCHEMA_VERSION, generator: GENERATOR, source: sourceOf(), title: own.title, year: own.year, columns: own.columns, tasks: own.tasks.map((t) => withCanonical(t, opts.aliases)), warnings: own.warnings }), laid, front: [] };
   if (laid.table) {
     const cells = laid.table.rows.reduce((n, r) => n + r.cells.length, 0);
     if (cells > MAX_CELLS) throw new WorkplanError("invalidInput", `${file}: table too large (over ${MAX_CELLS} cells)`);
@@ -179,22 +186,21 @@ export async function convertBytes(bytes: Uint8Array, file: string, opts: Conver
   const plan = {
     schemaVersion: SCHEMA_VERSION,
     generator: GENERATOR,
-    source: {
-      file: path.basename(file),
-      format,
-      layout: laid.layout,
-      encoding,
-      sha256: createHash("sha256").update(bytes).digest("hex"),
-    },
+    source: sourceOf(),
     title,
     year,
     columns: laid.table ? laid.table.header.filter((h) => h !== "") : [],
     tasks: drafts.map((d) => withCanonical(finishTask(d, year), opts.aliases)),
     warnings: warnings.map(toWarning),
   };
+  return { plan: checkedPlan(file, plan), laid, front };
+}
+
+/** The plan as the schema has it, or an internal error: every output is checked before it is written. */
+function checkedPlan(file: string, plan: unknown): Plan {
   const checked = PlanSchema.safeParse(plan);
   if (!checked.success) {
     throw new WorkplanError("internal", `${file}: output failed its own schema (${checked.error.issues[0]?.message ?? "invalid"}); this is a bug`);
   }
-  return { plan: checked.data, laid, front };
+  return checked.data;
 }

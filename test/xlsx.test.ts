@@ -76,6 +76,48 @@ describe("--format xlsx", () => {
   });
 });
 
+describe("our own workbook read back", () => {
+  // Between them: two path levels merged down, lead/support roles, status, remarks,
+  // titles, extra columns, labelled lines, prose; a document with warnings.
+  const inputs = [HTML, "fixtures/html/001_29682c494441ef65.html", "fixtures/html/002_4354457bd10285a1.html", "fixtures/families/labelled-below.txt", "fixtures/families/pipe-cells-numbered.txt", "fixtures/families/run-on.txt", "fixtures/families/prose-group.txt"];
+  const dir = mkdtempSync(path.join(tmpdir(), "wp-xlsx-back-"));
+  const fields = (p: { tasks: Array<Record<string, unknown>> }) => p.tasks.map(({ provenance: _p, ...rest }) => rest);
+
+  it.each(inputs)("%s: the workbook gives the JSON's tasks, title and year", (input) => {
+    const json = JSON.parse(run(["convert", input, "-q"]).stdout) as { title: string | null; year: number | null; tasks: Array<Record<string, unknown>>; warnings: unknown[] };
+    const book = path.join(dir, `${path.basename(input)}.xlsx`);
+    expect(run(["convert", input, "-f", "xlsx", "-o", book, "-q"]).code).toBe(0);
+    const back = run(["convert", book, "-q"]);
+    expect(back.code).toBe(0);
+    const again = JSON.parse(back.stdout) as typeof json & { source: { layout: string } };
+    expect(again.source.layout).toBe("workplan-xlsx");
+    expect(fields(again)).toEqual(fields(json));
+    expect([again.title, again.year]).toEqual([json.title, json.year]);
+    expect(again.warnings).toHaveLength(json.warnings.length);
+  });
+
+  it.skipIf(!soffice)("after LibreOffice saved it again (shared strings, its own properties) it is still read as ours", () => {
+    const book = path.join(dir, "001.xlsx");
+    expect(run(["convert", "fixtures/html/001_29682c494441ef65.html", "-f", "xlsx", "-o", book, "-q"]).code).toBe(0);
+    const out = path.join(dir, "resaved");
+    const conv = spawnSync(soffice, ["--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, book], { encoding: "utf8", timeout: 120_000 });
+    expect(conv.status).toBe(0);
+    const a = JSON.parse(run(["convert", book, "-q"]).stdout) as { tasks: Array<Record<string, unknown>> };
+    const b = JSON.parse(run(["convert", path.join(out, "001.xlsx"), "-q"]).stdout) as typeof a;
+    expect(fields(b)).toEqual(fields(a));
+  });
+
+  it("a batch's workbook gives every document's tasks, each naming its source", () => {
+    const all = path.join(dir, "all.xlsx");
+    expect(run(["convert", "fixtures/html/", "-f", "xlsx", "-o", all, "-q"]).code).toBe(0);
+    const p = JSON.parse(run(["convert", all, "-q"]).stdout) as { title: string | null; tasks: Array<{ extra: Record<string, string> }> };
+    expect(p.tasks).toHaveLength(44 + 133 + 46 + 48 + 16);
+    expect(p.title).toBeNull();
+    expect(p.tasks[0]!.extra["来源文件"]).toBe("000_992a28b6471132da.html");
+    expect(p.tasks.at(-1)!.extra["来源文件"]).toBe("004_091f97d7362963d8.html");
+  });
+});
+
 describe("hostile workbooks", () => {
   const sheetZip = async (sheet: string) => {
     const { default: JSZip } = await import("jszip");

@@ -5,9 +5,11 @@
 // one column per role (--roles); column titles in English or Chinese (--lang zh).
 
 import { stringify } from "csv-stringify/sync";
+import { columnTitle, type Lang } from "../schema/columns.js";
 import type { Plan, Task } from "../schema/plan.js";
 
-export type Lang = "en" | "zh";
+export type { Lang };
+
 
 export interface CsvOptions {
   /** One row per (task, unit), with unit and role columns. */
@@ -23,17 +25,7 @@ export const DEFAULT_CSV: CsvOptions = { byUnit: false, roles: false, lang: "en"
 /** Path columns in a batch's one CSV; a deeper path keeps its innermost levels joined in the last. */
 export const BATCH_LEVELS = 4;
 
-const ZH: Record<string, string> = {
-  source: "来源文件", planTitle: "计划标题", planYear: "计划年份", number: "序号", title: "名称", text: "具体要求",
-  unitsText: "责任单位原文", units: "单位", unit: "单位", role: "角色", lead: "牵头单位", support: "配合单位", responsible: "负责单位",
-  deadlineText: "完成时限", deadlineKind: "时限类型", deadlineDate: "截止日期", status: "完成情况", remarks: "备注", extra: "其他列", lines: "源文件行号",
-};
-
-function title(key: string, lang: Lang): string {
-  if (lang === "en") return key;
-  const level = /^level(\d+)$/u.exec(key);
-  return level ? `第${level[1]}级分类` : (ZH[key] ?? key);
-}
+const title = columnTitle;
 
 function unitKeys(o: CsvOptions): string[] {
   return o.byUnit ? ["unit", "role"] : o.roles ? ["lead", "support", "responsible"] : ["units"];

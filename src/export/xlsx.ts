@@ -11,6 +11,7 @@
 
 import * as zlib from "node:zlib";
 import stringWidth from "string-width";
+import { SHEETS, UNIT_COLUMNS, WARNING_COLUMNS } from "../schema/columns.js";
 import type { Plan } from "../schema/plan.js";
 import { escapeMarkup } from "../text/text.js";
 import { csvHeaderRow, csvKeys, csvRecords, type CsvOptions } from "./csv.js";
@@ -109,20 +110,20 @@ function tasksSheet(docs: readonly XlsxDocument[], o: XlsxOptions): SheetData {
   const wrap = new Set(keys.map((k, i) => (["text", "unitsText", "status", "remarks", "extra"].includes(k) ? i : -1)).filter((i) => i >= 0));
   // Categories merge within a document only: rows of two sources never share a cell.
   const merges = o.fill ? [] : mergeLevels(rows, levelCols, batch ? [0] : []);
-  return { name: "tasks", rows, merges, wrap };
+  return { name: SHEETS.tasks, rows, merges, wrap };
 }
 
 function unitsSheet(docs: readonly XlsxDocument[]): SheetData {
   const batch = docs.length !== 1 || docs[0]!.source != null;
-  const rows = [[...(batch ? ["来源文件"] : []), "序号", "具体要求", "单位", "角色"]];
+  const rows: string[][] = [[...(batch ? ["来源文件"] : []), ...UNIT_COLUMNS]];
   for (const d of docs) for (const t of d.plan.tasks) for (const u of t.units) rows.push([...(batch ? [d.source ?? d.plan.source.file] : []), t.number ?? "", t.text ?? "", u.name, u.role]);
-  return { name: "units", rows, wrap: new Set([batch ? 2 : 1]) };
+  return { name: SHEETS.units, rows, wrap: new Set([batch ? 2 : 1]) };
 }
 
 function warningsSheet(docs: readonly XlsxDocument[]): SheetData {
-  const rows = [["来源文件", "代码", "说明", "行号", "页"]];
+  const rows: string[][] = [[...WARNING_COLUMNS]];
   for (const d of docs) for (const w of d.plan.warnings) rows.push([d.source ?? d.plan.source.file, w.code, w.message, (w.lines ?? []).join(" "), w.page == null ? "" : String(w.page)]);
-  return { name: "warnings", rows, wrap: new Set([2]) };
+  return { name: SHEETS.warnings, rows, wrap: new Set([2]) };
 }
 
 const STYLES =
@@ -202,7 +203,7 @@ export function toXlsx(docs: readonly XlsxDocument[], o: XlsxOptions, generator:
   const one = docs.length === 1 ? docs[0]!.plan : null;
   const props =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-    `<dc:title>${esc(one?.title ?? "workplan tasks")}</dc:title>` +
+    `<dc:title>${esc(one ? (one.title ?? "") : "workplan tasks")}</dc:title>` +
     `<dc:subject>${esc(one ? `${one.year ?? ""}` : `${docs.length} documents`)}</dc:subject>` +
     `<dc:description>${esc(one ? `source: ${one.source.file} (sha256 ${one.source.sha256})` : docs.map((d) => d.source ?? d.plan.source.file).join("; "))}</dc:description>` +
     `<dc:creator>${esc(`${generator.name} ${generator.version}`)}</dc:creator>` +

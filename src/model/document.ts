@@ -84,7 +84,8 @@ export type LayoutName =
   | "xlsx-prose"
   | "docx-prose"
   | "pdf-lattice"
-  | "pdf-stream";
+  | "pdf-stream"
+  | "workplan-xlsx";
 
 export interface Laid {
   /** A LayoutName, prefixed with the format where a reader goes through another's layout (pdf-tabbed). */
