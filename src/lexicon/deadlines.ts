@@ -23,6 +23,10 @@ const YEAR = "(?:((?:19|20)\\d{2})年)?";
 const MONTH_RE = new RegExp(`${YEAR}${NUM}月(?:份)?(底|末|上旬|中旬|下旬|${NUM}[日号](?!内)|前|以前|之前)?`, "gu");
 const QUARTER_RE = new RegExp(`${YEAR}(?:第)?([一二三四1-4])季度`, "gu");
 const HALF_RE = new RegExp(`${YEAR}(上|下)半年`, "gu");
+// A date written with digits, as a spreadsheet's date cell or a form shows it: 2025/6/30,
+// 2025-06-30, 2025.6.30; a year and month alone (2025.6, 2025-06) is that month's end. The
+// four-digit 19xx/20xx year keeps version numbers and amounts out.
+const NUMERIC_DATE_RE = /(?<!\d)((?:19|20)\d{2})([-/.])(\d{1,2})(?:\2(\d{1,2}))?(?![\d./-])/gu;
 const YEAR_END_RE = /((?:19|20)\d{2})年(?:底|末|内)|(?<![全每\d])年(?:底|末|内)/gu;
 
 /** 每月 / 按季度: a recurrence, not a date, when 每 or 按 stands right before. */
@@ -56,6 +60,11 @@ export function datesIn(text: string): DateHit[] {
   }
   for (const m of text.matchAll(HALF_RE)) {
     hits.push({ year: m[1] ? Number(m[1]) : null, month: m[2] === "上" ? 6 : 12, day: "last" });
+  }
+  for (const m of text.matchAll(NUMERIC_DATE_RE)) {
+    const month = Number(m[3]);
+    const day = m[4] == null ? "last" : Number(m[4]);
+    if (month >= 1 && month <= 12 && (day === "last" || (day >= 1 && day <= 31))) hits.push({ year: Number(m[1]), month, day });
   }
   for (const m of text.matchAll(YEAR_END_RE)) {
     hits.push({ year: m[1] ? Number(m[1]) : null, month: 12, day: "last" });

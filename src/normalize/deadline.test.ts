@@ -46,6 +46,15 @@ describe("classifyDeadline (FORMAT.md Deadlines)", () => {
     expect(c("2020年底前")).toBe("by-date@2020-12-31");
   });
 
+  it("by-date: a date written with digits, as a date cell shows it; version numbers are no dates", () => {
+    expect(c("2025/6/30")).toBe("by-date@2025-06-30");
+    expect(c("2025-09-30")).toBe("by-date@2025-09-30");
+    expect(c("2025.12.31前")).toBe("by-date@2025-12-31");
+    expect(c("2025.6")).toBe("by-date@2025-06-30");
+    expect(c("2025-13-01")).toBe("other@");
+    expect(c("按2.0版标准")).not.toMatch(/^by-date/u);
+  });
+
   it("an explicit date wins over earlier kinds", () => {
     expect(c("全年持续，10月底前完成")).toBe("by-date@2019-10-31");
   });

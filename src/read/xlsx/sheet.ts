@@ -6,8 +6,15 @@ import { WorkplanError } from "../../model/errors.js";
 import { MAX_CELLS } from "../../model/limits.js";
 import { parseXml } from "../docx/xml.js";
 
-/** Excel's built-in date formats (ECMA-376 §18.8.30). */
-const BUILTIN_DATE_FORMATS = new Set([14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+/**
+ * Excel's built-in date formats (ECMA-376 §18.8.30) as a Chinese-locale Excel or WPS
+ * shows them: 14 is the short date (yyyy/m/d in zh-CN), the others of 27–58 the East
+ * Asian forms (年月日); a time part is not a deadline's and is left out.
+ */
+const BUILTIN_DATE_FORMATS: ReadonlyMap<number, string> = new Map([
+  [14, "yyyy/m/d"], [15, "d-mmm-yy"], [16, "d-mmm"], [17, "mmm-yy"], [22, "yyyy/m/d"],
+  ...[27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51, 52, 53, 54, 55, 56, 57, 58].map((id): [number, string] => [id, 'yyyy"年"m"月"d"日"']),
+]);
 
 export function sharedStrings(xml: string | null): string[] {
   const out: string[] = [];
@@ -36,9 +43,9 @@ export function sharedStrings(xml: string | null): string[] {
   return out;
 }
 
-/** Which cell styles (cellXfs indexes) format numbers as dates. */
-export function dateStyles(xml: string | null): Set<number> {
-  const out = new Set<number>();
+/** Which cell styles (cellXfs indexes) format numbers as dates, with their format codes. */
+export function dateStyles(xml: string | null): Map<number, string> {
+  const out = new Map<number, string>();
   if (!xml) return out;
   const custom = new Map<number, string>();
   let inXfs = false;
@@ -51,8 +58,8 @@ export function dateStyles(xml: string | null): Set<number> {
         const id = Number(a["numFmtId"] ?? 0);
         const code = custom.get(id);
         // A custom format is a date when it has day, month or year parts outside quotes and brackets.
-        const isDate = BUILTIN_DATE_FORMATS.has(id) || (code != null && /[ymd年月日]/iu.test(code.replace(/"[^"]*"|\[[^\]]*\]/gu, "")));
-        if (isDate) out.add(k);
+        if (code != null && /[ymd年月日]/iu.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\./gu, ""))) out.set(k, code);
+        else if (code == null && BUILTIN_DATE_FORMATS.has(id)) out.set(k, BUILTIN_DATE_FORMATS.get(id)!);
         k++;
       }
     },
@@ -63,12 +70,54 @@ export function dateStyles(xml: string | null): Set<number> {
   return out;
 }
 
-/** An Excel serial day (1900 system) as the date it shows. */
-function serialDate(v: number): string {
-  const ms = Math.round((v - 25569) * 86400 * 1000);
-  const d = new Date(ms);
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/**
+ * An Excel serial day (1900 system) as a date format code shows it: y, m, d runs (a run
+ * of m after h or before s is minutes, a time part, and left out with the other time
+ * parts), quoted and escaped literals, [locale] and [colour] sections dropped; the first
+ * section only (the one for positive numbers).
+ */
+export function showDate(v: number, code: string): string {
+  const d = new Date(Math.round((v - 25569) * 86400 * 1000));
   if (!Number.isFinite(d.getTime())) return String(v);
-  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+  const y = d.getUTCFullYear();
+  const mo = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  const section = code.split(";")[0] ?? "";
+  const out: string[] = [];
+  let time = false;
+  for (let i = 0; i < section.length; ) {
+    const ch = section[i]!;
+    if (ch === '"') {
+      const end = section.indexOf('"', i + 1);
+      out.push(section.slice(i + 1, end < 0 ? undefined : end));
+      i = end < 0 ? section.length : end + 1;
+    } else if (ch === "\\") {
+      out.push(section[i + 1] ?? "");
+      i += 2;
+    } else if (ch === "[") {
+      const end = section.indexOf("]", i);
+      i = end < 0 ? section.length : end + 1;
+    } else if (/[ymdhsYMDHS]/u.test(ch)) {
+      let j = i;
+      while (j < section.length && section[j]!.toLowerCase() === ch.toLowerCase()) j++;
+      const run = j - i;
+      const c = ch.toLowerCase();
+      if (c === "h" || c === "s" || (c === "m" && time)) time = true;
+      else if (c === "y") out.push(run <= 2 ? String(y % 100).padStart(2, "0") : String(y));
+      else if (c === "m") out.push(run === 1 ? String(mo) : run === 2 ? String(mo).padStart(2, "0") : MONTHS[mo - 1]!);
+      else if (c === "d") out.push(run === 1 ? String(day) : run === 2 ? String(day).padStart(2, "0") : "");
+      if (c !== "h" && c !== "s" && !(c === "m" && time)) time = false;
+      i = j;
+    } else {
+      if (!time) out.push(ch);
+      i++;
+    }
+  }
+  // A time part's separators (":", " ") left at the end are not the date's.
+  const text = out.join("").replace(/[\s:]+$/u, "").replace(/^[\s:]+/u, "");
+  return text === "" ? `${y}年${mo}月${day}日` : text;
 }
 
 /** "B12" → [row 11, col 1]. */
@@ -89,7 +138,7 @@ export interface Sheet {
   maxCol: number;
 }
 
-export function readSheet(xml: string, strings: string[], dates: Set<number>): Sheet {
+export function readSheet(xml: string, strings: string[], dates: ReadonlyMap<number, string>): Sheet {
   const sheet: Sheet = { cells: new Map(), merges: [], hiddenRows: new Set(), hiddenCols: new Set(), maxRow: -1, maxCol: -1 };
   let at: [number, number] | null = null;
   let type = "";
@@ -139,7 +188,7 @@ export function readSheet(xml: string, strings: string[], dates: Set<number>): S
         let text = raw;
         if (type === "s") text = strings[Number(raw)] ?? "";
         else if (type === "b") text = raw === "1" ? "TRUE" : "FALSE";
-        else if ((type === "n" || type === "") && raw !== "" && dates.has(style)) text = serialDate(Number(raw));
+        else if ((type === "n" || type === "") && raw !== "" && dates.has(style)) text = showDate(Number(raw), dates.get(style)!);
         if (text !== "") {
           if (++count > MAX_CELLS) throw new WorkplanError("invalidInput", `table too large (over ${MAX_CELLS} cells)`);
           const [r, c] = at;
