@@ -15,6 +15,48 @@ async function convertHtml(name: string, body: string, head = '<meta charset="ut
 const units = (t: { units: Array<{ name: string; role: string }> }) => t.units.map((u) => `${u.name}/${u.role[0]}`).join(" ");
 
 describe("HTML tables", () => {
+  it("a progress word over one column per month: each month its own column, the last the status", async () => {
+    const plan = await convertHtml(
+      "months.html",
+      `<table>
+      <tr><th rowspan="2">序号</th><th rowspan="2">工作内容</th><th rowspan="2">责任单位</th><th colspan="3">推进情况</th></tr>
+      <tr><th>一季度</th><th>二季度</th><th>三季度</th></tr>
+      <tr><td>1</td><td>建成社区食堂4个。</td><td>县民政局</td><td>选址完成</td><td>2个开工</td><td>4个建成</td></tr>
+      <tr><td>2</td><td>改造老旧小区3个。</td><td>县住建局</td><td>方案报批</td><td></td><td></td></tr>
+      </table>`,
+    );
+    expect(plan.tasks.map((t) => [t.status, t.extra])).toEqual([
+      ["4个建成", { "推进情况 一季度": "选址完成", "推进情况 二季度": "2个开工" }],
+      [null, { "推进情况 一季度": "方案报批" }],
+    ]);
+  });
+
+  it("the task table is the one whose header names the most fields, not the first (a summary table before it)", async () => {
+    const plan = await convertHtml(
+      "summary-first.html",
+      `<table><tr><td>序号</td><td>单位</td><td>任务数量</td></tr><tr><td>1</td><td>县民政局</td><td>1</td></tr></table>
+      <table><tr><td>序号</td><td>工作内容</td><td>责任单位</td><td>完成时限</td></tr>
+      <tr><td>1</td><td>建成社区食堂4个。</td><td>县民政局</td><td>年底前</td></tr></table>`,
+    );
+    expect(plan.tasks.map((t) => [t.number, t.text, units(t)])).toEqual([["1", "建成社区食堂4个。", "县民政局/r"]]);
+    expect(plan.warnings.map((w) => w.code)).toContain("other-table");
+  });
+
+  it("sub-rows under one merged 序号 cell: each a task, the first with the number", async () => {
+    const plan = await convertHtml(
+      "subrows.html",
+      `<table><tr><td>序号</td><td>工作内容</td><td>责任单位</td><td>完成时限</td></tr>
+      <tr><td rowspan="2">1</td><td>建成社区食堂4个。</td><td>县民政局</td><td rowspan="2">年底前</td></tr>
+      <tr><td>开展助餐服务。</td><td>县卫健局</td></tr>
+      <tr><td>2</td><td>改造老旧小区3个。</td><td>县住建局</td><td>9月底前</td></tr></table>`,
+    );
+    expect(plan.tasks.map((t) => [t.number, units(t), t.deadlineText])).toEqual([
+      ["1", "县民政局/r", "年底前"],
+      [null, "县卫健局/r", "年底前"],
+      ["2", "县住建局/r", "9月底前"],
+    ]);
+  });
+
   it("a rowspan applies to every row it covers, across a header printed again inside the table", async () => {
     const plan = await convertHtml(
       "rowspan.html",

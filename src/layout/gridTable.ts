@@ -3,7 +3,7 @@
 
 import type { Cell } from "../model/document.js";
 import { compact } from "../text/text.js";
-import { isHeaderWord } from "../lexicon/headers.js";
+import { fieldOfHeader, isHeaderWord } from "../lexicon/headers.js";
 import { isHeaderRow } from "./text/assemble.js";
 
 /** Only header words (a copy from above counts as its word): a further header row. */
@@ -66,7 +66,31 @@ export function mergeHeader(rows: Cell[][]): string[] {
   });
   // Where a lower row's unknown words split a spanning word, the word stands over its first column only.
   for (let i = 1; i < width; i++) if (out[i] === out[i - 1] && out[i] !== "" && rows[0]![i]?.from === "left") out[i] = "";
+  nameSplitColumns(rows, out);
   return out;
+}
+
+/** Fields whose columns hold one value each: two of them under one word would overwrite each other. */
+const ONE_VALUE_FIELDS = new Set(["status", "deadline", "remarks", "people", null]);
+
+/**
+ * A spanning word over columns that each print a word of their own which is no header
+ * word (进展情况 over 1月 | 2月, 目标任务 over 数量 | 单位): each column is the word above
+ * and its own ("进展情况 1月"), so that each keeps its cells — one per month, the last of
+ * them the status. Categories (工作任务 over 类别 | 子项) stay one word over levels, and
+ * requirement or unit words keep their own rules.
+ */
+function nameSplitColumns(rows: Cell[][], out: string[]): void {
+  const top = rows[0];
+  if (!top || rows.length < 2) return;
+  for (let i = 0; i < top.length; i++) {
+    const c = top[i]!;
+    if (c.from || c.colSpan < 2 || !c.text || !ONE_VALUE_FIELDS.has(fieldOfHeader(c.text))) continue;
+    const own = (k: number) => rows.slice(1).map((r) => r[k]).find((x) => x && x.text && !x.from && !isHeaderWord(x.text))?.text;
+    const span = Array.from({ length: c.colSpan }, (_, k) => i + k);
+    if (!span.every((k) => own(k) != null)) continue;
+    for (const k of span) out[k] = `${c.text} ${own(k)!}`;
+  }
 }
 
 /**

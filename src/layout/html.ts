@@ -7,7 +7,8 @@
 import type { AnyNode, Document, Element } from "domhandler";
 import { isTag, isText } from "domhandler";
 import { ancestor, child, childrenNamed, elements, named, previousNamed, remove } from "./dom.js";
-import type { Cell, Laid, Paragraph, Row } from "../model/document.js";
+import type { Cell, Field, Laid, Paragraph, Row } from "../model/document.js";
+import { columnsOf } from "../lexicon/headers.js";
 import { warning, type Warning } from "../model/result.js";
 import { expandSpans } from "./grid.js";
 import { findHeader, mergeHeader, repeatsHeader, signature } from "./gridTable.js";
@@ -153,6 +154,14 @@ function items(root: Element | Document, tables: Set<Element>): Item[] {
   return out;
 }
 
+const TASK_FIELDS: readonly Field[] = ["number", "task", "text", "units", "deadline", "status"];
+
+/** How many of the task fields a header names (number, category, requirement, units, deadline, status). */
+function headerStrength(header: string[]): number {
+  const fields = new Set<Field | "extra">(columnsOf(header).map((c) => c.field));
+  return TASK_FIELDS.filter((f) => fields.has(f)).length;
+}
+
 /** `doc`: a parsed page; its furniture is taken out of it. */
 export function layoutHtml(doc: Document): Laid {
   for (const el of elements(doc, isFurniture)) remove(el);
@@ -173,7 +182,11 @@ export function layoutHtml(doc: Document): Laid {
   }
   // Tables nested in a found table's cells are its content, not tables of their own.
   const outer = found.filter((f) => !found.some((g) => g !== f && isInside(f.el, g.el)));
-  const main = outer.filter((f) => signature(f.header) === signature(outer[0]?.header ?? []));
+  // The task table is the one whose header names the most fields (a workbook's summary
+  // or statistics sheet before the plan sheet, a page's contact table before the plan);
+  // tables with its header continue it.
+  const best = outer.reduce<Found | undefined>((b, f) => (b == null || headerStrength(f.header) > headerStrength(b.header) ? f : b), undefined);
+  const main = outer.filter((f) => signature(f.header) === signature(best?.header ?? []));
   for (const f of outer) if (!main.includes(f)) warnings.push(warning("other-table", `a second table with other columns (${f.header.filter(Boolean).join(", ")}) was not read`, { lines: lineOf(f.el) }));
 
   const seq = items(elements(doc, isBody, true)[0] ?? doc, new Set(main.map((f) => f.el)));

@@ -12,6 +12,8 @@ describe("fieldOfHeader: header words → fields", () => {
     ["备注", "remarks"], ["備註", "remarks"],
     ["责任领导", "people"], ["牵头领导", "people"], ["责任人", "people"],
     ["索引号", null], ["文号", null], ["", null],
+    // Counts, amounts and shares measure a row; they name no field, whatever word comes first.
+    ["任务数量", null], ["项目个数", null], ["投资金额", null], ["完成率", null], ["单位任务数", null],
   ];
   it.each(cases)("%s → %s", (header, field) => {
     expect(fieldOfHeader(header)).toBe(field);

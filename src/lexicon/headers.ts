@@ -26,10 +26,18 @@ const TASK_HEADER = /^(?:工作任务|重点任务|主要任务|任务|重点工
 /** Whole headers that name the deadline, though their words are progress words. */
 const DEADLINE_HEADER = /^(?:进度安排|时间安排|时间进度|进度要求|完成进度要求)$/u;
 
+/**
+ * Headers that name a count, an amount or a share (任务数量, 项目个数, 投资金额, 完成率,
+ * 占比): a measure of the row, kept in extra, whatever task or unit word precedes it — a
+ * summary sheet's 单位 | 任务数量 is not a task table.
+ */
+const MEASURE_HEADER = /(?:数量|个数|总数|件数|次数|户数|人数|任务数|项目数|金额|资金|比例|占比|比率|[完办]成率|（个）|\(个\))$/u;
+
 /** The field a header cell names, or null for an unknown column (kept in `extra`). */
 export function fieldOfHeader(header: string): Field | null {
   const h = toSimplified(compact(header));
   if (!h) return null;
+  if (MEASURE_HEADER.test(h)) return null;
   // "工作任务" names the category column unless the table has no other text column;
   // 具体要求/工作内容 name the requirement text.
   if (TASK_HEADER.test(h)) return "task";

@@ -99,7 +99,9 @@ export function readRow(row: Row, cols: Column[], width: number): ReadRow {
     }
     const num = NUMBER_CELL.exec(t);
     if (num) {
-      number = num[1]!;
+      // A merged 序号 cell copied down: this row is a sub-row of the numbered one above,
+      // a task of its own without the number (FORMAT: the first sub-row carries it).
+      if (cell.from !== "above") number = num[1]!;
       continue;
     }
     // A `1.名称` cell as the last category cell: the task's own number and title.
