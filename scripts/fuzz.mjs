@@ -11,7 +11,9 @@
 // text: long runs of one character in a field, floods of lines; web pages: tag soup, deep
 // nesting, span bombs, huge cells and tables, bad charsets; Word: zip structure (entries
 // removed, doubled, sizes lying, zip64 fields), XML size, deep nesting, huge spans and
-// merges, bad numbering levels and starts, long runs; PDF: path floods, dense grids, page
+// merges, bad numbering levels and starts, long runs; workbooks: the same zip mutations,
+// sheets of many rows, a million rows declared, merges past the sheet or overlapping,
+// shared strings out of range or by the million, sheets inflating to hundreds of MB; PDF: path floods, dense grids, page
 // trees listing one page many times or looping, self-painting forms, text floods.
 // Exit 1 if any case failed.
 import { spawnSync } from "node:child_process";
@@ -49,9 +51,9 @@ const size = (lo, hi) => Math.max(1, Math.round(Math.exp(Math.log(lo * scale) + 
 const JSZip = (await import("jszip")).default;
 const { PlanSchema } = await import(path.join(root, "dist/index.js"));
 
-const fixtures = ["seeds", "layouts", "html", "docx", "pdf"].flatMap((d) =>
+const fixtures = ["seeds", "layouts", "html", "docx", "pdf", "xlsx"].flatMap((d) =>
   readdirSync(path.join(root, "fixtures", d))
-    .filter((f) => /\.(?:txt|html|docx|pdf)$/u.test(f))
+    .filter((f) => /\.(?:txt|html|docx|pdf|xlsx)$/u.test(f))
     .map((f) => path.join(root, "fixtures", d, f)),
 );
 const ofExt = (ext) => fixtures.filter((f) => f.endsWith(ext));
@@ -121,9 +123,10 @@ async function zipMutation(buf) {
     zip.file(`${n}.copy`, await zip.file(n).async("uint8array"));
     zip.file(n.replace(/\.xml$/u, "2.xml"), await zip.file(n).async("uint8array"));
   } else {
-    const xml = await zip.file("word/document.xml").async("string");
+    const part = zip.file("word/document.xml") ? "word/document.xml" : pick(names.filter((n) => n.endsWith(".xml")));
+    const xml = await zip.file(part).async("string");
     const at = rnd(xml.length);
-    zip.file("word/document.xml", xml.slice(0, at) + pick(["<w:tc>", "</w:tr>", "<w:vMerge/>", "\u0000", "<<", "&bogus;", '<w:gridSpan w:val="99999"/>']) + xml.slice(at + rnd(50)));
+    zip.file(part, xml.slice(0, at) + pick(["<w:tc>", "</w:tr>", "<w:vMerge/>", "\u0000", "<<", "&bogus;", '<w:gridSpan w:val="99999"/>', '<mergeCell ref="A1:XFD1048576"/>', '<c r="A1" t="s"><v>99999</v></c>', "<row>"]) + xml.slice(at + rnd(50)));
   }
   return zip.generateAsync({ type: "nodebuffer" });
 }
@@ -157,6 +160,24 @@ function docxStructure() {
   }
 }
 
+// Workbooks: generated sheets.
+function xlsxStructure() {
+  switch (rnd(6)) {
+    case 0:
+      return h.xlsxRows(size(10, 200000));
+    case 1:
+      return h.xlsxMillionRows();
+    case 2:
+      return h.xlsxBadMerges(size(1, 300000));
+    case 3:
+      return h.xlsxBadStrings(pick(["99999", "-1", "1e400", "NaN", "", "0x10", "4294967296"]));
+    case 4:
+      return h.xlsxManyStrings(size(1000, 3000000));
+    default:
+      return h.xlsxBomb(size(1, 700));
+  }
+}
+
 // PDF: generated object graphs.
 function pdfStructure() {
   switch (rnd(7)) {
@@ -183,6 +204,7 @@ async function mutate(file) {
   const kinds = ["flip", "truncate", "insert"];
   if (ext === ".docx") kinds.push("zip", "zip-structure", "docx-structure", "docx-structure", "docx-structure");
   if (ext === ".html") kinds.push("html", "html", "html", "html");
+  if (ext === ".xlsx") kinds.push("zip", "zip-structure", "xlsx-structure", "xlsx-structure", "xlsx-structure");
   if (ext === ".txt") kinds.push("encoding", "text-run", "text-run", "text-lines");
   if (ext === ".pdf") kinds.push("pdf-structure", "pdf-structure", "pdf-structure");
   const kind = pick(kinds);
@@ -199,6 +221,8 @@ async function mutate(file) {
       return { kind, data: zipStructure(buf) };
     case "docx-structure":
       return { kind, data: docxStructure() };
+    case "xlsx-structure":
+      return { kind, data: xlsxStructure() };
     case "html":
       return { kind, data: Buffer.from(htmlMutation(buf.toString("utf8"))) };
     case "text-run":

@@ -215,3 +215,33 @@ export function pdfGrid(n) {
 
 /** One page listed `n` times in the page tree. */
 export const pdfManyPages = (n) => pdf(TEXT, n);
+
+// --- Workbooks ---------------------------------------------------------------------------
+const XLSX_HEAD = '<row r="1"><c r="A1" t="inlineStr"><is><t>序号</t></is></c><c r="B1" t="inlineStr"><is><t>具体要求</t></is></c><c r="C1" t="inlineStr"><is><t>责任单位</t></is></c></row>';
+const xlsxTask = (r, unit = '<c r="C{r}" t="s"><v>0</v></c>') => `<row r="${r}"><c r="A${r}"><v>${r - 1}</v></c><c r="B${r}" t="inlineStr"><is><t>做好解读工作。</t></is></c>${unit.replaceAll("{r}", String(r))}</row>`;
+
+/** An .xlsx of one sheet: `sheet` the worksheet's XML (or a Buffer), shared strings `sst` (a list, or raw XML). */
+export function xlsx(sheet, sst = ["市政府办公室"], more = {}) {
+  return zip({
+    "[Content_Types].xml": "<Types/>",
+    "xl/workbook.xml": '<workbook xmlns:r="r"><sheets><sheet name="任务" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    "xl/_rels/workbook.xml.rels": '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
+    "xl/worksheets/sheet1.xml": sheet,
+    "xl/sharedStrings.xml": Array.isArray(sst) ? `<sst>${sst.map((s) => `<si><t>${s}</t></si>`).join("")}</sst>` : sst,
+    ...more,
+  });
+}
+const sheetOf = (rows, tail = "") => `<worksheet><sheetData>${XLSX_HEAD}${rows}</sheetData>${tail}</worksheet>`;
+
+/** A task table of `n` rows. */
+export const xlsxRows = (n) => xlsx(sheetOf(Array.from({ length: n }, (_, i) => xlsxTask(i + 2)).join("")));
+/** A sheet declaring 1,048,576 rows, with a cell on the last. */
+export const xlsxMillionRows = () => xlsx(`<worksheet><dimension ref="A1:XFD1048576"/><sheetData>${XLSX_HEAD}${xlsxTask(2)}<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>`);
+/** Merge ranges past the sheet's end, overlapping, reversed or unreadable. */
+export const xlsxBadMerges = (n) => xlsx(sheetOf(xlsxTask(2) + xlsxTask(3), `<mergeCells>${Array.from({ length: n }, (_, i) => ['<mergeCell ref="B2:D1048576"/>', '<mergeCell ref="A2:C3"/>', '<mergeCell ref="C3:A1"/>', '<mergeCell ref="ZZ5:AAA9"/>', '<mergeCell ref="bogus"/>', `<mergeCell ref="A${i + 2}:B${i + 900}"/>`][i % 6]).join("")}</mergeCells>`));
+/** Shared-string indexes out of range, negative or not numbers. */
+export const xlsxBadStrings = (index) => xlsx(sheetOf(xlsxTask(2, `<c r="C{r}" t="s"><v>${index}</v></c>`)));
+/** A shared-strings table of `n` strings. */
+export const xlsxManyStrings = (n) => xlsx(sheetOf(xlsxTask(2)), `<sst>${"<si><t>x</t></si>".repeat(n)}</sst>`);
+/** A sheet part inflating to `mb` megabytes of white space (a zip bomb whose sizes are honest). */
+export const xlsxBomb = (mb) => xlsx(Buffer.concat([Buffer.from(`<worksheet><sheetData>${XLSX_HEAD}`), Buffer.alloc(mb * 1048576, 0x20), Buffer.from("</sheetData></worksheet>")]));

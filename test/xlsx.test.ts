@@ -3,12 +3,14 @@
 // with the categories merged down (or filled: --fill), deterministic bytes, and a batch
 // as one workbook with a source column.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { inflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { run } from "./helpers.js";
+// @ts-expect-error -- plain ESM script shared with scripts/fuzz.mjs, no types
+import * as h from "../scripts/hostile-inputs.mjs";
 
 const HTML = "fixtures/html/000_992a28b6471132da.html";
 const soffice = spawnSync("sh", ["-c", "command -v soffice"], { encoding: "utf8" }).stdout.trim();
@@ -129,15 +131,46 @@ describe("hostile workbooks", () => {
     return Buffer.from(await z.generateAsync({ type: "nodebuffer", compression: "DEFLATE" }));
   };
 
-  it("a sheet whose last cell is XFD1048576 is refused at once, not built as 17 billion positions", async () => {
-    const f = path.join(mkdtempSync(path.join(tmpdir(), "wp-xlsx-")), "far.xlsx");
-    const { writeFileSync } = await import("node:fs");
-    writeFileSync(f, await sheetZip('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>序号</t></is></c></row><row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData><mergeCells><mergeCell ref="A1:XFD1048576"/></mergeCells></worksheet>'));
+  const write = (name: string, data: Buffer) => {
+    const f = path.join(mkdtempSync(path.join(tmpdir(), "wp-xlsx-")), name);
+    writeFileSync(f, data);
+    return f;
+  };
+
+  it("a sheet whose last cell is XFD1048576 is read as the rows and columns it holds, not 17 billion positions", async () => {
+    const f = write("far.xlsx", await sheetZip('<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>序号</t></is></c><c r="B1" t="inlineStr"><is><t>具体要求</t></is></c></row><row r="2"><c r="A2"><v>1</v></c><c r="B2" t="inlineStr"><is><t>做好解读。</t></is></c></row><row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData><mergeCells><mergeCell ref="C2:XFD1048576"/></mergeCells></worksheet>'));
+    const t0 = Date.now();
+    const r = run(["convert", f, "-q"]);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { tasks: Array<{ text: string }> }).tasks[0]!.text).toBe("做好解读。");
+  });
+
+  it("a sheet declaring 1,048,576 rows with a cell on the last converts in the limits", () => {
+    const r = run(["convert", write("million.xlsx", h.xlsxMillionRows()), "-q"]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { tasks: unknown[] }).tasks.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("a zip bomb (a sheet inflating to 700 MB) is refused before anything is inflated", () => {
+    const f = write("bomb.xlsx", h.xlsxBomb(700));
     const t0 = Date.now();
     const r = run(["convert", f]);
     expect(r.code).toBe(4);
-    expect(r.stderr).toMatch(/table too large/u);
-    expect(Date.now() - t0).toBeLessThan(10_000);
+    expect(r.stderr).toMatch(/bomb\.xlsx: would inflate to 700 MB \(limit 512 MB\): a zip bomb\?\n$/u);
+    expect(Date.now() - t0).toBeLessThan(5_000);
+  });
+
+  it("merge ranges past the sheet, overlapping, reversed or unreadable end cleanly", () => {
+    const r = run(["convert", write("merges.xlsx", h.xlsxBadMerges(600))]);
+    expect([0, 5]).toContain(r.code);
+    expect(r.stderr).not.toMatch(/internal|at .*\.js/u);
+  });
+
+  it.each(["99999", "-1", "1e400", "NaN", "4294967296"])("a shared-string index %s out of range is an empty cell, not a crash", (index) => {
+    const r = run(["convert", write("sst.xlsx", h.xlsxBadStrings(index)), "-q"]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { tasks: Array<{ unitsText: string | null }> }).tasks[0]!.unitsText).toBeNull();
   });
 
   it("300,000 merged ranges cost seconds, not minutes", async () => {

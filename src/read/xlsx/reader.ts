@@ -13,16 +13,14 @@
 // are a few hundred lines over code that is already hardened against hostile archives.
 
 import { WorkplanError } from "../../model/errors.js";
-import { MAX_CELLS } from "../../model/limits.js";
+import { MAX_CELLS, MAX_UNZIPPED, MAX_ZIP_ENTRIES } from "../../model/limits.js";
 import type { Source } from "../../model/source.js";
 import { escapeMarkup } from "../../text/text.js";
-import { parseXml } from "../docx/xml.js";
+import { parseXml, xmlStream } from "../docx/xml.js";
 import { ownPlan } from "./own.js";
-import { dateStyles, readSheet, sharedStrings, type Sheet } from "./sheet.js";
-import { listZip, readEntry, ZipError, type ZipEntry } from "../zip.js";
+import { dateStyles, sharedStrings, sheetReader, type Sheet } from "./sheet.js";
+import { listZip, readEntry, streamEntry, ZipError, type ZipEntry } from "../zip.js";
 
-/** Entries an .xlsx may hold: sheets, styles, drawings … far below this. */
-const MAX_ENTRIES = 65_535;
 /** Sheets read, at most: a workbook of more is a database export, not a notice. */
 const MAX_SHEETS = 64;
 
@@ -100,10 +98,12 @@ const escape = (s: string) => escapeMarkup(s).replace(/\r?\n/gu, "<br>");
 /** A sheet as an HTML table: merges as spans, hidden rows and columns left out. */
 function sheetHtml(name: string, s: Sheet): string {
   if (s.maxRow < 0) return "";
-  const rows: number[] = [];
-  for (let r = 0; r <= s.maxRow; r++) if (!s.hiddenRows.has(r)) rows.push(r);
-  const cols: number[] = [];
-  for (let c = 0; c <= s.maxCol; c++) if (!s.hiddenCols.has(c)) cols.push(c);
+  // Rows and columns that hold a cell: a sheet's empty rows and columns show nothing, and
+  // a stray cell at row 1,048,576 does not make a million-row table.
+  const used = new Set<number>();
+  for (const row of s.cells.values()) for (const c of row.keys()) used.add(c);
+  const rows = [...s.cells.keys()].filter((r) => !s.hiddenRows.has(r)).sort((a, b) => a - b);
+  const cols = [...used].filter((c) => !s.hiddenCols.has(c)).sort((a, b) => a - b);
   // Checked before the grid is built: a sheet whose last cell is XFD1048576 would be
   // 17 billion positions.
   if (rows.length * cols.length > MAX_CELLS) throw new WorkplanError("invalidInput", `table too large (sheet ${name}: ${rows.length} rows × ${cols.length} columns, over ${MAX_CELLS} cells)`);
@@ -138,12 +138,42 @@ function sheetHtml(name: string, s: Sheet): string {
 export async function readXlsx(bytes: Uint8Array, file: string): Promise<Source> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let entries: Map<string, ZipEntry>;
+  let count: number;
   try {
-    entries = listZip(buf, MAX_ENTRIES).entries;
+    ({ entries, count } = listZip(buf, MAX_ZIP_ENTRIES));
   } catch (e) {
-    if (e instanceof ZipError) throw new WorkplanError("invalidInput", `${file}: a damaged spreadsheet (${e.message})`);
-    throw e;
+    damaged(file, e);
   }
+  // Before anything is inflated, the archive's own account of its sizes (inflating stops
+  // one byte past what an entry declares, so a lying size cannot go further).
+  if (count > MAX_ZIP_ENTRIES) throw new WorkplanError("invalidInput", `${file}: ${count} entries in the archive (limit ${MAX_ZIP_ENTRIES}): not a plausible workbook`);
+  let declared = 0;
+  for (const e of entries.values()) declared += e.size;
+  if (declared > MAX_UNZIPPED) throw new WorkplanError("invalidInput", `${file}: would inflate to ${(declared / 1048576).toFixed(0)} MB (limit ${MAX_UNZIPPED / 1048576} MB): a zip bomb?`);
+  try {
+    return await readBook(buf, entries, file);
+  } catch (e) {
+    damaged(file, e);
+  }
+}
+
+function damaged(file: string, e: unknown): never {
+  if (e instanceof ZipError) throw new WorkplanError("invalidInput", `${file}: a damaged spreadsheet (${e.message})`, { cause: e });
+  throw e;
+}
+
+/** A sheet's part streamed through its reader as it inflates: no string of the whole part. */
+async function streamSheet(buf: Buffer, e: ZipEntry, strings: string[], dates: ReadonlyMap<number, string>): Promise<Sheet> {
+  const r = sheetReader(strings, dates);
+  const xml = xmlStream(r.handler);
+  const utf8 = new TextDecoder("utf-8");
+  await streamEntry(buf, e, (chunk) => xml.write(utf8.decode(chunk, { stream: true })));
+  xml.write(utf8.decode());
+  xml.end();
+  return r.sheet;
+}
+
+async function readBook(buf: Buffer, entries: Map<string, ZipEntry>, file: string): Promise<Source> {
   const workbook = part(entries, buf, "xl/workbook.xml");
   if (!workbook) throw new WorkplanError("invalidInput", `${file}: a zip without xl/workbook.xml is not an Excel workbook`);
   const strings = sharedStrings(part(entries, buf, "xl/sharedStrings.xml"));
@@ -151,8 +181,8 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<Source>
   const sheets = new Map<string, Sheet>();
   for (const s of sheetsOf(workbook, part(entries, buf, "xl/_rels/workbook.xml.rels"))) {
     if (s.hidden || sheets.has(s.name)) continue;
-    const xml = part(entries, buf, s.path);
-    if (xml) sheets.set(s.name, readSheet(xml, strings, dates));
+    const e = entries.get(s.path);
+    if (e) sheets.set(s.name, await streamSheet(buf, e, strings, dates));
   }
   const own = ownPlan(sheets, coreProperties(part(entries, buf, "docProps/core.xml")));
   if (own) return own;

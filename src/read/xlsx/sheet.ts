@@ -4,7 +4,7 @@
 
 import { WorkplanError } from "../../model/errors.js";
 import { MAX_CELLS } from "../../model/limits.js";
-import { parseXml } from "../docx/xml.js";
+import { parseXml, type XmlHandler } from "../docx/xml.js";
 
 /**
  * Excel's built-in date formats (ECMA-376 §18.8.30) as a Chinese-locale Excel or WPS
@@ -138,7 +138,15 @@ export interface Sheet {
   maxCol: number;
 }
 
+/** A worksheet read from a string (tests, small parts). */
 export function readSheet(xml: string, strings: string[], dates: ReadonlyMap<number, string>): Sheet {
+  const r = sheetReader(strings, dates);
+  parseXml(xml, r.handler);
+  return r.sheet;
+}
+
+/** A worksheet's reader: its XML events fed as the part inflates, the sheet filled as they come. */
+export function sheetReader(strings: string[], dates: ReadonlyMap<number, string>): { handler: XmlHandler; sheet: Sheet } {
   const sheet: Sheet = { cells: new Map(), merges: [], hiddenRows: new Set(), hiddenCols: new Set(), maxRow: -1, maxCol: -1 };
   let at: [number, number] | null = null;
   let type = "";
@@ -150,7 +158,7 @@ export function readSheet(xml: string, strings: string[], dates: ReadonlyMap<num
   let count = 0;
   let nextRow = 0;
   let nextCol = 0;
-  parseXml(xml, {
+  const handler: XmlHandler = {
     open: (n, a) => {
       if (n === "row") {
         const r = a["r"] ? Number(a["r"]) - 1 : nextRow;
@@ -201,7 +209,7 @@ export function readSheet(xml: string, strings: string[], dates: ReadonlyMap<num
         at = null;
       }
     },
-  });
-  return sheet;
+  };
+  return { handler, sheet };
 }
 
