@@ -18,7 +18,7 @@ import type { Source } from "../../model/source.js";
 import { escapeMarkup } from "../../text/text.js";
 import { parseXml, xmlStream } from "../docx/xml.js";
 import { ownPlan } from "./own.js";
-import { dateStyles, sharedStrings, sheetReader, type Sheet } from "./sheet.js";
+import { numberStyles, sharedStrings, sheetReader, type Sheet } from "./sheet.js";
 import { listZip, readEntry, streamEntry, ZipError, type ZipEntry } from "../zip.js";
 
 /** Sheets read, at most: a workbook of more is a database export, not a notice. */
@@ -163,8 +163,8 @@ function damaged(file: string, e: unknown): never {
 }
 
 /** A sheet's part streamed through its reader as it inflates: no string of the whole part. */
-async function streamSheet(buf: Buffer, e: ZipEntry, strings: string[], dates: ReadonlyMap<number, string>): Promise<Sheet> {
-  const r = sheetReader(strings, dates);
+async function streamSheet(buf: Buffer, e: ZipEntry, strings: string[], formats: ReadonlyMap<number, string>): Promise<Sheet> {
+  const r = sheetReader(strings, formats);
   const xml = xmlStream(r.handler);
   const utf8 = new TextDecoder("utf-8");
   await streamEntry(buf, e, (chunk) => xml.write(utf8.decode(chunk, { stream: true })));
@@ -177,12 +177,12 @@ async function readBook(buf: Buffer, entries: Map<string, ZipEntry>, file: strin
   const workbook = part(entries, buf, "xl/workbook.xml");
   if (!workbook) throw new WorkplanError("invalidInput", `${file}: a zip without xl/workbook.xml is not an Excel workbook`);
   const strings = sharedStrings(part(entries, buf, "xl/sharedStrings.xml"));
-  const dates = dateStyles(part(entries, buf, "xl/styles.xml"));
+  const formats = numberStyles(part(entries, buf, "xl/styles.xml"));
   const sheets = new Map<string, Sheet>();
   for (const s of sheetsOf(workbook, part(entries, buf, "xl/_rels/workbook.xml.rels"))) {
     if (s.hidden || sheets.has(s.name)) continue;
     const e = entries.get(s.path);
-    if (e) sheets.set(s.name, await streamSheet(buf, e, strings, dates));
+    if (e) sheets.set(s.name, await streamSheet(buf, e, strings, formats));
   }
   const own = ownPlan(sheets, coreProperties(part(entries, buf, "docProps/core.xml")));
   if (own) return own;

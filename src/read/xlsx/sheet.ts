@@ -43,8 +43,16 @@ export function sharedStrings(xml: string | null): string[] {
   return out;
 }
 
-/** Which cell styles (cellXfs indexes) format numbers as dates, with their format codes. */
-export function dateStyles(xml: string | null): Map<number, string> {
+/** Excel's built-in number formats that change how a number shows (ECMA-376 §18.8.30). */
+const BUILTIN_NUMBER_FORMATS: ReadonlyMap<number, string> = new Map([
+  [1, "0"], [2, "0.00"], [3, "#,##0"], [4, "#,##0.00"], [9, "0%"], [10, "0.00%"],
+]);
+
+/** A number format's code is a date's when it has day, month or year parts outside quotes, brackets and escapes. */
+const isDateCode = (code: string) => /[ymd年月日]/iu.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\./gu, ""));
+
+/** The cell styles (cellXfs indexes) whose number format is not General, with their format codes. */
+export function numberStyles(xml: string | null): Map<number, string> {
   const out = new Map<number, string>();
   if (!xml) return out;
   const custom = new Map<number, string>();
@@ -57,9 +65,8 @@ export function dateStyles(xml: string | null): Map<number, string> {
       else if (n === "xf" && inXfs) {
         const id = Number(a["numFmtId"] ?? 0);
         const code = custom.get(id);
-        // A custom format is a date when it has day, month or year parts outside quotes and brackets.
-        if (code != null && /[ymd年月日]/iu.test(code.replace(/"[^"]*"|\[[^\]]*\]|\\./gu, ""))) out.set(k, code);
-        else if (code == null && BUILTIN_DATE_FORMATS.has(id)) out.set(k, BUILTIN_DATE_FORMATS.get(id)!);
+        const known = code ?? BUILTIN_DATE_FORMATS.get(id) ?? BUILTIN_NUMBER_FORMATS.get(id);
+        if (known != null && known !== "" && known.toLowerCase() !== "general") out.set(k, known);
         k++;
       }
     },
@@ -68,6 +75,23 @@ export function dateStyles(xml: string | null): Map<number, string> {
     },
   });
   return out;
+}
+
+/**
+ * A number as its format code shows it: a date code as the date; a percent as the number
+ * times 100 with the code's decimals and a %; fixed decimals; thousands separators. Other
+ * codes (fractions, scientific, text sections) show the number as stored.
+ */
+export function showNumber(v: number, code: string): string {
+  if (!Number.isFinite(v)) return String(v);
+  if (isDateCode(code)) return showDate(v, code);
+  const section = (code.split(";")[0] ?? "").replace(/"[^"]*"|\[[^\]]*\]|\\.|_.|\*./gu, "");
+  if (!/^[#0,.%\s]+$/u.test(section) || !/[0#]/u.test(section)) return String(v);
+  const decimals = /\.([0#]+)/u.exec(section)?.[1]?.length ?? 0;
+  const percent = section.includes("%");
+  const n = (percent ? v * 100 : v).toFixed(decimals);
+  const grouped = section.includes(",") ? n.replace(/^(-?\d+)/u, (d) => d.replace(/\B(?=(\d{3})+(?!\d))/gu, ",")) : n;
+  return percent ? `${grouped}%` : grouped;
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -139,14 +163,14 @@ export interface Sheet {
 }
 
 /** A worksheet read from a string (tests, small parts). */
-export function readSheet(xml: string, strings: string[], dates: ReadonlyMap<number, string>): Sheet {
-  const r = sheetReader(strings, dates);
+export function readSheet(xml: string, strings: string[], formats: ReadonlyMap<number, string>): Sheet {
+  const r = sheetReader(strings, formats);
   parseXml(xml, r.handler);
   return r.sheet;
 }
 
 /** A worksheet's reader: its XML events fed as the part inflates, the sheet filled as they come. */
-export function sheetReader(strings: string[], dates: ReadonlyMap<number, string>): { handler: XmlHandler; sheet: Sheet } {
+export function sheetReader(strings: string[], formats: ReadonlyMap<number, string>): { handler: XmlHandler; sheet: Sheet } {
   const sheet: Sheet = { cells: new Map(), merges: [], hiddenRows: new Set(), hiddenCols: new Set(), maxRow: -1, maxCol: -1 };
   let at: [number, number] | null = null;
   let type = "";
@@ -196,7 +220,7 @@ export function sheetReader(strings: string[], dates: ReadonlyMap<number, string
         let text = raw;
         if (type === "s") text = strings[Number(raw)] ?? "";
         else if (type === "b") text = raw === "1" ? "TRUE" : "FALSE";
-        else if ((type === "n" || type === "") && raw !== "" && dates.has(style)) text = showDate(Number(raw), dates.get(style)!);
+        else if ((type === "n" || type === "") && raw !== "" && formats.has(style)) text = showNumber(Number(raw), formats.get(style)!);
         if (text !== "") {
           if (++count > MAX_CELLS) throw new WorkplanError("invalidInput", `table too large (over ${MAX_CELLS} cells)`);
           const [r, c] = at;
