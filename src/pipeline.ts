@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import type { Conversion } from "./model/conversion.js";
 import type { Laid, Paragraph } from "./model/document.js";
-import type { OwnPlan, Source } from "./model/source.js";
+import type { OwnPlan, SheetPlace, Source } from "./model/source.js";
 import { WorkplanError } from "./model/errors.js";
 import { DEFAULT_MAX_SIZE, MAX_CELLS } from "./model/limits.js";
 import type { Warning } from "./model/result.js";
@@ -136,7 +136,7 @@ export async function convertFile(file: FsPath, opts: ConvertOptions = {}, name:
 
 /** Converts a document's bytes; `file` names it in messages and in `source.file`. */
 /** Read and lay out only: the document model, before any plan (the `tables` command). */
-export async function layoutBytes(bytes: Uint8Array, file: string, opts: ConvertOptions = {}): Promise<{ laid: Laid; format: SourceFormat; encoding: string | null; text: string | null; own: OwnPlan | null }> {
+export async function layoutBytes(bytes: Uint8Array, file: string, opts: ConvertOptions = {}): Promise<{ laid: Laid; format: SourceFormat; encoding: string | null; text: string | null; own: OwnPlan | null; places: ReadonlyArray<SheetPlace | null> | null }> {
   if (bytes.length === 0) throw new WorkplanError("invalidInput", `${file}: empty file`);
   const sniffed = sniffFormat(bytes, file);
   if ("refused" in sniffed) throw new WorkplanError("invalidInput", `${file}: ${sniffed.refused}`);
@@ -145,7 +145,8 @@ export async function layoutBytes(bytes: Uint8Array, file: string, opts: Convert
     const source = await read(format, bytes, file, opts);
     const laid = await layOut(source, opts);
     const encoding = source.kind === "pages" || source.kind === "plan" ? null : source.encoding;
-    return { laid, format, encoding, text: source.kind === "text" ? source.text : null, own: source.kind === "plan" ? source : null };
+    const places = source.kind === "dom" ? (source.places ?? null) : null;
+    return { laid, format, encoding, text: source.kind === "text" ? source.text : null, own: source.kind === "plan" ? source : null, places };
   } catch (e) {
     // Every failure names its file, whichever stage raised it.
     if (e instanceof WorkplanError && !e.message.startsWith(file)) throw new WorkplanError(e.kind, `${file}: ${e.message}`, { cause: e });
@@ -154,7 +155,7 @@ export async function layoutBytes(bytes: Uint8Array, file: string, opts: Convert
 }
 
 export async function convertBytes(bytes: Uint8Array, file: string, opts: ConvertOptions = {}): Promise<Conversion> {
-  const { laid, format, encoding, text: textOf, own } = await layoutBytes(bytes, file, opts);
+  const { laid, format, encoding, text: textOf, own, places } = await layoutBytes(bytes, file, opts);
   const sourceOf = () => ({ file: path.basename(file), format, layout: laid.layout, encoding, sha256: createHash("sha256").update(bytes).digest("hex") });
   if (own && own.tasks.length === 0) throw new WorkplanError("noTasks", `${file}: workplan's own workbook, with no tasks on its tasks sheet`);
   if (own) return { plan: checkedPlan(file, { schemaVersion: SCHEMA_VERSION, generator: GENERATOR, source: sourceOf(), title: own.title, year: own.year, columns: own.columns, tasks: own.tasks.map((t) => withCanonical(t, opts.aliases)), warnings: own.warnings }), laid, front: [] };
@@ -190,10 +191,28 @@ export async function convertBytes(bytes: Uint8Array, file: string, opts: Conver
     title,
     year,
     columns: laid.table ? laid.table.header.filter((h) => h !== "") : [],
-    tasks: drafts.map((d) => withCanonical(finishTask(d, year), opts.aliases)),
-    warnings: warnings.map(toWarning),
+    tasks: drafts.map((d) => onSheet(withCanonical(finishTask(d, year), opts.aliases), places)),
+    warnings: warnings.map((w) => onSheet(toWarning(w), places)),
   };
   return { plan: checkedPlan(file, plan), laid, front };
+}
+
+/**
+ * A workbook's task or warning placed on its sheet: the page's lines become the sheet's
+ * rows, the page the sheet's position, and a task names its sheet (the first one, should
+ * a task's rows run over two sheets of one table).
+ */
+function onSheet<T extends { provenance: Plan["tasks"][number]["provenance"] } | Plan["warnings"][number]>(x: T, places: ReadonlyArray<SheetPlace | null> | null): T {
+  if (!places) return x;
+  const lines = "provenance" in x ? x.provenance.lines : (x.lines ?? []);
+  const at = lines.map((l) => places[l - 1]).filter((p): p is SheetPlace => p != null);
+  const first = at[0];
+  const rows = [...new Set(at.filter((p) => p.sheet === first?.sheet).map((p) => p.row))].sort((a, b) => a - b);
+  if ("provenance" in x) return { ...x, provenance: first ? { lines: rows, page: first.sheetNo, sheet: first.sheet } : { lines: [], page: null } };
+  const w: Plan["warnings"][number] = { code: x.code, message: first ? `${x.message} (sheet ${first.sheet})` : x.message };
+  if (rows.length > 0) w.lines = rows;
+  if (first) w.page = first.sheetNo;
+  return w as T;
 }
 
 /** The plan as the schema has it, or an internal error: every output is checked before it is written. */

@@ -78,6 +78,17 @@ describe("--format xlsx", () => {
   });
 });
 
+describe("reading workbooks", () => {
+  it("provenance names the sheet and its rows as Excel numbers them; a table not read names its sheet", () => {
+    const r = run(["convert", "fixtures/xlsx/openpyxl-ledger.xlsx", "-q"]);
+    const p = JSON.parse(r.stdout) as { tasks: Array<{ provenance: unknown }>; warnings: Array<{ code: string; message: string; page?: number }> };
+    expect(p.tasks.map((t) => t.provenance)).toEqual([5, 6, 7, 8, 9].map((row) => ({ lines: [row], page: 2, sheet: "任务台账" })));
+    const other = p.warnings.find((w) => w.code === "other-table");
+    expect(other?.message).toMatch(/单位名称, 任务数, 备注\) was not read \(sheet 汇总\)$/u);
+    expect(other?.page).toBe(3);
+  });
+});
+
 describe("our own workbook read back", () => {
   // Between them: two path levels merged down, lead/support roles, status, remarks,
   // titles, extra columns, labelled lines, prose; a document with warnings.

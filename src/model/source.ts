@@ -7,6 +7,13 @@ import type { Document } from "domhandler";
 import type { PlanWarning, Task } from "../schema/plan.js";
 import type { PageGeometry } from "./geometry.js";
 
+/** Where a line of a workbook's page came from: the sheet (its name and 1-based position among the sheets read) and its 1-based row. */
+export interface SheetPlace {
+  sheet: string;
+  sheetNo: number;
+  row: number;
+}
+
 /** A plan read back from workplan's own output (its xlsx workbook): tasks as written, no layout. */
 export interface OwnPlan {
   kind: "plan";
@@ -19,6 +26,13 @@ export interface OwnPlan {
 
 export type Source =
   | { kind: "text"; text: string; encoding: string }
-  | { kind: "dom"; doc: Document; origin: "html" | "docx" | "xlsx"; encoding: string | null }
+  | {
+      kind: "dom";
+      doc: Document;
+      origin: "html" | "docx" | "xlsx";
+      encoding: string | null;
+      /** A workbook read as a page: for each 0-based line of the page, the sheet row it prints. */
+      places?: ReadonlyArray<SheetPlace | null>;
+    }
   | { kind: "pages"; pages: PageGeometry[] }
   | OwnPlan;

@@ -88,7 +88,7 @@ export function newTask(r: CellsRow, row: Row, numbered: boolean, warnings: Warn
   t.page = row.page;
   r.tail.forEach(([c, col, at]) => mergeField(t, col, at, text(c), row, warnings, false));
   if (!t.text) warnings.push(warning("no-text", `task ${r.number ?? "(unnumbered)"} has no requirement text`, { lines: row.lines }));
-  if (r.number == null && numbered && t.text) warnings.push(warning("no-number", "a row with requirement text but no number; kept as its own task", { lines: row.lines }));
+  if (r.number == null && !r.subRow && numbered && t.text) warnings.push(warning("no-number", "a row with requirement text but no number; kept as its own task", { lines: row.lines }));
   return t;
 }
 

@@ -50,8 +50,9 @@ export const TaskSchema = z
     extra: z.record(z.string(), z.string()).describe("cells of columns that map to no field, keyed by their header"),
     provenance: z
       .object({
-        lines: z.array(z.number().int().positive()),
-        page: z.number().int().positive().nullable(),
+        lines: z.array(z.number().int().positive()).describe("1-based source lines; for a spreadsheet, the rows of its sheet"),
+        page: z.number().int().positive().nullable().describe("the printed page of the table; for a spreadsheet, the sheet's position among the sheets read"),
+        sheet: z.string().optional().describe("a spreadsheet's sheet the task's rows are on"),
       })
       .strict(),
   })

@@ -50,6 +50,8 @@ export type ReadRow =
   | {
       kind: "cells";
       number: string | null;
+      /** The number cell is a merged 序号 copied down: a sub-row of the task above, numberless by design. */
+      subRow: boolean;
       title: string | null;
       /** Category cells by position; "" where a category column is empty. */
       cats: string[];
@@ -88,6 +90,7 @@ export function readRow(row: Row, cols: Column[], width: number): ReadRow {
     if (k >= 0) textCell = head.splice(k, 1)[0]![0];
   }
   let number: string | null = null;
+  let subRow = false;
   let title: string | null = null;
   const cats: string[] = [];
   for (let i = 0; i < head.length; i++) {
@@ -102,6 +105,7 @@ export function readRow(row: Row, cols: Column[], width: number): ReadRow {
       // A merged 序号 cell copied down: this row is a sub-row of the numbered one above,
       // a task of its own without the number (FORMAT: the first sub-row carries it).
       if (cell.from !== "above") number = num[1]!;
+      else subRow = true;
       continue;
     }
     // A `1.名称` cell as the last category cell: the task's own number and title.
@@ -133,5 +137,5 @@ export function readRow(row: Row, cols: Column[], width: number): ReadRow {
       }
     }
   }
-  return { kind: "cells", number, title, cats, body, tail };
+  return { kind: "cells", number, subRow, title, cats, body, tail };
 }

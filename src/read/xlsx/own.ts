@@ -104,6 +104,7 @@ export function ownPlan(sheets: ReadonlyMap<string, Sheet>, props: { title: stri
   const keys = keysOf(header);
   if (!keys) return null;
   const col = (k: string) => keys.indexOf(k);
+  const sheetNo = [...sheets.keys()].indexOf(SHEETS.tasks) + 1;
   const levels = keys.map((k, i) => [levelOf(k), i] as const).filter((x): x is readonly [number, number] => x[0] != null).sort((a, b) => a[0] - b[0]).map(([, i]) => i);
   const units = unitRows(sheets.get(SHEETS.units));
   let u = 0;
@@ -139,8 +140,8 @@ export function ownPlan(sheets: ReadonlyMap<string, Sheet>, props: { title: stri
       status: orNull(get("status")),
       remarks: orNull(get("remarks")),
       extra: extraOf(get("extra"), header[col("extra")] ?? "extra"),
-      // Where the task is in this workbook: its row on the tasks sheet.
-      provenance: { lines: [i + 2], page: null },
+      // Where the task is in this workbook: its row on the tasks sheet, as for any workbook.
+      provenance: { lines: [i + 2], page: sheetNo, sheet: SHEETS.tasks },
     };
     // A batch's workbook holds several documents: each task keeps the one it came from.
     if (multi) task.extra = { ...task.extra, [header[col("source")]!]: get("source") };

@@ -14,7 +14,7 @@
 
 import { WorkplanError } from "../../model/errors.js";
 import { MAX_CELLS, MAX_UNZIPPED, MAX_ZIP_ENTRIES } from "../../model/limits.js";
-import type { Source } from "../../model/source.js";
+import type { SheetPlace, Source } from "../../model/source.js";
 import { escapeMarkup } from "../../text/text.js";
 import { parseXml, xmlStream } from "../docx/xml.js";
 import { ownPlan } from "./own.js";
@@ -95,9 +95,9 @@ function coreProperties(xml: string | null): { title: string | null; subject: st
 /** A cell's text as HTML: markup escaped, line breaks kept. */
 const escape = (s: string) => escapeMarkup(s).replace(/\r?\n/gu, "<br>");
 
-/** A sheet as an HTML table: merges as spans, hidden rows and columns left out. */
-function sheetHtml(name: string, s: Sheet): string {
-  if (s.maxRow < 0) return "";
+/** A sheet as an HTML table, one line per row: merges as spans, hidden rows and columns left out. */
+function sheetHtml(name: string, s: Sheet): Array<[string, number | null]> {
+  if (s.maxRow < 0) return [];
   // Rows and columns that hold a cell: a sheet's empty rows and columns show nothing, and
   // a stray cell at row 1,048,576 does not make a million-row table.
   const used = new Set<number>();
@@ -120,7 +120,10 @@ function sheetHtml(name: string, s: Sheet): string {
     spanAt.set(`${rs[0]},${cs[0]}`, { rows: rs.length, cols: cs.length });
     for (const r of rs) for (const c of cs) if (r !== rs[0] || c !== cs[0]) covered.add(`${r},${c}`);
   }
-  const out: string[] = [`<p>${escape(name)}</p>`, "<table>"];
+  // Each line with the sheet row it prints (1-based, as Excel numbers rows).
+  // The sheet's name and the table itself stand at the sheet's first row.
+  const top = rows[0] == null ? null : rows[0] + 1;
+  const out: Array<[string, number | null]> = [[`<p>${escape(name)}</p>`, top], ["<table>", top]];
   for (const r of rows) {
     const cells: string[] = [];
     for (const c of cols) {
@@ -129,10 +132,10 @@ function sheetHtml(name: string, s: Sheet): string {
       const attrs = span ? `${span.rows > 1 ? ` rowspan="${span.rows}"` : ""}${span.cols > 1 ? ` colspan="${span.cols}"` : ""}` : "";
       cells.push(`<td${attrs}>${escape(s.cells.get(r)?.get(c) ?? "")}</td>`);
     }
-    out.push(`<tr>${cells.join("")}</tr>`);
+    out.push([`<tr>${cells.join("")}</tr>`, r + 1]);
   }
-  out.push("</table>");
-  return out.join("\n");
+  out.push(["</table>", null]);
+  return out;
 }
 
 export async function readXlsx(bytes: Uint8Array, file: string): Promise<Source> {
@@ -186,7 +189,17 @@ async function readBook(buf: Buffer, entries: Map<string, ZipEntry>, file: strin
   }
   const own = ownPlan(sheets, coreProperties(part(entries, buf, "docProps/core.xml")));
   if (own) return own;
-  const html = [...sheets].map(([name, sheet]) => sheetHtml(name, sheet));
+  // The page's lines, and for each the sheet and row it came from: provenance names rows
+  // of sheets, not lines of a page the user never sees.
+  const lines: string[] = ["<!doctype html><html><body>"];
+  const places: Array<SheetPlace | null> = [null];
+  [...sheets].forEach(([name, sheet], k) => {
+    for (const [line, row] of sheetHtml(name, sheet)) {
+      lines.push(line);
+      places.push(row == null ? null : { sheet: name, sheetNo: k + 1, row });
+    }
+  });
+  lines.push("</body></html>");
   const { parseHtml } = await import("../html/parse.js");
-  return { kind: "dom", doc: parseHtml(`<!doctype html><html><body>${html.join("\n")}</body></html>`), origin: "xlsx", encoding: null };
+  return { kind: "dom", doc: parseHtml(lines.join("\n")), origin: "xlsx", encoding: null, places };
 }
