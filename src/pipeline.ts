@@ -9,6 +9,7 @@ import type { OwnPlan, SheetPlace, Source } from "./model/source.js";
 import { WorkplanError } from "./model/errors.js";
 import { DEFAULT_MAX_SIZE, MAX_CELLS } from "./model/limits.js";
 import type { Warning } from "./model/result.js";
+import { withCanonical } from "./normalize/canonical.js";
 import { finishTask } from "./normalize/finish.js";
 import type { DraftTask } from "./plan/draft.js";
 import { planProse } from "./plan/fromProse.js";
@@ -39,6 +40,8 @@ export interface ConvertOptions {
   encoding?: string;
   /** Unit name → canonical name (--aliases): each unit found in it gains `canonical`. */
   aliases?: Record<string, string>;
+  /** The built-in standard names of government bodies give `canonical` (default true; --no-builtin-aliases). */
+  builtinAliases?: boolean;
 }
 
 export type { Conversion };
@@ -107,10 +110,10 @@ async function layOut(source: Source, opts: ConvertOptions): Promise<Laid> {
   }
 }
 
-/** The alias table's name for each unit that is in it (the printed name stays `name`). */
-function withCanonical(t: Plan["tasks"][number], aliases: Record<string, string> | undefined): Plan["tasks"][number] {
-  if (!aliases) return t;
-  return { ...t, units: t.units.map((u) => (Object.hasOwn(aliases, u.name) ? { ...u, canonical: aliases[u.name]! } : u)) };
+/** Each unit's canonical name (the user's table, then the built-in standard names). */
+function canonicalUnits(t: Plan["tasks"][number], opts: ConvertOptions): Plan["tasks"][number] {
+  const o = { ...(opts.aliases ? { aliases: opts.aliases } : {}), builtin: opts.builtinAliases !== false };
+  return { ...t, units: t.units.map((u) => withCanonical(u, o)) };
 }
 
 function toWarning(w: Warning): Plan["warnings"][number] {
@@ -158,7 +161,7 @@ export async function convertBytes(bytes: Uint8Array, file: string, opts: Conver
   const { laid, format, encoding, text: textOf, own, places } = await layoutBytes(bytes, file, opts);
   const sourceOf = () => ({ file: path.basename(file), format, layout: laid.layout, encoding, sha256: createHash("sha256").update(bytes).digest("hex") });
   if (own && own.tasks.length === 0) throw new WorkplanError("noTasks", `${file}: workplan's own workbook, with no tasks on its tasks sheet`);
-  if (own) return { plan: checkedPlan(file, { schemaVersion: SCHEMA_VERSION, generator: GENERATOR, source: sourceOf(), title: own.title, year: own.year, columns: own.columns, tasks: own.tasks.map((t) => withCanonical(t, opts.aliases)), warnings: own.warnings }), laid, front: [] };
+  if (own) return { plan: checkedPlan(file, { schemaVersion: SCHEMA_VERSION, generator: GENERATOR, source: sourceOf(), title: own.title, year: own.year, columns: own.columns, tasks: own.tasks.map((t) => canonicalUnits(t, opts)), warnings: own.warnings }), laid, front: [] };
   if (laid.table) {
     const cells = laid.table.rows.reduce((n, r) => n + r.cells.length, 0);
     if (cells > MAX_CELLS) throw new WorkplanError("invalidInput", `${file}: table too large (over ${MAX_CELLS} cells)`);
@@ -191,7 +194,7 @@ export async function convertBytes(bytes: Uint8Array, file: string, opts: Conver
     title,
     year,
     columns: laid.table ? laid.table.header.filter((h) => h !== "") : [],
-    tasks: drafts.map((d) => onSheet(withCanonical(finishTask(d, year), opts.aliases), places)),
+    tasks: drafts.map((d) => onSheet(canonicalUnits(finishTask(d, year), opts), places)),
     warnings: warnings.map((w) => onSheet(toWarning(w), places)),
   };
   return { plan: checkedPlan(file, plan), laid, front };

@@ -1,7 +1,7 @@
 // Issue 20, as far as it goes: diff of two plans, the unit names of a folder of
 // outputs with suggested groups, and canonical names from an alias table.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -43,6 +43,49 @@ describe("diff", () => {
   });
 });
 
+describe("diff: renamings and folders", () => {
+  it("two cities' plans of the same year (both after the national 2019 要点) pair their shared tasks", () => {
+    const r = run(["diff", "fixtures/seeds/000_992a28b6471132da.txt", "fixtures/seeds/004_091f97d7362963d8.txt"]);
+    const d = JSON.parse(r.stdout) as { summary: Record<string, number> };
+    expect(d.summary["changed"]).toBeGreaterThanOrEqual(5);
+  });
+
+  it("a unit the 2018 reform renamed is reported as renamed, not as lost and gained", () => {
+    const a = path.join(dir, "ra.json");
+    const b = path.join(dir, "rb.json");
+    expect(run(["convert", "fixtures/seeds/004_091f97d7362963d8.txt", "-o", a, "-q"]).code).toBe(0);
+    const plan = JSON.parse(readFileSync(a, "utf8")) as { tasks: Array<{ units: Array<{ name: string; role: string; canonical?: string }> }> };
+    const i = plan.tasks.findIndex((t) => t.units.some((u) => u.name === "县生态环境局"));
+    expect(i).toBeGreaterThanOrEqual(0);
+    // The earlier year's plan names the body before the reform, in its short form.
+    plan.tasks[i]!.units = plan.tasks[i]!.units.map((u) => (u.name === "县生态环境局" ? { name: "县环保局", role: u.role } : u));
+    writeFileSync(a, JSON.stringify(plan));
+    expect(run(["convert", "fixtures/seeds/004_091f97d7362963d8.txt", "-o", b, "-q"]).code).toBe(0);
+    const r = JSON.parse(run(["diff", a, b]).stdout) as { changes: Array<{ kind: string; fields?: string[]; unitsGained?: string[]; unitsLost?: string[]; unitsRenamed?: unknown[] }> };
+    const c = r.changes.find((x) => x.kind === "changed")!;
+    expect(c.fields).toEqual(["renamed"]);
+    expect(c.unitsRenamed).toEqual([{ from: "县环保局", to: "县生态环境局", year: 2018 }]);
+    expect([c.unitsGained, c.unitsLost]).toEqual([[], []]);
+  });
+
+  it("two folders: documents paired by name (an output with its source), each pair diffed, the rest listed; a bad one does not stop the others", () => {
+    const x = path.join(dir, "y2019");
+    const y = path.join(dir, "y2020");
+    expect(run(["convert", "fixtures/seeds/000_992a28b6471132da.txt", "fixtures/seeds/004_091f97d7362963d8.txt", "-o", x + "/", "-q"]).code).toBe(0);
+    mkdirSync(y);
+    copyFileSync("fixtures/html/000_992a28b6471132da.html", path.join(y, "000_992a28b6471132da.html"));
+    writeFileSync(path.join(y, "004_091f97d7362963d8.txt"), "not a plan at all\n");
+    writeFileSync(path.join(y, "new-2020.txt"), "not a plan either\n");
+    const r = run(["diff", x, y, "-f", "json"]);
+    expect(r.code).toBe(7);
+    const d = JSON.parse(r.stdout) as { summary: Record<string, number>; pairs: Array<{ fileA: string; fileB: string; summary: Record<string, number> }>; onlyB: string[]; failed: Array<{ a: string }> };
+    expect(d.pairs.map((p) => [p.fileA, p.fileB, p.summary["kept"]])).toEqual([["000_992a28b6471132da.txt.json", "000_992a28b6471132da.html", 44]]);
+    expect(d.failed.map((f) => f.a)).toEqual(["004_091f97d7362963d8.txt.json"]);
+    expect(d.onlyB).toEqual(["new-2020.txt"]);
+    expect(r.stderr).toMatch(/1 pairs compared \(44 kept, 0 changed, 0 added, 0 removed\); 0 only in .*, 1 only in .*, 1 not compared\n$/u);
+  });
+});
+
 describe("units and aliases", () => {
   it("lists names with counts; --suggest groups the short and full forms of one body", () => {
     const out = path.join(dir, "out");
@@ -60,13 +103,25 @@ describe("units and aliases", () => {
 
   it("--aliases gives each unit in the table its canonical name; the printed name stays", () => {
     const table = path.join(dir, "aliases.csv");
-    writeFileSync(table, "canonical,alias\n县发展和改革委员会,县发展改革委,县发改委\n");
-    const r = run(["convert", "fixtures/seeds/004_091f97d7362963d8.txt", "--aliases", table, "-q"]);
+    writeFileSync(table, "canonical,alias\n县发改委（铅山）,县发展改革委,县发改委\n");
+    const r = run(["convert", "fixtures/seeds/004_091f97d7362963d8.txt", "--aliases", table, "--no-builtin-aliases", "-q"]);
     expect(r.code).toBe(0);
     const plan = JSON.parse(r.stdout) as { tasks: Array<{ units: Array<{ name: string; canonical?: string }> }> };
     const u = plan.tasks.flatMap((t) => t.units).find((x) => x.name === "县发展改革委");
-    expect(u).toEqual({ name: "县发展改革委", role: expect.any(String), canonical: "县发展和改革委员会" });
+    expect(u).toEqual({ name: "县发展改革委", role: expect.any(String), canonical: "县发改委（铅山）" });
     expect(plan.tasks.flatMap((t) => t.units).filter((x) => x.name !== "县发展改革委").every((x) => x.canonical == null)).toBe(true);
+  });
+
+  it("by default every unit has the standard full name as canonical; the user's table wins over it", () => {
+    const table = path.join(dir, "aliases2.csv");
+    writeFileSync(table, "canonical,alias\n县发改委（铅山）,县发展和改革委员会\n");
+    const all = (args: string[]) => (JSON.parse(run(["convert", "fixtures/seeds/004_091f97d7362963d8.txt", "-q", ...args]).stdout) as { tasks: Array<{ units: Array<{ name: string; canonical?: string }> }> }).tasks.flatMap((t) => t.units);
+    const byDefault = all([]);
+    expect(byDefault.every((u) => typeof u.canonical === "string")).toBe(true);
+    expect(byDefault.find((u) => u.name === "县发展改革委")?.canonical).toBe("县发展和改革委员会");
+    expect(byDefault.find((u) => u.name === "县教体局")?.canonical).toBe("县教育和体育局");
+    // The table names the standard form: every printed form of the body takes the table's name.
+    expect(all(["--aliases", table]).find((u) => u.name === "县发展改革委")?.canonical).toBe("县发改委（铅山）");
   });
 });
 

@@ -41,6 +41,8 @@ export interface ConvertOpts {
   layout?: string;
   encoding?: string;
   aliases?: string;
+  /** false with --no-builtin-aliases. */
+  builtinAliases?: boolean;
   /** The alias table, once read (by convert, before any conversion). */
   aliasTable?: Record<string, string>;
 }
@@ -65,9 +67,10 @@ export function positive(value: string, flag: string): number {
   return n;
 }
 
-export function convertOptions(opts: { pages?: string; password?: string; ocr?: string; ocrLang?: string; maxSize?: string; layout?: string; encoding?: string; aliasTable?: Record<string, string> }): ConvertOptions {
+export function convertOptions(opts: { pages?: string; password?: string; ocr?: string; ocrLang?: string; maxSize?: string; layout?: string; encoding?: string; aliasTable?: Record<string, string>; builtinAliases?: boolean }): ConvertOptions {
   return {
     ...(opts.aliasTable ? { aliases: opts.aliasTable } : {}),
+    ...(opts.builtinAliases === false ? { builtinAliases: false } : {}),
     ...(opts.layout ? { layout: opts.layout } : {}),
     ...(opts.encoding ? { encoding: opts.encoding } : {}),
     ...(opts.pages ? { pages: parsePages(opts.pages) } : {}),

@@ -99,7 +99,8 @@ ${EXIT_CODES}`,
     .option("--max-size <MB>", "refuse inputs larger than this (default: 100)")
     .option("--compact", "JSON on one line")
     .option("--fill", "xlsx: the category columns filled on every row instead of merged down")
-    .option("--aliases <file>", "a table of unit names (CSV canonical,alias…  or JSON {canonical: [aliases]}): units in it gain a canonical name")
+    .option("--aliases <file>", "a table of unit names (CSV canonical,alias…  or JSON {canonical: [aliases]}): units in it take its canonical name")
+    .option("--no-builtin-aliases", "units not in --aliases get no canonical name (by default: the standard full name, 市发改委 → 市发展和改革委员会)")
     .option("--by-unit", "CSV: one row per (task, unit) instead of one per task")
     .option("--roles", "CSV: lead, support and responsible units in three columns")
     .addOption(new Option("--lang <lang>", "CSV: column titles in English or Chinese").choices(["en", "zh"]).default("en"))
@@ -147,18 +148,21 @@ Example:
 
   p.command("diff")
     .description("compare two plans task by task: kept, changed (which fields, units gained and lost), added, removed")
-    .argument("<a>", "the earlier plan: a workplan JSON output, or any document workplan reads")
-    .argument("<b>", "the later plan")
+    .argument("<a>", "the earlier plan: a workplan JSON output, or any document workplan reads; or a folder of them")
+    .argument("<b>", "the later plan (a folder when <a> is one: documents paired by name)")
     .option("-f, --format <format>", "json, md, csv or html (a page with both versions side by side)", "json")
+    .option("--pair <regex...>", "folders: pair documents whose paths relative to their folders give the same capture groups (default: the same name, then the same name without its years)")
     .option("-o, --output <file>", "write to a file instead of stdout")
     .addHelpText("after", `
 Examples:
   $ workplan diff out/2019/plan.json out/2020/plan.json
   $ workplan diff 2019.pdf 2020.docx --format md
-  $ workplan diff 2019.pdf 2020.docx --format html -o diff.html`)
-    .action(async (a: string, b: string, opts: { format: string; output?: string }) => {
+  $ workplan diff 2019.pdf 2020.docx --format html -o diff.html
+  $ workplan diff out/2019/ out/2020/ --format md          # every document paired by name
+  $ workplan diff 2019/ 2020/ --pair '^(.*?)\d{4}'         # 铅山2019要点.pdf ↔ 铅山2020要点.pdf`)
+    .action(async (a: string, b: string, opts: { format: string; output?: string; pair?: string[] }) => {
       const { diffCommand } = await import("./compare.js");
-      await diffCommand(a, b, opts);
+      exitCode = await diffCommand(a, b, opts);
     })
     .showHelpAfterError("(see: workplan diff --help)");
 

@@ -4,6 +4,7 @@
 // alignment that maximises the total similarity of matched texts, as a diff of lines
 // does for equal lines), so that two similar tasks in different parts do not swap.
 
+import { renamingOf, standardName } from "../lexicon/bodies.js";
 import type { Plan, Task } from "../schema/plan.js";
 import { escapeMarkup } from "../text/text.js";
 import { bigrams, dice, normalizeText, type Bigrams } from "./similar.js";
@@ -13,9 +14,16 @@ export const SAME_TASK = 0.5;
 
 export type Change =
   | { kind: "kept"; a: number; b: number }
-  | { kind: "changed"; a: number; b: number; similarity: number; fields: string[]; unitsGained: string[]; unitsLost: string[] }
+  | { kind: "changed"; a: number; b: number; similarity: number; fields: string[]; unitsGained: string[]; unitsLost: string[]; unitsRenamed: Renamed[] }
   | { kind: "added"; b: number }
   | { kind: "removed"; a: number };
+
+/** A unit lost and its successor gained, which a reform renamed (lexicon/bodies.ts): a renaming, not a change of hands. */
+export interface Renamed {
+  from: string;
+  to: string;
+  year: number;
+}
 
 export interface PlanDiff {
   a: { file: string; title: string | null; year: number | null; tasks: number };
@@ -26,20 +34,37 @@ export interface PlanDiff {
 
 const unitName = (u: { name: string; canonical?: string }) => u.canonical ?? u.name;
 
-function fieldsChanged(x: Task, y: Task): { fields: string[]; gained: string[]; lost: string[] } {
+/** Pairs of a lost unit and the gained one the history says took over from it. */
+function renamings(gained: string[], lost: string[]): Renamed[] {
+  const out: Renamed[] = [];
+  for (const l of lost) {
+    const r = renamingOf(standardName(l));
+    const g = r ? gained.find((u) => standardName(u) === r.successor && !out.some((o) => o.to === u)) : undefined;
+    if (r && g) out.push({ from: l, to: g, year: r.year });
+  }
+  return out;
+}
+
+function fieldsChanged(x: Task, y: Task): { fields: string[]; gained: string[]; lost: string[]; renamed: Renamed[] } {
   const fields: string[] = [];
   if (normalizeText(x.text) !== normalizeText(y.text)) fields.push("text");
   if (normalizeText(x.title) !== normalizeText(y.title)) fields.push("title");
   if (x.path.map(normalizeText).join(">") !== y.path.map(normalizeText).join(">")) fields.push("path");
   const ux = new Set(x.units.map(unitName));
   const uy = new Set(y.units.map(unitName));
-  const gained = [...uy].filter((u) => !ux.has(u));
-  const lost = [...ux].filter((u) => !uy.has(u));
+  const renamed = renamings([...uy].filter((u) => !ux.has(u)), [...ux].filter((u) => !uy.has(u)));
+  const gained = [...uy].filter((u) => !ux.has(u) && !renamed.some((r) => r.to === u));
+  const lost = [...ux].filter((u) => !uy.has(u) && !renamed.some((r) => r.from === u));
+  if (renamed.length > 0) fields.push("renamed");
   if (gained.length > 0 || lost.length > 0) fields.push("units");
-  else if (x.units.map((u) => `${unitName(u)}/${u.role}`).sort().join("|") !== y.units.map((u) => `${unitName(u)}/${u.role}`).sort().join("|")) fields.push("roles");
+  else {
+    // Roles compared with a renamed unit under its successor's name.
+    const as = (u: Task["units"][number]) => renamed.find((r) => r.from === unitName(u))?.to ?? unitName(u);
+    if (x.units.map((u) => `${as(u)}/${u.role}`).sort().join("|") !== y.units.map((u) => `${unitName(u)}/${u.role}`).sort().join("|")) fields.push("roles");
+  }
   if (normalizeText(x.deadlineText) !== normalizeText(y.deadlineText)) fields.push("deadline");
   if (normalizeText(x.status) !== normalizeText(y.status)) fields.push("status");
-  return { fields, gained, lost };
+  return { fields, gained, lost, renamed };
 }
 
 const key = (t: Task) => normalizeText([t.title, t.text].filter(Boolean).join(""));
@@ -71,7 +96,7 @@ export function diffPlans(a: Plan, b: Plan): PlanDiff {
       const s = sims[i]![j]!;
       if (s > 0 && Math.abs(best[i]![j]! - (s + best[i + 1]![j + 1]!)) < 1e-9) {
         const f = fieldsChanged(a.tasks[i]!, b.tasks[j]!);
-        changes.push(f.fields.length === 0 ? { kind: "kept", a: i, b: j } : { kind: "changed", a: i, b: j, similarity: Math.round(s * 1000) / 1000, fields: f.fields, unitsGained: f.gained, unitsLost: f.lost });
+        changes.push(f.fields.length === 0 ? { kind: "kept", a: i, b: j } : { kind: "changed", a: i, b: j, similarity: Math.round(s * 1000) / 1000, fields: f.fields, unitsGained: f.gained, unitsLost: f.lost, unitsRenamed: f.renamed });
         i++;
         j++;
         continue;
@@ -99,7 +124,7 @@ export function diffMarkdown(d: PlanDiff, a: Plan, b: Plan): string {
     if (c.kind === "added") out.push(`- **added** ${label(b.tasks[c.b]!)}`);
     else if (c.kind === "removed") out.push(`- **removed** ${label(a.tasks[c.a]!)}`);
     else if (c.kind === "changed") {
-      const units = [...c.unitsGained.map((u) => `+${u}`), ...c.unitsLost.map((u) => `−${u}`)].join(" ");
+      const units = [...c.unitsGained.map((u) => `+${u}`), ...c.unitsLost.map((u) => `−${u}`), ...c.unitsRenamed.map((r) => `${r.from}→${r.to} (${r.year})`)].join(" ");
       out.push(`- **changed** (${c.fields.join(", ")}) ${label(a.tasks[c.a]!)} → ${label(b.tasks[c.b]!)}${units ? ` [${units}]` : ""}`);
     }
   }
@@ -141,8 +166,8 @@ export function charDiff(a: string, b: string): { a: Array<[string, boolean]>; b
 
 const esc = escapeMarkup;
 
-/** A self-contained page: the two versions side by side, changed characters marked; printable. */
-export function diffHtml(d: PlanDiff, a: Plan, b: Plan): string {
+/** One diff as a section of the page: a heading, the summary, the two versions side by side. */
+function diffSection(d: PlanDiff, a: Plan, b: Plan): string {
   const label = (t: Task | undefined) => (t ? `${t.number ? `${esc(t.number)} ` : ""}<span class="path">${esc(t.path.join(" › "))}</span>` : "");
   const body = (t: Task | undefined, marks?: Array<[string, boolean]>, tag?: "del" | "ins") => {
     if (!t) return "";
@@ -154,26 +179,39 @@ export function diffHtml(d: PlanDiff, a: Plan, b: Plan): string {
     const ta = "a" in c ? a.tasks[c.a] : undefined;
     const tb = "b" in c ? b.tasks[c.b] : undefined;
     const marks = c.kind === "changed" && ta && tb ? charDiff(ta.text ?? "", tb.text ?? "") : null;
-    const what = c.kind === "changed" ? `${c.fields.join(", ")}${c.unitsGained.length ? ` · +${c.unitsGained.map(esc).join(" +")}` : ""}${c.unitsLost.length ? ` · −${c.unitsLost.map(esc).join(" −")}` : ""}` : "";
+    const what = c.kind === "changed" ? `${c.fields.join(", ")}${c.unitsGained.length ? ` · +${c.unitsGained.map(esc).join(" +")}` : ""}${c.unitsLost.length ? ` · −${c.unitsLost.map(esc).join(" −")}` : ""}${c.unitsRenamed.map((r) => ` · ${esc(r.from)} → ${esc(r.to)} (${r.year})`).join("")}` : "";
     return `<tr class="${c.kind}"><td class="kind">${c.kind}${what ? `<br><small>${what}</small>` : ""}</td><td>${label(ta)}${body(ta, marks?.a, "del")}</td><td>${label(tb)}${body(tb, marks?.b, "ins")}</td></tr>`;
   });
+  return `<section>
+<h1>${esc(d.a.title ?? d.a.file)} → ${esc(d.b.title ?? d.b.file)}</h1>
+<p class="summary">${esc(diffSummary(d))}</p>
+<table><colgroup><col style="width:10%"><col style="width:45%"><col style="width:45%"></colgroup><thead><tr><th>change</th><th>${esc(d.a.file)}</th><th>${esc(d.b.file)}</th></tr></thead><tbody>
+${rows.join("\n")}
+</tbody></table></section>`;
+}
+
+/** A self-contained, printable page of one or more diffs (a folder pair: one section per pair); `notes` lines go first. */
+export function diffPage(title: string, parts: ReadonlyArray<{ d: PlanDiff; a: Plan; b: Plan }>, notes: readonly string[] = []): string {
   return `<!doctype html>
-<html lang="zh"><head><meta charset="utf-8"><title>${esc(d.a.file)} → ${esc(d.b.file)}</title>
+<html lang="zh"><head><meta charset="utf-8"><title>${esc(title)}</title>
 <style>
 body{font-family:"Noto Sans CJK SC","WenQuanYi Zen Hei",sans-serif;margin:1.5em;color:#222}
-h1{font-size:1.2em}p.summary{font-size:1em}
+h1{font-size:1.2em}p.summary{font-size:1em}section{margin-bottom:2em}
 table{border-collapse:collapse;width:100%;table-layout:fixed}
 td,th{border:1px solid #ccc;padding:.4em;vertical-align:top;font-size:.9em}
 th{background:#f3f3f3}td.kind{font-weight:bold}
 tr.added td.kind{color:#1a7f37}tr.removed td.kind{color:#cf222e}tr.changed td.kind{color:#9a6700}tr.kept td.kind{color:#888}
 tr.kept{color:#888}ins{background:#d2f8d2;text-decoration:none}del{background:#ffd7d5}
 .path{color:#666;font-size:.85em}.meta{color:#555;font-size:.85em;margin-top:.3em}
-@media print{tr{break-inside:avoid}}
+@media print{tr{break-inside:avoid}section{break-before:page}section:first-of-type{break-before:auto}}
 </style></head><body>
-<h1>${esc(d.a.title ?? d.a.file)} → ${esc(d.b.title ?? d.b.file)}</h1>
-<p class="summary">${esc(diffSummary(d))}</p>
-<table><colgroup><col style="width:10%"><col style="width:45%"><col style="width:45%"></colgroup><thead><tr><th>change</th><th>${esc(d.a.file)}</th><th>${esc(d.b.file)}</th></tr></thead><tbody>
-${rows.join("\n")}
-</tbody></table></body></html>
+${notes.map((n) => `<p class="note">${esc(n)}</p>`).join("\n")}
+${parts.map((p) => diffSection(p.d, p.a, p.b)).join("\n")}
+</body></html>
 `;
+}
+
+/** A self-contained page: the two versions side by side, changed characters marked; printable. */
+export function diffHtml(d: PlanDiff, a: Plan, b: Plan): string {
+  return diffPage(`${d.a.file} → ${d.b.file}`, [{ d, a, b }]);
 }

@@ -4,23 +4,26 @@
 // one: 市发改委 / 市发展改革委 / 市发展和改革委员会), for a person to confirm. The
 // suggestion's output is the alias table `convert --aliases` reads: suggest, edit, convert.
 
-import { BODY_SHORT_FORMS, NAME_LEVEL_PREFIX } from "../lexicon/units.js";
+import { renamingOf, standardName } from "../lexicon/bodies.js";
 import type { Plan } from "../schema/plan.js";
-import { toSimplified } from "../text/hant.js";
 
 export interface UnitUse {
   name: string;
+  /** The canonical name the outputs give it (the alias table's, or the standard full name). */
+  canonical: string | null;
   count: number;
   documents: string[];
   roles: Record<string, number>;
+  /** The body a reform replaced this one by, and when (history, not a merge). */
+  renamed?: { to: string; year: number };
 }
 
 export function collectUnits(plans: ReadonlyArray<{ file: string; plan: Plan }>): UnitUse[] {
-  const by = new Map<string, { count: number; docs: Set<string>; roles: Record<string, number> }>();
+  const by = new Map<string, { canonical: string | null; count: number; docs: Set<string>; roles: Record<string, number> }>();
   for (const { file, plan } of plans) {
     for (const t of plan.tasks) {
       for (const u of t.units) {
-        const e = by.get(u.name) ?? { count: 0, docs: new Set<string>(), roles: {} };
+        const e = by.get(u.name) ?? { canonical: u.canonical ?? null, count: 0, docs: new Set<string>(), roles: {} };
         e.count++;
         e.docs.add(file);
         e.roles[u.role] = (e.roles[u.role] ?? 0) + 1;
@@ -29,17 +32,21 @@ export function collectUnits(plans: ReadonlyArray<{ file: string; plan: Plan }>)
     }
   }
   return [...by]
-    .map(([name, e]) => ({ name, count: e.count, documents: [...e.docs].sort(), roles: e.roles }))
+    .map(([name, e]) => {
+      const r = renamingOf(standardName(name));
+      return { name, canonical: e.canonical, count: e.count, documents: [...e.docs].sort(), roles: e.roles, ...(r ? { renamed: { to: r.successor, year: r.year } } : {}) };
+    })
     .sort((x, y) => y.count - x.count || x.name.localeCompare(y.name, "zh"));
 }
 
-/** The core two names of one body share: level prefix kept, full forms made short, simplified. */
+/**
+ * The core two names of one body share: the standard full name (level prefix kept,
+ * short forms made full, simplified), and for bodies the table does not know the
+ * looser equivalences of their wording (…委员会 = …委, 和 left out). Only suggests:
+ * a person confirms each group.
+ */
 export function unitCore(name: string): string {
-  const s = toSimplified(name.normalize("NFKC")).replace(/\s+/gu, "");
-  const prefix = NAME_LEVEL_PREFIX.exec(s)?.[0] ?? "";
-  let core = s.slice(prefix.length);
-  for (const [full, short] of BODY_SHORT_FORMS) if (core.endsWith(full)) core = core.slice(0, -full.length) + short;
-  return prefix + core;
+  return standardName(name).replace(/委员会$/u, "委").replace(/[和与]/gu, "");
 }
 
 export interface Suggestion {
@@ -58,7 +65,10 @@ export function suggestGroups(units: readonly UnitUse[]): Suggestion[] {
     .filter((g) => g.length >= 2)
     .map((g) => {
       const sorted = [...g].sort((x, y) => y.count - x.count || y.name.length - x.name.length);
-      return { canonical: sorted[0]!.name, aliases: sorted.slice(1).map((u) => u.name) };
+      // The standard full name where the built-in table knows the body, else the most used name.
+      const std = standardName(sorted[0]!.name);
+      const canonical = std !== sorted[0]!.name.replace(/\s+/gu, "") && g.every((u) => standardName(u.name) === std) ? std : sorted[0]!.name;
+      return { canonical, aliases: sorted.map((u) => u.name).filter((n) => n !== canonical) };
     })
     .sort((x, y) => x.canonical.localeCompare(y.canonical, "zh"));
 }

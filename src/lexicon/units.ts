@@ -60,38 +60,3 @@ export const SPACE_BETWEEN_NAMES = new RegExp(`(?<=(?:${UNIT_ENDINGS.join("|")})
  * (牵头 in it) are not role phrases, and its commas do not separate names.
  */
 export const NOTE_IN_BRACKETS = /^(?:见|详见|含|不含|包括|除|注[:：])|下同/u;
-
-/**
- * Short and full forms of the same kind of government body (FORMAT.md keeps names as
- * printed; these only suggest that two names may be one body, for a person to confirm):
- * each pair rewrites a full form to the short core that both share. Applied to a name's
- * core, after its level prefix (省 市 县 区) is taken off.
- */
-export const BODY_SHORT_FORMS: ReadonlyArray<readonly [string, string]> = [
-  ["发展和改革委员会", "发改委"],
-  ["发展和改革局", "发改局"],
-  ["发展改革委", "发改委"],
-  ["发展改革局", "发改局"],
-  ["人力资源和社会保障局", "人社局"],
-  ["人力资源社会保障局", "人社局"],
-  ["卫生健康委员会", "卫健委"],
-  ["卫生健康委", "卫健委"],
-  ["卫生和健康委员会", "卫健委"],
-  ["市场监督管理局", "市场监管局"],
-  ["住房和城乡建设局", "住建局"],
-  ["住房城乡建设局", "住建局"],
-  ["经济和信息化局", "经信局"],
-  ["经济和信息化委员会", "经信委"],
-  ["生态环境局", "环境局"],
-  ["教育和体育局", "教体局"],
-  ["文化广电和旅游局", "文旅局"],
-  ["文化和旅游局", "文旅局"],
-  ["农业农村局", "农业局"],
-  ["交通运输局", "交通局"],
-  ["政府办公室", "政府办"],
-  ["人民政府办公室", "政府办"],
-  ["委员会", "委"],
-];
-
-/** The level prefix a name starts with (市 县 区 省 and their traditional forms), if any. */
-export const NAME_LEVEL_PREFIX = /^(?:省|市|县|縣|区|區|自治区|自治州)/u;
