@@ -151,6 +151,7 @@ Example:
     .argument("<a>", "the earlier plan: a workplan JSON output, or any document workplan reads; or a folder of them")
     .argument("<b>", "the later plan (a folder when <a> is one: documents paired by name)")
     .option("-f, --format <format>", "json, md, csv or html (a page with both versions side by side)", "json")
+    .option("--force", "overwrite the output file if it exists")
     .option("--pair <regex...>", "folders: pair documents whose paths relative to their folders give the same capture groups (default: the same name, then the same name without its years)")
     .option("-o, --output <file>", "write to a file instead of stdout")
     .addHelpText("after", `
@@ -160,7 +161,8 @@ Examples:
   $ workplan diff 2019.pdf 2020.docx --format html -o diff.html
   $ workplan diff out/2019/ out/2020/ --format md          # every document paired by name
   $ workplan diff 2019/ 2020/ --pair '^(.*?)\d{4}'         # 铅山2019要点.pdf ↔ 铅山2020要点.pdf`)
-    .action(async (a: string, b: string, opts: { format: string; output?: string; pair?: string[] }) => {
+    .action(async (a: string, b: string, opts: { format: string; output?: string; pair?: string[]; force?: boolean }) => {
+      if (opts.output && opts.output !== "-") (await import("../sys/writable.js")).checkFile(opts.output, "the output", opts.force === true);
       const { diffCommand } = await import("./compare.js");
       exitCode = await diffCommand(a, b, opts);
     })
@@ -170,6 +172,7 @@ Examples:
     .description("every unit name in a folder of outputs, with counts, documents and roles; --suggest proposes groups of names for one body")
     .argument("<inputs...>", "workplan JSON outputs, or folders of them")
     .option("--suggest", "print proposed alias groups (the table --aliases reads), to review and edit")
+    .option("--force", "overwrite the output file if it exists")
     .option("-f, --format <format>", "csv or json", "csv")
     .option("-o, --output <file>", "write to a file instead of stdout")
     .addHelpText("after", `
@@ -177,7 +180,8 @@ Examples:
   $ workplan units out/
   $ workplan units out/ --suggest > aliases.csv
   $ workplan convert archive/ -o out/ --aliases aliases.csv`)
-    .action(async (inputs: string[], opts: { suggest?: boolean; format: string; output?: string }) => {
+    .action(async (inputs: string[], opts: { suggest?: boolean; format: string; output?: string; force?: boolean }) => {
+      if (opts.output && opts.output !== "-") (await import("../sys/writable.js")).checkFile(opts.output, "the output", opts.force === true);
       const { unitsCommand } = await import("./compare.js");
       await unitsCommand(inputs, opts);
     })
