@@ -110,6 +110,13 @@ async function layOut(source: Source, opts: ConvertOptions): Promise<Laid> {
   }
 }
 
+/** A task of a recognised page read as text: the lowest confidence of its lines. */
+function withLineConf(d: DraftTask, confs: Laid["lineConf"]): DraftTask {
+  if (!confs || d.conf != null) return d;
+  const cs = d.lines.flatMap((l) => (confs[l - 1] == null ? [] : [confs[l - 1]!]));
+  return cs.length > 0 ? { ...d, conf: Math.min(...cs) } : d;
+}
+
 /** Each unit's canonical name (the user's table, then the built-in standard names). */
 function canonicalUnits(t: Plan["tasks"][number], opts: ConvertOptions): Plan["tasks"][number] {
   const o = { ...(opts.aliases ? { aliases: opts.aliases } : {}), builtin: opts.builtinAliases !== false };
@@ -194,7 +201,7 @@ export async function convertBytes(bytes: Uint8Array, file: string, opts: Conver
     title,
     year,
     columns: laid.table ? laid.table.header.filter((h) => h !== "") : [],
-    tasks: drafts.map((d) => onSheet(canonicalUnits(finishTask(d, year), opts), places)),
+    tasks: drafts.map((d) => onSheet(canonicalUnits(finishTask(withLineConf(d, laid.lineConf), year), opts), places)),
     warnings: warnings.map((w) => onSheet(toWarning(w), places)),
   };
   return { plan: checkedPlan(file, plan), laid, front };

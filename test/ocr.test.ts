@@ -139,6 +139,13 @@ describe.skipIf(!ready)("scanned PDFs (fixtures/scans)", () => {
     const deadlines = out.tasks.filter((t, i) => norm(t.deadlineText) === norm(gold.tasks[i]?.deadlineText)).length;
     // Measured 60% by position (a task found twice or missed shifts the rest): a floor, not the target.
     expect(deadlines / gold.tasks.length).toBeGreaterThanOrEqual(0.5);
+    // Each task carries the recogniser's lowest word confidence; doubtful cells are named by page, row and column.
+    const provs = out.tasks.map((t) => t["provenance"] as { confidence?: number });
+    expect(provs.every((p) => typeof p.confidence === "number" && p.confidence >= 0 && p.confidence <= 100)).toBe(true);
+    const warnings = (JSON.parse(r.stdout) as { warnings: Array<{ code: string; message: string; page?: number }> }).warnings.filter((w) => w.code === "low-confidence");
+    expect(warnings.length).toBeGreaterThan(0);
+    expect(warnings[0]!.message).toMatch(/^page \d+, row \d+, column (?:序号|重点任务|具体要求|责任单位|完成时限): recognised with \d+% confidence: ./u);
+    expect(warnings[0]!.page).toBeGreaterThanOrEqual(1);
   }, 900_000);
 
   it.each(["004_091f97d7362963d8-page1-300dpi-1bit.png", "004_091f97d7362963d8-page1-200dpi.jpg"])("a page image (%s) reads as a one-page scan", (name) => {

@@ -72,6 +72,11 @@ export function labelsIn(text: string): { before: string; labels: Labelled[] } |
   if (at.length === 0) return null;
   const kept = at.filter((a, i) => !(a.field === "units" && MEASURE_VALUE.test(text.slice(a.end, at[i + 1]?.start ?? text.length).trim())));
   if (kept.length === 0) return null;
-  const labels = kept.map((a, i) => ({ label: a.label, field: a.field, rest: text.slice(a.end, kept[i + 1]?.start ?? text.length).trim() }));
+  // The separator before the next label (牵头单位：A；完成时限：B) is not the value's; the
+  // line's own end (a trailing 。) stays, as a label on a line of its own keeps it.
+  const labels = kept.map((a, i) => {
+    const rest = text.slice(a.end, kept[i + 1]?.start ?? text.length).trim();
+    return { label: a.label, field: a.field, rest: i < kept.length - 1 ? rest.replace(/[；;，,、\s\u3000]+$/u, "") : rest };
+  });
   return { before: text.slice(0, kept[0]!.start).trim(), labels };
 }

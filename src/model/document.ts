@@ -20,6 +20,8 @@ export interface Cell {
   runsOn?: boolean;
   /** PDF: a cell spanning columns whose text lies within one of them: that column, counted from the span's first (0 = the first). */
   textIn?: number;
+  /** Recognised by OCR: the lowest confidence of the words in it, 0–100. */
+  conf?: number;
 }
 
 export interface Row {
@@ -105,6 +107,8 @@ export interface Laid {
   pages?: PageReport[];
   /** The layouts tried before this one was taken, and why each was not, for `inspect`. */
   tried?: Tried[];
+  /** A recognised (OCR) document read as text: per 1-based line − 1, its words' lowest confidence. */
+  lineConf?: Array<number | null>;
 }
 
 export interface Tried {

@@ -28,6 +28,6 @@ export function finishTask(d: DraftTask, year: number | null): Task {
     status: orNull(d.status),
     remarks: orNull(d.remarks),
     extra: d.extra,
-    provenance: { lines: [...new Set(d.lines)].sort((a, b) => a - b), page: d.page },
+    provenance: { lines: [...new Set(d.lines)].sort((a, b) => a - b), page: d.page, ...(d.conf == null ? {} : { confidence: Math.round(d.conf) }) },
   };
 }

@@ -22,8 +22,10 @@ export interface DraftTask {
   extra: Record<string, string>;
   lines: number[];
   page: number | null;
+  /** OCR: the lowest word confidence over the task's cells (0–100); null for text read as text. */
+  conf: number | null;
 }
 
 export function emptyDraft(): DraftTask {
-  return { number: null, path: [], title: null, text: null, unitCells: [], deadlineText: null, status: null, remarks: null, extra: {}, lines: [], page: null };
+  return { number: null, path: [], title: null, text: null, unitCells: [], deadlineText: null, status: null, remarks: null, extra: {}, lines: [], page: null, conf: null };
 }

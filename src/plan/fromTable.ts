@@ -71,8 +71,17 @@ export function continuesAbove(r: CellsRow, row: Row, prev: DraftTask | undefine
   return prev != null && r.number == null && (splitRow || (!r.cats.some(Boolean) && (!r.body || (numbered && (row.pageStart || !ownTail)))));
 }
 
+/** The lowest OCR confidence of a row's cells (merged copies included: their text is the task's too), or null. */
+function rowConf(row: Row): number | null {
+  const cs = row.cells.flatMap((c) => (c.conf == null || !c.text ? [] : [c.conf]));
+  return cs.length > 0 ? Math.min(...cs) : null;
+}
+
+const lower = (a: number | null, b: number | null) => (a == null ? b : b == null ? a : Math.min(a, b));
+
 /** Step 3, merging: the row's requirement and cells join the task above. */
 export function mergeContinuation(prev: DraftTask, r: CellsRow, row: Row, warnings: Warning[]): void {
+  prev.conf = lower(prev.conf, rowConf(row));
   if (r.body) prev.text = prev.text ? joinParts(prev.text, r.body) : r.body;
   r.tail.forEach(([c, col, at]: Pair) => mergeField(prev, col, at, text(c), row, warnings, true));
   prev.lines.push(...row.lines);
@@ -86,6 +95,7 @@ export function newTask(r: CellsRow, row: Row, numbered: boolean, warnings: Warn
   t.text = r.body || null;
   t.lines = [...row.lines];
   t.page = row.page;
+  t.conf = rowConf(row);
   r.tail.forEach(([c, col, at]) => mergeField(t, col, at, text(c), row, warnings, false));
   if (!t.text) warnings.push(warning("no-text", `task ${r.number ?? "(unnumbered)"} has no requirement text`, { lines: row.lines }));
   if (r.number == null && !r.subRow && numbered && t.text) warnings.push(warning("no-number", "a row with requirement text but no number; kept as its own task", { lines: row.lines }));

@@ -53,6 +53,7 @@ export const TaskSchema = z
         lines: z.array(z.number().int().positive()).describe("1-based source lines; for a spreadsheet, the rows of its sheet"),
         page: z.number().int().positive().nullable().describe("the printed page of the table; for a spreadsheet, the sheet's position among the sheets read"),
         sheet: z.string().optional().describe("a spreadsheet's sheet the task's rows are on"),
+        confidence: z.number().min(0).max(100).optional().describe("read by OCR: the recogniser's lowest word confidence over the task's cells, 0–100"),
       })
       .strict(),
   })

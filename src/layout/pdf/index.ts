@@ -51,6 +51,47 @@ function linesOf(items: TextItem[], page: PageGeometry): Line[] {
 }
 
 
+/** A scanned page read as text: its doubtful lines, one warning per page, where a reviewer should look. */
+function lowLines(pages: readonly PageGeometry[]): Warning[] {
+  return pages.flatMap((p) => {
+    const low = p.ocr ? p.items.filter((i) => i.conf != null && i.conf < PDF_SETTINGS.lowConfidence) : [];
+    const first = low[0];
+    if (!p.ocr || !first) return [];
+    return [warning("low-confidence", `page ${p.number}: ${low.length} of ${p.items.length} recognised lines below ${PDF_SETTINGS.lowConfidence}% confidence (read by OCR at ${p.ocr.dpi} dpi), first at ${Math.round(first.x0)},${Math.round(first.y0)} pt: ${first.text.slice(0, 20)}`, { page: p.number })];
+  });
+}
+
+/**
+ * A scanned table's doubtful cells, each named by its page, its row on that page and its
+ * column's header, with what was read; past a few on one page, one line counts the rest.
+ */
+function lowCells(rows: readonly Row[], header: readonly string[]): Warning[] {
+  const out: Warning[] = [];
+  const byPage = new Map<number, number>();
+  const more = new Map<number, number>();
+  const rowOnPage = new Map<number, number>();
+  for (const r of rows) {
+    const page = r.page ?? 0;
+    const k = (rowOnPage.get(page) ?? 0) + 1;
+    rowOnPage.set(page, k);
+    r.cells.forEach((c, j) => {
+      if (c.from || !c.text || c.conf == null || c.conf >= PDF_SETTINGS.lowConfidence) return;
+      const n = (byPage.get(page) ?? 0) + 1;
+      byPage.set(page, n);
+      if (n > PDF_SETTINGS.lowConfidenceCellsPerPage) more.set(page, (more.get(page) ?? 0) + 1);
+      else out.push(warning("low-confidence", `page ${page}, row ${k}, column ${header[j] || j + 1}: recognised with ${Math.round(c.conf)}% confidence: ${c.text.replace(/\s+/gu, " ").slice(0, 24)}`, { page }));
+    });
+  }
+  for (const [page, n] of more) out.push(warning("low-confidence", `page ${page}: ${n} more cells below ${PDF_SETTINGS.lowConfidence}% confidence`, { page }));
+  return out;
+}
+
+/** The lowest OCR confidence of some items, or null when none was recognised. */
+function lowestConf(items: readonly TextItem[]): number | null {
+  const cs = items.flatMap((i) => (i.conf == null ? [] : [i.conf]));
+  return cs.length > 0 ? Math.min(...cs) : null;
+}
+
 /** Lines printed at the top or bottom of most pages (digits aside): running headers and footers. */
 function furniture(lines: Line[], pages: number): Set<Line> {
   const key = (l: Line) => l.text.replace(/\d+/gu, "#").replace(/\s+/gu, "");
@@ -89,6 +130,13 @@ const emptyMerged = (cells: Cell[]) => cells[0]!.rowSpan >= 2 && cells.every((c)
  * next page opens with a number. The number goes up to the row's first part, so that the
  * part below is the rest of a split row, as every other producer prints it.
  */
+/** A cell's text moved or joined across a break, with the recogniser's confidence in it. */
+function setText(c: Cell, text: string, conf: number | undefined): void {
+  c.text = text;
+  if (conf == null) delete c.conf;
+  else c.conf = conf;
+}
+
 function moveNumberUp(foot: Cell[], first: Cell[], numberCol: number): void {
   const num = first[numberCol];
   const mine = foot[numberCol];
@@ -103,9 +151,9 @@ function moveNumberUp(foot: Cell[], first: Cell[], numberCol: number): void {
  * `prevs`, and to the empty parts before it while the merged cell goes back over breaks
  * (a span over three pages has an empty part on each page before the text).
  */
-function fillEmptyParts(prevs: Cell[][][], j: number, part: Cell[], text: string): void {
+function fillEmptyParts(prevs: Cell[][][], j: number, part: Cell[], text: string, conf: number | undefined): void {
   for (let k = prevs.length - 1; ; k--) {
-    for (const c of part) c.text = text;
+    for (const c of part) setText(c, text, conf);
     if (k === 0 || region(prevs[k]!, 0, j)[0] !== part[0]) return;
     const before = prevs[k - 1]!;
     if (before.length === 0) return;
@@ -143,27 +191,20 @@ function joinAcrossBreak(prevs: Cell[][][], next: Cell[][], numberCol: number): 
       // The rest of a split row's own cell moves up whole (the plan joins a split row to
       // the row above, and would read a copy twice); a cell merged further down keeps it.
       for (const c of below) c.text = split && below.length === 1 ? "" : text;
-      fillEmptyParts(prevs, j, above, text);
+      fillEmptyParts(prevs, j, above, text, cell.conf);
       return;
     }
     // A part that starts with a heading marker (一、 （一） 1.) starts a cell of its own.
     if (cell.rowSpan < 2 || parseMarker(cell.text)) return;
     if (!above[0]?.runsOn || !above[0].text) return;
     const joined = joinParts(above[0].text, cell.text);
-    for (const c of [...above, ...region(next, 0, j)]) c.text = joined;
+    const conf = above[0].conf == null ? cell.conf : cell.conf == null ? above[0].conf : Math.min(above[0].conf, cell.conf);
+    for (const c of [...above, ...region(next, 0, j)]) setText(c, joined, conf);
   });
 }
 
 export function layoutPdf(pages: PageGeometry[]): Laid {
   const warnings: Warning[] = pages.filter((p) => p.unread).map((p) => warning("page-unread", `page ${p.number}: ${p.unread}`, { page: p.number }));
-  // A scanned page's doubtful lines, one warning per page: where a reviewer should look.
-  for (const p of pages) {
-    if (!p.ocr) continue;
-    const low = p.items.filter((i) => i.conf != null && i.conf < PDF_SETTINGS.lowConfidence);
-    if (low.length === 0) continue;
-    const first = low[0]!;
-    warnings.push(warning("low-confidence", `page ${p.number}: ${low.length} of ${p.items.length} recognised lines below ${PDF_SETTINGS.lowConfidence}% confidence (read by OCR at ${p.ocr.dpi} dpi), first at ${Math.round(first.x0)},${Math.round(first.y0)} pt: ${first.text.slice(0, 20)}`, { page: p.number }));
-  }
   const read = pages.map((p) => ({ page: p, ...findTables(p) }));
   const report: PageReport[] = read.map((r) => {
     const free = new Set(r.free);
@@ -274,15 +315,18 @@ export function layoutPdf(pages: PageGeometry[]): Laid {
         paragraphs: [],
         front: free.filter((l) => before(l, sStart)).map(para),
         back: free.filter((l) => after(l, sEnd)).map(para),
-        warnings,
+        warnings: [...warnings, ...lowLines(pages)],
         pages: report,
       };
     }
     // Pages join without a blank line: whether a paragraph runs on over the break is
     // for the wrap detection to say (a full-width last line runs on).
-    const text = pages.map((p) => lines.filter((l) => l.page === p.number).map((l) => l.tabbed).join("\n")).join("\n");
+    const order = pages.flatMap((p) => lines.filter((l) => l.page === p.number));
+    const text = order.map((l) => l.tabbed).join("\n");
     const laid = layoutText(text);
-    return { ...laid, layout: `pdf-${laid.layout}`, reason: `no ruled task table; read as text: ${laid.reason}`, warnings: [...warnings, ...laid.warnings], pages: report };
+    // A recognised page read as text: each line of that text keeps its words' lowest confidence.
+    const confs = order.map((l) => lowestConf(l.items));
+    return { ...laid, layout: `pdf-${laid.layout}`, reason: `no ruled task table; read as text: ${laid.reason}`, warnings: [...warnings, ...lowLines(pages), ...laid.warnings], pages: report, ...(confs.some((c) => c != null) ? { lineConf: confs } : {}) };
   }
   const s = start;
   const e = end;
@@ -302,7 +346,7 @@ export function layoutPdf(pages: PageGeometry[]): Laid {
     paragraphs: [],
     front: [...front.map(para), ...stray],
     back: lines.filter((l) => after(l, e)).map(para),
-    warnings,
+    warnings: [...warnings, ...lowCells(rows, header!)],
     pages: report,
   };
 }

@@ -61,6 +61,8 @@ export const PDF_SETTINGS = {
   // Recognised text (a scanned page).
   /** %. A line recognised with less confidence than this (its weakest word's) is named in a warning, for a reviewer to look at. */
   lowConfidence: 60,
+  /** Cells. A scanned page's doubtful cells named one by one, at most; the rest are counted in one warning. */
+  lowConfidenceCellsPerPage: 10,
 
   // The page around the tables.
   /** em. A gap wider than this between two items of a line outside tables separates columns (a tab in the text reading). */

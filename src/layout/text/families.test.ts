@@ -120,6 +120,15 @@ describe("labelled lines and prose", () => {
     ]);
   });
 
+  it("several labels on one line, separated by ； or ，: the separator is no part of the value; the line's 。 stays", async () => {
+    const plan = await read("labelled-semicolons.txt");
+    expect(plan.tasks.map((t) => [t.number, t.path.join(">"), t.unitsText, units(t), t.deadlineText])).toEqual([
+      ["1", "一、产业发展", "镇农业服务中心；镇财政所、各村", "镇农业服务中心/l 镇财政所/s 各村/s", "2024年10月底前"],
+      ["2", "一、产业发展", "镇经济发展办公室", "镇经济发展办公室/l", "年底前。"],
+      ["3", "二、民生保障", "镇规划建设办；镇综治中心", "镇规划建设办/r 镇综治中心/s", "2024年11月底前"],
+    ]);
+  });
+
   it("a numbered list run into one line, each item with its labelled fields", async () => {
     const plan = await read("run-on.txt");
     expect(plan.tasks.map((t) => [t.number, t.text, units(t), t.status])).toEqual([
