@@ -64,7 +64,7 @@ function stacks(crops: Array<{ img: Gray; box: Box }>): Array<{ img: Gray; bands
  * Reads a page image rendered at `dpi`. `bin`/`lang`: the recogniser and its models.
  * Coordinates come back in points of the page as shown.
  */
-export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string): Promise<OcrPage> {
+export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string, digits: string | null = null): Promise<OcrPage> {
   const scale = dpi / 72; // pixels per point
   const ink = Math.min(threshold(page), 200);
   const skew = skewOf(page, ink);
@@ -91,6 +91,8 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
       .map((box) => ({ box, img: crop(img, box.x0 + pad, box.y0 + pad, box.x1 - pad, box.y1 - pad) }))
       .filter((c) => c.img.width > 0 && c.img.height > 0 && inkShare(c.img, ink) >= O.inkMin);
     let n = 0;
+    /** What was read in each cell: its items' places in `items`. */
+    const inCell = new Map<Box, number[]>();
     /** Recognises the crops, stacked, in `psm`; the crops of which nothing was read. */
     const readCells = async (list: typeof crops, psm: number): Promise<typeof crops> => {
       const read = new Set<Box>();
@@ -101,17 +103,44 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
           const cy = (l.y0 + l.y1) / 2;
           const band = s.bands.find((b) => cy >= b.top && cy < b.top + b.height);
           if (!band) continue;
+          inCell.set(band.box, [...(inCell.get(band.box) ?? []), items.length]);
           items.push(toItem(l, band.box.x0 + pad - O.stackGap, band.box.y0 + pad - band.top));
           read.add(band.box);
         }
       }
       return list.filter((c) => !read.has(c.box));
     };
+    /**
+     * Narrow cells read as one or two characters with little confidence, read again for
+     * digits alone; the digits replace the reading when the recogniser is surer of them.
+     * With the Latin model (`digits`): the Chinese ones, told to read digits only, guess.
+     */
+    const readNumbers = async () => {
+      if (!digits) return;
+      const doubtful = crops.filter((c) => {
+        const at = inCell.get(c.box) ?? [];
+        const only = at.length === 1 ? items[at[0]!]! : null;
+        return only != null && (c.box.x1 - c.box.x0) / scale <= O.numberCellMax && [...only.text.replace(/\s+/gu, "")].length <= 2 && !/\d/u.test(only.text) && (only.conf ?? 100) < O.numberRetryBelow;
+      });
+      for (const s of stacks(doubtful)) {
+        const file = path.join(tmp, `numbers-${n++}.pgm`);
+        await writeFile(file, toPgm(s.img));
+        for (const l of linesOf(await recognise(bin, file, digits, PSM_BLOCK, "0123456789"))) {
+          const cy = (l.y0 + l.y1) / 2;
+          const band = s.bands.find((b) => cy >= b.top && cy < b.top + b.height);
+          const at = band ? inCell.get(band.box)?.[0] : undefined;
+          const was = at == null ? undefined : items[at];
+          if (!was || !/^\d{1,3}$/u.test(l.text) || l.conf < O.numberAccept || l.conf <= (was.conf ?? 0)) continue;
+          items[at!] = { ...was, text: l.text, conf: l.conf };
+        }
+      }
+    };
     // Cells with ink of which the column reading got nothing (a short bold header word,
     // a lone digit: Tesseract's column segmentation drops them as noise) are read once
     // more, as uniform blocks.
     const missed = await readCells(crops, PSM_COLUMN);
     if (missed.length > 0) await readCells(missed, PSM_BLOCK);
+    await readNumbers();
     // The rest of the page: title, headings, prose, and cells left open at the page edge.
     const rest = { width: img.width, height: img.height, data: Uint8Array.from(img.data) };
     for (const b of cells) for (let y = b.y0; y < Math.min(b.y1, rest.height); y++) rest.data.fill(255, y * rest.width + b.x0, y * rest.width + Math.min(b.x1, rest.width));

@@ -43,13 +43,14 @@ export function findTesseract(): { bin: string; langs: Set<string> } | null {
   return found;
 }
 
-/** The models to read with: `lang` as asked ("chi_sim", "chi_tra", "chi_sim+chi_tra"), each of which must be installed. */
-export function ocrLanguage(lang: string, file: string): { bin: string; lang: string } {
+/** The models to read with: `lang` as asked (and the model that reads digits alone, when installed) ("chi_sim", "chi_tra", "chi_sim+chi_tra"), each of which must be installed. */
+export function ocrLanguage(lang: string, file: string): { bin: string; lang: string; digits: string | null } {
   const t = findTesseract();
   if (!t) throw new WorkplanError("invalidInput", `${file}: no text layer, and reading it needs OCR; ${OCR_HOW}`);
   const missing = lang.split("+").filter((l) => !t.langs.has(l));
   if (missing.length > 0) throw new WorkplanError("invalidInput", `${file}: Tesseract has no ${missing.join(", ")} model; ${OCR_HOW}`);
-  return { bin: t.bin, lang };
+  // The Latin model (installed with Tesseract itself on Debian) reads a lone digit the Chinese models take for a character.
+  return { bin: t.bin, lang, digits: t.langs.has("eng") ? "eng" : null };
 }
 
 /** Words from Tesseract's TSV (level 5 rows), and the boxes of its lines (level 4). */
@@ -93,12 +94,13 @@ export function linesOf(tsv: string): OcrLine[] {
   return out;
 }
 
-/** Runs Tesseract on an image file; its TSV. `psm`: Tesseract's page segmentation mode. */
-export function recognise(bin: string, image: string, lang: string, psm: number): Promise<string> {
+/** Runs Tesseract on an image file; its TSV. `psm`: Tesseract's page segmentation mode; `whitelist`: the only characters it may read. */
+export function recognise(bin: string, image: string, lang: string, psm: number, whitelist?: string): Promise<string> {
   return new Promise((resolve, reject) => {
     // One thread each: a batch runs several files at once already, and OpenMP's threads
     // only contend with them (Tesseract's own advice for parallel use).
-    const child = spawn(bin, [image, "stdout", "-l", lang, "--psm", String(psm), "tsv"], {
+    const config = whitelist ? ["-c", `tessedit_char_whitelist=${whitelist}`] : [];
+    const child = spawn(bin, [image, "stdout", "-l", lang, "--psm", String(psm), ...config, "tsv"], {
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
       env: { ...process.env, OMP_THREAD_LIMIT: "1" },

@@ -49,11 +49,11 @@ async function recognisePage(engine: Pdfium, doc: number, index: number, g: Page
     g.unread = `no text layer; reading it needs OCR: ${OCR_HOW}`;
     return;
   }
-  const { bin, lang } = ocrLanguage(opts.ocrLang ?? "chi_sim", file);
+  const { bin, lang, digits } = ocrLanguage(opts.ocrLang ?? "chi_sim", file);
   const rendered = renderGray(engine, doc, index, g.width, g.height);
   if (!rendered) return;
   const { ocrPage } = await import("../ocr/page.js");
-  const o = await ocrPage(rendered.gray, rendered.dpi, bin, lang).catch((e: unknown) => {
+  const o = await ocrPage(rendered.gray, rendered.dpi, bin, lang, digits).catch((e: unknown) => {
     throw new WorkplanError("invalidInput", `${file}: page ${g.number}: OCR failed (${e instanceof Error ? e.message : "unknown error"})`, { cause: e });
   });
   g.items = o.items;
