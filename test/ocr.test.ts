@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { enclosed, inkRuns } from "../src/read/ocr/grid.js";
+import { enclosed, inkRuns, openEnds } from "../src/read/ocr/grid.js";
 import { rotate, skewOf, threshold, type Gray } from "../src/read/ocr/image.js";
 import { findTesseract, linesOf } from "../src/read/ocr/tesseract.js";
 import { imagePdf } from "../src/read/image/pdf.js";
@@ -44,6 +44,37 @@ describe("the grid from the pixels", () => {
       expect(c.x1 - c.x0).toBeGreaterThan(180);
       expect(c.y1 - c.y0).toBeGreaterThan(130);
     }
+  });
+
+  it("closes the cells a page break left open, without cutting a cell merged across the cut", () => {
+    // The top of a page: a table continued from the page before, no row ruling at the cut.
+    // Columns at x 100 | 200 | 300 | 400; the middle cell (200–300) is merged on down past
+    // the first row ruling at y 250, so its sides run through it.
+    const cut: Array<[number, number, number, number]> = [
+      [100, 100, 103, 400], [200, 100, 203, 400], [300, 100, 303, 400], [400, 100, 403, 400],
+      [100, 250, 203, 253], [300, 250, 403, 253], [100, 397, 403, 400],
+    ];
+    const p = page(600, 500, cut);
+    const ink = threshold(p);
+    const rulings = [...inkRuns(p, ink, "h", 50, 0), ...inkRuns(p, ink, "v", 50, 0)];
+    expect(enclosed(600, 500, rulings, 20)).toHaveLength(2); // only the two lower cells: the top ones reach the margin
+    const cells = enclosed(600, 500, [...rulings, ...openEnds(rulings, 8, 20)], 20);
+    // Five cells: two upper, two lower and the merged middle one whole (100–400 px tall).
+    expect(cells).toHaveLength(5);
+    expect(cells.some((c) => c.x0 >= 200 && c.x1 <= 304 && c.y1 - c.y0 > 250)).toBe(true);
+  });
+
+  it("takes the white between separated cell boxes for no cell", () => {
+    // Two boxes a spacing apart inside a frame: the white between them and the frame is a thin ring, not a cell.
+    const boxes: Array<[number, number, number, number]> = [
+      [90, 90, 513, 93], [90, 310, 513, 313], [90, 90, 93, 313], [510, 90, 513, 313],
+      [100, 100, 303, 103], [100, 300, 303, 303], [100, 100, 103, 303], [300, 100, 303, 303],
+      [310, 100, 503, 103], [310, 300, 503, 303], [310, 100, 313, 303], [500, 100, 503, 303],
+    ];
+    const p = page(700, 500, boxes);
+    const ink = threshold(p);
+    const cells = enclosed(700, 500, [...inkRuns(p, ink, "h", 50, 0), ...inkRuns(p, ink, "v", 50, 0)], 20);
+    expect(cells).toHaveLength(2);
   });
 
   it("measures a page's skew and turns it straight", () => {

@@ -40,6 +40,69 @@ export interface Box {
 }
 
 /**
+ * Column rulings as whole lines: the runs of one line (a ruling 3 px thick gives three,
+ * a scan's noise breaks one into pieces) joined where they lie within `tolPx` across and
+ * `joinPx` along, so that a break in a ruling is not taken for its end.
+ */
+function joined(v: readonly Segment[], tolPx: number, joinPx: number): Segment[] {
+  const byX = [...v].sort((a, b) => a.at - b.at);
+  const out: Segment[] = [];
+  for (let i = 0; i < byX.length; ) {
+    let j = i;
+    while (j + 1 < byX.length && byX[j + 1]!.at - byX[j]!.at <= tolPx) j++;
+    const line = byX.slice(i, j + 1).sort((a, b) => a.from - b.from);
+    const at = line.reduce((s, x) => s + x.at, 0) / line.length;
+    i = j + 1;
+    let cur: Segment | null = null;
+    for (const s of line) {
+      if (cur && s.from <= cur.to + joinPx) cur.to = Math.max(cur.to, s.to);
+      else {
+        if (cur) out.push(cur);
+        cur = { dir: "v", at, from: s.from, to: s.to };
+      }
+    }
+    if (cur) out.push(cur);
+  }
+  return out;
+}
+
+/**
+ * Lines that close boxes a page break left open: a table continued from the page before
+ * (or on the next) prints its cells' sides down from (or up to) the cut with no border
+ * there, so two or more column rulings end at one height with no row ruling across them.
+ * A line joining their ends closes those cells, as the row ruling above the first row
+ * would; only for finding cells (the layout reads the rulings as drawn).
+ */
+export function openEnds(rulings: readonly Segment[], tolPx: number, joinPx: number): Segment[] {
+  const v = joined(rulings.filter((s) => s.dir === "v"), tolPx, joinPx);
+  const h = rulings.filter((s) => s.dir === "h");
+  const out: Segment[] = [];
+  for (const end of ["from", "to"] as const) {
+    const ys = [...v].sort((a, b) => a[end] - b[end]);
+    for (let i = 0; i < ys.length; ) {
+      let j = i;
+      while (j + 1 < ys.length && ys[j + 1]![end] - ys[i]![end] <= tolPx) j++;
+      const group = ys.slice(i, j + 1);
+      i = j + 1;
+      if (group.length < 2) continue;
+      const y = group[0]![end];
+      const at = end === "from" ? y + tolPx : y - tolPx;
+      const xs = group.map((s) => s.at).sort((a, b) => a - b);
+      for (let k = 0; k + 1 < xs.length; k++) {
+        const [a, b] = [xs[k]!, xs[k + 1]!];
+        // Only between two neighbouring sides: a column ruling running on through this
+        // height between them is a cell merged across it (not to be cut), and a row
+        // ruling across them closes the cells already (a table's own top or foot).
+        if (v.some((r) => r.at > a + tolPx && r.at < b - tolPx && r.from < y - tolPx && r.to > y + tolPx)) continue;
+        if (h.some((r) => Math.abs(r.at - y) <= tolPx && r.from <= a + tolPx && r.to >= b - tolPx)) continue;
+        out.push({ dir: "h", at, from: a, to: b + 1 });
+      }
+    }
+  }
+  return out;
+}
+
+/**
  * The regions the rulings enclose, in pixels: connected white areas of a coarse grid
  * (O.cellGrid px a side) on which every ruling blocks the squares it crosses. An area
  * that reaches the page edge is outside every table.
@@ -62,11 +125,12 @@ export function enclosed(width: number, height: number, rulings: Segment[], minP
   for (let start = 0; start < w * h; start++) {
     if (blocked[start] || label[start]! >= 0) continue;
     const id = boxes.length;
-    let x0 = w, y0 = h, x1 = -1, y1 = -1, edge = false;
+    let x0 = w, y0 = h, x1 = -1, y1 = -1, edge = false, n = 0;
     label[start] = id;
     stack.push(start);
     while (stack.length > 0) {
       const p = stack.pop()!;
+      n++;
       const x = p % w;
       const y = (p - x) / w;
       if (x < x0) x0 = x;
@@ -81,7 +145,10 @@ export function enclosed(width: number, height: number, rulings: Segment[], minP
         }
       }
     }
-    boxes.push(edge ? { x0: -1, y0: -1, x1: -1, y1: -1 } : { x0: x0 * g, y0: y0 * g, x1: (x1 + 1) * g, y1: (y1 + 1) * g });
+    // A cell is a rectangle of white: a region filling little of its bounding box is the
+    // white between cells instead (the cell spacing of separated borders, a frame's gap).
+    const fills = n >= O.cellFill * (x1 - x0 + 1) * (y1 - y0 + 1);
+    boxes.push(edge || !fills ? { x0: -1, y0: -1, x1: -1, y1: -1 } : { x0: x0 * g, y0: y0 * g, x1: (x1 + 1) * g, y1: (y1 + 1) * g });
   }
   return boxes.filter((b) => b.x0 >= 0 && b.x1 - b.x0 >= minPx && b.y1 - b.y0 >= minPx);
 }

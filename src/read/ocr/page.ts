@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Segment, TextItem } from "../../model/geometry.js";
 import { track, untrack, type Resource } from "../../sys/cleanup.js";
-import { enclosed, inkRuns, type Box } from "./grid.js";
+import { enclosed, inkRuns, openEnds, type Box } from "./grid.js";
 import { crop, rotate, skewOf, threshold, toPgm, type Gray } from "./image.js";
 import { OCR_SETTINGS as O } from "./settings.js";
 import { linesOf, recognise, type OcrLine } from "./tesseract.js";
@@ -70,7 +70,7 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
   const skew = skewOf(page, ink);
   const img = Math.abs(skew) >= O.skewMin ? rotate(page, -skew) : page;
   const rulings = [...inkRuns(img, ink, "h", O.rulingMin * scale, O.rulingGap * scale), ...inkRuns(img, ink, "v", O.rulingMin * scale, O.rulingGap * scale)];
-  const cells = enclosed(img.width, img.height, rulings, O.cellMin * scale);
+  const cells = enclosed(img.width, img.height, [...rulings, ...openEnds(rulings, O.openEndTol * scale, O.openEndJoin * scale)], O.cellMin * scale);
   const tmp = await mkdtemp(path.join(os.tmpdir(), "workplan-ocr-"));
   const folder: Resource = { kind: "dir", path: tmp };
   track(folder);

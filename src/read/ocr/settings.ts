@@ -27,8 +27,14 @@ export const OCR_SETTINGS = {
   skewMin: 0.15,
   /** px. The grid the enclosed regions (cells) are found on: pixels are taken this many at a time, each way. */
   cellGrid: 4,
+  /** Share of its bounding box a region fills, at least, to be a cell (an L-shaped region of a merged cell still fills most of its box). */
+  cellFill: 0.5,
   /** pt. A region smaller than this either way is no cell (the gap between double rulings). */
   cellMin: 6,
+  /** pt. Column rulings ending within this of one height end together (a box a page break left open). */
+  openEndTol: 2,
+  /** pt. Pieces of one column ruling this close along it are one ruling (noise breaks a scanned line), whose ends are its ends. */
+  openEndJoin: 6,
   /** px. White between cell crops stacked into one image for the recogniser. */
   stackGap: 60,
   /** px. Height of one stacked image at most: Tesseract's page size is bounded, and its time grows with it. */
