@@ -11,6 +11,15 @@ export const COVERING_LETTER = /关于印发|的通知$|通知$/u;
 /** Lines that look like a title but are metadata or an attachment label. */
 export const NOT_A_TITLE = /^(?:附件|索引号|发布机构|名称|文号|发布日期)/u;
 
+/**
+ * A line of the metadata block a government site prints above a notice (索引号：… 发布机构：…,
+ * 来源：… 点击数：…): a line of its own, never the start or the rest of a paragraph.
+ */
+export const METADATA_LINE = /^(?:索引号|发布机构|发文机关|发文单位|主题分类|分类|发文日期|发布日期|成文日期|生效日期|文号|发文字号|来源|信息来源|点击数|浏览次数|阅读次数|标题|文件标题|信息名称)\s*[:：]/u;
+
+/** The label a site's metadata block puts before the notice's title (标题：…): not part of the title. */
+export const TITLE_LABEL = /^(?:标题|文件标题|信息名称)\s*[:：]\s*/u;
+
 /** The attachment label in front of a title (附件1：, 附件 2). */
 export const ATTACHMENT_LABEL = /^(?:附件\s*\d*\s*[:：]?\s*)/u;
 

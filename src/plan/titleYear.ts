@@ -6,7 +6,7 @@ import type { Paragraph } from "../model/document.js";
 import { clean, compact, pipesToSpaces } from "../text/text.js";
 import { parseMarker } from "../lexicon/markers.js";
 import { yearNumber } from "../lexicon/numerals.js";
-import { ATTACHMENT_LABEL, COVERING_LETTER, endsAsTitleLine, NOT_A_TITLE, PLAN_WORD, TITLE_MAX_CHARS, TITLE_MIN_CHARS, titleWithoutSiteName } from "../lexicon/titles.js";
+import { ATTACHMENT_LABEL, COVERING_LETTER, TITLE_LABEL, endsAsTitleLine, NOT_A_TITLE, PLAN_WORD, TITLE_MAX_CHARS, TITLE_MIN_CHARS, titleWithoutSiteName } from "../lexicon/titles.js";
 import { toSimplified } from "../text/hant.js";
 import { BREADCRUMB } from "../lexicon/furniture.js";
 
@@ -21,7 +21,7 @@ export function titleLike(s: string): boolean {
 
 function tidyTitle(s: string): string {
   // A web page's title with the site's name after it: the part before (标题-网站名).
-  return titleWithoutSiteName(clean(pipesToSpaces(s)).replace(ATTACHMENT_LABEL, ""));
+  return titleWithoutSiteName(clean(pipesToSpaces(s)).replace(TITLE_LABEL, "").replace(ATTACHMENT_LABEL, ""));
 }
 
 const endsAsTitle = (s: string) => endsAsTitleLine(toSimplified(compact(s)));

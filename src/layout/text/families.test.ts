@@ -120,6 +120,35 @@ describe("labelled lines and prose", () => {
     ]);
   });
 
+  it("cells set apart by runs of spaces, as many as the header has: each is its column's (项目名称 the title, 建设内容 the text)", async () => {
+    const plan = await read("spaced-wide-gaps.txt");
+    expect(plan.tasks.map((t) => [t.number, t.title, t.text, units(t), t.deadlineText])).toEqual([
+      ["1", "农村道路提升", "改造农村公路45公里", "县交通运输局/l", "10月底前"],
+      ["2", "城区供水改造", "更换老旧供水管网12公里", "县水务局/l", "11月底前"],
+      ["3", "公办幼儿园扩容", "新增学位360个", "县教体局/l", "9月底前"],
+    ]);
+  });
+
+  it("one cell per line, rows between blank lines, a cell wrapped over two lines and a units cell listing one name per line", async () => {
+    const plan = await read("cell-lines-wrapped-cell.txt");
+    expect(plan.tasks.map((t) => [t.number, t.path, t.text, t.unitsText, units(t), t.deadlineText])).toEqual([
+      ["1", [], "完善重大行政决策程序，编制年度决策事项目录。", "区司法局", "区司法局/r", "3月底前"],
+      ["2", [], "推进基层政务公开标准化，更新各领域公开目录。", "区政务公开办\n各街道", "区政务公开办/r 各街道/r", "持续推进"],
+      ["3", [], "开展政府开放日活动。", "区政府办公室", "区政府办公室/r", "全年"],
+    ]);
+  });
+
+  it("a site's metadata block (索引号, 分类, 标题, 来源, 点击数) above a prose plan: each line its own, the title found", async () => {
+    const plan = await read("prose-site-metadata.txt");
+    expect(plan.title).toBe("东湖区2023年政务公开工作要点");
+    expect(plan.year).toBe(2023);
+    expect(plan.tasks.map((t) => [t.number, t.path[0], units(t)])).toEqual([
+      ["1", "一、加强政策解读", "区政府办公室/l 区直各部门/r"],
+      ["2", "一、加强政策解读", "区司法局/r 各街道/r"],
+      ["3", "二、优化政务服务", "区数据局/l 区直各部门/s"],
+    ]);
+  });
+
   it("several labels on one line, separated by ； or ，: the separator is no part of the value; the line's 。 stays", async () => {
     const plan = await read("labelled-semicolons.txt");
     expect(plan.tasks.map((t) => [t.number, t.path.join(">"), t.unitsText, units(t), t.deadlineText])).toEqual([

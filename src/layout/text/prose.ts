@@ -4,7 +4,7 @@
 import type { Laid, Paragraph } from "../../model/document.js";
 import { isLabelLine } from "../../lexicon/labels.js";
 import { parseMarker } from "../../lexicon/markers.js";
-import { endsAsTitleLine } from "../../lexicon/titles.js";
+import { endsAsTitleLine, METADATA_LINE } from "../../lexicon/titles.js";
 import { toSimplified } from "../../text/hant.js";
 import { clean, joinWrapped } from "../../text/text.js";
 import { isBlank, type SourceLine } from "./lines.js";
@@ -62,11 +62,11 @@ export function paragraphs(lines: SourceLine[]): Paragraph[] {
     }
     const t = clean(l.text);
     const prev = cur as Building | null;
-    const startsAnew = parseMarker(t) != null || isLabelLine(t);
+    const startsAnew = parseMarker(t) != null || isLabelLine(t) || METADATA_LINE.test(t);
     // In hard-wrapped text a full-width line runs on, whatever it ends with; otherwise
     // a long line that does not end a sentence runs on.
     // A title line ends its paragraph, though it ends in no punctuation.
-    const afterTitle = prev != null && prev.parts.length === 1 && endsAsTitleLine(toSimplified(prev.last.replace(/\s+/gu, "")));
+    const afterTitle = prev != null && prev.parts.length === 1 && (endsAsTitleLine(toSimplified(prev.last.replace(/\s+/gu, ""))) || METADATA_LINE.test(prev.last));
     const continues = prev != null && !startsAnew && !afterTitle && (width != null ? prev.lastLen >= width - 2 : prev.length >= 30 && !endsSentence(prev.last));
     if (continues && prev) {
       prev.parts.push(t);

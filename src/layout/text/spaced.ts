@@ -36,7 +36,13 @@ function trailingHeader(text: string): { before: string; header: string[] } | nu
   return { before: w.slice(0, k).join(" "), header };
 }
 
+/** Runs of two or more spaces (or a full-width space) between cells: a table aligned by hand or by a converter. */
+const WIDE_GAP = /(?: {2,}|\u3000+|\t+)/u;
+
 function rowOf(l: SourceLine, cols: Column[]): Row {
+  // Cells set apart by wide gaps, exactly as many as the header has: each is its column's.
+  const wide = clean(l.text).trim().split(WIDE_GAP).map((c) => c.trim()).filter(Boolean);
+  if (wide.length === cols.length && wide.length > 2) return { cells: wide.map((c) => cell(c, [l.n])), lines: [l.n], page: 1, pageStart: false };
   const w = words(l.text);
   const out: Cell[] = cols.map(() => cell("", [l.n]));
   out[0] = cell(w[0]!, [l.n]);
