@@ -9,7 +9,9 @@ import { LABEL_AT, labelsIn } from "../lexicon/labels.js";
 import { UNIT_MENTION } from "../lexicon/units.js";
 import { LEADER_DOTS } from "../lexicon/furniture.js";
 import { toSimplified } from "../text/hant.js";
-import { clean, trimEndOf } from "../text/text.js";
+import { clean, compact, trimEndOf } from "../text/text.js";
+import { ATTACHMENT_LABEL, COVERING_LETTER, endsAsTitleLine } from "../lexicon/titles.js";
+import { titleLike } from "./titleYear.js";
 import { headerRole } from "../lexicon/roles.js";
 import { fieldOfHeader } from "../lexicon/headers.js";
 import { emptyDraft, type DraftTask } from "./draft.js";
@@ -101,6 +103,22 @@ function splitTitle(rest: string): [string | null, string] {
   return [null, rest.trim()];
 }
 
+/**
+ * Where the plan itself begins: at its own title printed on a line of its own, when a
+ * covering letter's title (关于印发…的通知) comes before it — the letter's numbered
+ * instructions (一、高度重视。二、抓好落实。), signature and date are the letter's, not
+ * tasks. 0 when there is no such title.
+ */
+function planStart(paragraphs: readonly Paragraph[]): number {
+  const letter = paragraphs.findIndex((p) => titleLike(p.text) && COVERING_LETTER.test(toSimplified(compact(p.text))));
+  if (letter < 0) return 0;
+  for (let i = letter + 1; i < paragraphs.length; i++) {
+    const t = toSimplified(compact(paragraphs[i]!.text));
+    if (titleLike(paragraphs[i]!.text) && !COVERING_LETTER.test(t) && endsAsTitleLine(t.replace(ATTACHMENT_LABEL, ""))) return i;
+  }
+  return 0;
+}
+
 export function planProse(paragraphs: Paragraph[]): Result<{ tasks: DraftTask[]; front: Paragraph[] }> {
   const warnings: Warning[] = [];
   const headings = new HeadingStack();
@@ -108,6 +126,8 @@ export function planProse(paragraphs: Paragraph[]): Result<{ tasks: DraftTask[];
   const front: Paragraph[] = [];
   let started = false;
   let current: DraftTask | null = null;
+  const start = planStart(paragraphs);
+  front.push(...paragraphs.slice(0, start));
   // Headings seen since the last task: reported if no task ever follows them.
   let openHeadings: Array<{ text: string; lines: number[] }> = [];
 
@@ -117,7 +137,7 @@ export function planProse(paragraphs: Paragraph[]): Result<{ tasks: DraftTask[];
 
   // What each paragraph holds, read once: the loop looks one paragraph ahead.
   const read = paragraphs.map((p) => ({ clause: trailingUnits(p.text), labels: labelsIn(p.text), marker: parseMarker(p.text) }));
-  for (let i = 0; i < paragraphs.length; i++) {
+  for (let i = start; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
     const { clause, labels, marker: m } = read[i]!;
     if (clause && clause[0] === "" && current) {

@@ -138,6 +138,16 @@ describe("labelled lines and prose", () => {
     ]);
   });
 
+  it("a covering letter with numbered instructions of its own (一、高度重视。…) before the plan's title: the letter is front matter", async () => {
+    const plan = await read("prose-covering-letter-items.txt");
+    expect(plan.title).toBe("青山县2024年政务公开工作要点");
+    expect(plan.tasks.map((t) => [t.number, t.path[0], t.unitsText, units(t)])).toEqual([
+      ["（一）", "一、深化重点领域信息公开", "县财政局负责", "县财政局/r"],
+      ["（二）", "一、深化重点领域信息公开", "县发改委、县住建局按职责分工负责", "县发改委/r 县住建局/r"],
+      ["（三）", "二、强化政策解读回应", "县政府办公室；县融媒体中心", "县政府办公室/r 县融媒体中心/s"],
+    ]);
+  });
+
   it("a site's metadata block (索引号, 分类, 标题, 来源, 点击数) above a prose plan: each line its own, the title found", async () => {
     const plan = await read("prose-site-metadata.txt");
     expect(plan.title).toBe("东湖区2023年政务公开工作要点");
