@@ -121,17 +121,23 @@ export function fitsField(field: Column["field"], t: string): number {
  */
 const UNMERGED_BIAS = 0.25;
 const MERGING: ReadonlySet<Column["field"]> = new Set(["task", "units", "deadline", "people"]);
+/** Fit points against a category column for a cell of a sub-row (no number of its own): more than a short name's fit to a category (1). */
+const LOST_CATEGORY = 1.5;
 
 /**
  * The columns (indexes into `cols`, strictly increasing) that the cells fit best, in
  * their order: a row that lost merged cells keeps the order of the ones it prints.
  */
-export function placeCells(texts: string[], cols: Column[]): number[] {
+export function placeCells(texts: string[], cols: Column[], numberless = false): number[] {
   const n = texts.length;
   const w = cols.length;
   if (n === 0) return [];
   if (n >= w) return texts.map((_, i) => i);
-  const score = (i: number, j: number) => fitsField(cols[j]!.field, texts[i]!) + (MERGING.has(cols[j]!.field) ? 0 : UNMERGED_BIAS);
+  // A row without its number under a 序号 column is a sub-row of a merged 序号: the
+  // categories around it are merged over it too (a category holds whole numbered tasks),
+  // so its cells are not theirs.
+  const lost = (j: number) => (numberless && cols[j]!.field === "task" ? LOST_CATEGORY : 0);
+  const score = (i: number, j: number) => fitsField(cols[j]!.field, texts[i]!) + (MERGING.has(cols[j]!.field) ? 0 : UNMERGED_BIAS) - lost(j);
   // best[i][j]: the best total for cells i.. when cell i may go under columns j..
   const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(w + 1).fill(-Infinity));
   for (let j = 0; j <= w; j++) best[n]![j] = 0;

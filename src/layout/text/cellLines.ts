@@ -16,6 +16,36 @@ const MIN_HEADER_CELLS = 3;
 /** Fewest numbered rows that make a table of this shape. */
 const MIN_ROWS = 2;
 
+/** The lines from one row's 序号 to the next's, most often: how many cells a row has (null when no numbers run 1, 2, 3 …). */
+function rowWidth(texts: readonly string[]): number | null {
+  const at: number[] = [];
+  let want = 1;
+  texts.forEach((t, i) => {
+    if (NUMBER_CELL.test(t) && Number(NUMBER_CELL.exec(t)![1]) === want) {
+      at.push(i);
+      want++;
+    }
+  });
+  if (at.length < 2) return null;
+  const counts = new Map<number, number>();
+  for (let k = 1; k < at.length; k++) counts.set(at[k]! - at[k - 1]!, (counts.get(at[k]! - at[k - 1]!) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+}
+
+/** Each header fragment that is no header word joined with the next line when the two make one. */
+function joinWrappedWords(header: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < header.length; i++) {
+    const a = header[i]!;
+    const b = header[i + 1];
+    if (b != null && !isHeaderWord(a) && isHeaderWord(a + b)) {
+      out.push(a + b);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
 export function layCellLines(lines: SourceLine[]): Laid | null {
   const cells: Array<StreamCell & { afterBlank: boolean }> = [];
   let blank = false;
@@ -32,7 +62,15 @@ export function layCellLines(lines: SourceLine[]): Laid | null {
     if (!isHeaderWord(cells[h]!.text)) continue;
     const e = headerRunEnd(texts, h);
     if (e - h < MIN_HEADER_CELLS) continue;
-    const header = joinQualifiers(cells.slice(h, e).map((c) => c.text));
+    let header = joinQualifiers(cells.slice(h, e).map((c) => c.text));
+    // Header cells wrapped onto two lines (责任 / 单位, 完成 / 时限): when the rows are
+    // narrower than the header lines, and joining each fragment that is no header word
+    // with the line after it into a header word makes the header as wide as the rows.
+    const width = rowWidth(cells.slice(e).map((c) => c.text));
+    if (width != null && header.length > width) {
+      const joined = joinWrappedWords(header);
+      if (joined.length === width) header = joined;
+    }
     if (!isHeaderRow(header.map((t) => cell(t, [])))) {
       h = e;
       continue;

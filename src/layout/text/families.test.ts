@@ -138,6 +138,25 @@ describe("labelled lines and prose", () => {
     ]);
   });
 
+  it("a sub-row that left out its merged 序号, 项目名称 and unit: its cells are the inner columns', and the merged name is both tasks' path", async () => {
+    const plan = await read("pipe-rows-sub-row.txt");
+    expect(plan.tasks.map((t) => [t.number, t.path, t.title, t.text, units(t), t.status])).toEqual([
+      ["1", [], "城乡供水一体化", "新增覆盖人口2万人", "县水利局/l", "已完成60%"],
+      ["2", ["老旧小区改造"], null, "改造小区8个", "县住建局/l", "完成5个"],
+      [null, ["老旧小区改造"], null, "加装电梯20台", "县住建局/l", "完成12台"],
+      ["3", [], "托育服务", "新增托位300个", "县卫健局/l", "新增200个"],
+    ]);
+  });
+
+  it("one cell per line with header cells wrapped onto two lines (责任 / 单位, 完成 / 时限)", async () => {
+    const plan = await read("cell-lines-wrapped-header.txt");
+    expect(plan.columns).toEqual(["序号", "重点工作", "具体措施", "责任单位", "完成时限"]);
+    expect(plan.tasks.map((t) => [t.number, t.title, t.text, units(t), t.deadlineText])).toEqual([
+      ["1", "优化营商环境", "全面推行证明事项告知承诺制。", "县司法局/r", "6月底前"],
+      ["2", "深化“放管服”改革", "推进政务服务“跨省通办”。", "县政务服务中心/r", "年底前"],
+    ]);
+  });
+
   it("a covering letter with numbered instructions of its own (一、高度重视。…) before the plan's title: the letter is front matter", async () => {
     const plan = await read("prose-covering-letter-items.txt");
     expect(plan.title).toBe("青山县2024年政务公开工作要点");

@@ -22,7 +22,8 @@ export function alignRow(cells: Cell[], cols: Column[]): { head: Array<[Cell, Co
   const w = cols.length;
   // A row as wide as the header, or wider, is read from the right; a narrower one has
   // lost cells, which its contents place (lexicon/cells.ts placeCells).
-  const at = n < w ? placeCells(cells.map((c) => text(c)), cols) : cells.map((_, j) => j - (n - w));
+  const numberless = cols.some((c) => c.field === "number") && !cells.some((c) => NUMBER_CELL.test(text(c)));
+  const at = n < w ? placeCells(cells.map((c) => text(c)), cols, numberless) : cells.map((_, j) => j - (n - w));
   const head: Array<[Cell, Column | undefined]> = [];
   let textCell: Cell | undefined;
   const tail: Pair[] = [];
