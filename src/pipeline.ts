@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import type { Conversion } from "./model/conversion.js";
 import type { Laid, Paragraph } from "./model/document.js";
+import { lowestConfidence } from "./model/geometry.js";
 import type { OwnPlan, SheetPlace, Source } from "./model/source.js";
 import { WorkplanError } from "./model/errors.js";
 import { DEFAULT_MAX_SIZE, MAX_CELLS } from "./model/limits.js";
@@ -113,8 +114,7 @@ async function layOut(source: Source, opts: ConvertOptions): Promise<Laid> {
 /** A task of a recognised page read as text: the lowest confidence of its lines. */
 function withLineConf(d: DraftTask, confs: Laid["lineConf"]): DraftTask {
   if (!confs || d.conf != null) return d;
-  const cs = d.lines.flatMap((l) => (confs[l - 1] == null ? [] : [confs[l - 1]!]));
-  return cs.length > 0 ? { ...d, conf: Math.min(...cs) } : d;
+  return { ...d, conf: lowestConfidence(d.lines.map((l) => confs[l - 1])) };
 }
 
 /** Each unit's canonical name (the user's table, then the built-in standard names). */

@@ -14,6 +14,17 @@ export interface TextItem {
   conf?: number;
 }
 
+/**
+ * The lowest of some OCR confidences, those a reading has (text read as text has none);
+ * null when none has one. What a cell, a task and a line report: the weakest word is
+ * where a reviewer looks.
+ */
+export function lowestConfidence(values: Iterable<number | null | undefined>): number | null {
+  let low: number | null = null;
+  for (const v of values) if (v != null && (low == null || v < low)) low = v;
+  return low;
+}
+
 export interface Segment {
   /** "h": a horizontal ruling at y from x0 to x1; "v": vertical at x from y0 to y1. */
   dir: "h" | "v";

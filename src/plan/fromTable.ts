@@ -7,6 +7,7 @@
 // shifts and leaves empty where a cell is merged.
 
 import type { Column, Row, Table } from "../model/document.js";
+import { lowestConfidence } from "../model/geometry.js";
 import { ok, warning, type Result, type Warning } from "../model/result.js";
 import { LEADING_NUMBER, NUMBER_CELL } from "../lexicon/cells.js";
 import { columnsOf } from "../lexicon/headers.js";
@@ -72,16 +73,11 @@ export function continuesAbove(r: CellsRow, row: Row, prev: DraftTask | undefine
 }
 
 /** The lowest OCR confidence of a row's cells (merged copies included: their text is the task's too), or null. */
-function rowConf(row: Row): number | null {
-  const cs = row.cells.flatMap((c) => (c.conf == null || !c.text ? [] : [c.conf]));
-  return cs.length > 0 ? Math.min(...cs) : null;
-}
-
-const lower = (a: number | null, b: number | null) => (a == null ? b : b == null ? a : Math.min(a, b));
+const rowConf = (row: Row) => lowestConfidence(row.cells.map((c) => (c.text ? c.conf : null)));
 
 /** Step 3, merging: the row's requirement and cells join the task above. */
 export function mergeContinuation(prev: DraftTask, r: CellsRow, row: Row, warnings: Warning[]): void {
-  prev.conf = lower(prev.conf, rowConf(row));
+  prev.conf = lowestConfidence([prev.conf, rowConf(row)]);
   if (r.body) prev.text = prev.text ? joinParts(prev.text, r.body) : r.body;
   r.tail.forEach(([c, col, at]: Pair) => mergeField(prev, col, at, text(c), row, warnings, true));
   prev.lines.push(...row.lines);

@@ -13,7 +13,7 @@ import { columnsOf } from "../../lexicon/headers.js";
 import { EDGE_PAGE_NUMBER } from "../../lexicon/furniture.js";
 import { isPartHeading, parseMarker } from "../../lexicon/markers.js";
 import { warning, type Warning } from "../../model/result.js";
-import type { PageGeometry, TextItem } from "../../model/geometry.js";
+import { lowestConfidence, type PageGeometry, type TextItem } from "../../model/geometry.js";
 import { expandSpans } from "../grid.js";
 import { detachFromHeader, findHeader, mergeHeader, placeFragmentsByText, repeatedHeaderRows } from "../gridTable.js";
 import { layoutText } from "../text/index.js";
@@ -84,12 +84,6 @@ function lowCells(rows: readonly Row[], header: readonly string[]): Warning[] {
   }
   for (const [page, n] of more) out.push(warning("low-confidence", `page ${page}: ${n} more cells below ${PDF_SETTINGS.lowConfidence}% confidence`, { page }));
   return out;
-}
-
-/** The lowest OCR confidence of some items, or null when none was recognised. */
-function lowestConf(items: readonly TextItem[]): number | null {
-  const cs = items.flatMap((i) => (i.conf == null ? [] : [i.conf]));
-  return cs.length > 0 ? Math.min(...cs) : null;
 }
 
 /** Lines printed at the top or bottom of most pages (digits aside): running headers and footers. */
@@ -198,7 +192,7 @@ function joinAcrossBreak(prevs: Cell[][][], next: Cell[][], numberCol: number): 
     if (cell.rowSpan < 2 || parseMarker(cell.text)) return;
     if (!above[0]?.runsOn || !above[0].text) return;
     const joined = joinParts(above[0].text, cell.text);
-    const conf = above[0].conf == null ? cell.conf : cell.conf == null ? above[0].conf : Math.min(above[0].conf, cell.conf);
+    const conf = lowestConfidence([above[0].conf, cell.conf]) ?? undefined;
     for (const c of [...above, ...region(next, 0, j)]) setText(c, joined, conf);
   });
 }
@@ -325,7 +319,7 @@ export function layoutPdf(pages: PageGeometry[]): Laid {
     const text = order.map((l) => l.tabbed).join("\n");
     const laid = layoutText(text);
     // A recognised page read as text: each line of that text keeps its words' lowest confidence.
-    const confs = order.map((l) => lowestConf(l.items));
+    const confs = order.map((l) => lowestConfidence(l.items.map((i) => i.conf)));
     return { ...laid, layout: `pdf-${laid.layout}`, reason: `no ruled task table; read as text: ${laid.reason}`, warnings: [...warnings, ...lowLines(pages), ...laid.warnings], pages: report, ...(confs.some((c) => c != null) ? { lineConf: confs } : {}) };
   }
   const s = start;

@@ -11,7 +11,7 @@ import { PDF_SETTINGS } from "./settings.js";
 import { UNIT_LAST_CHAR } from "../../lexicon/units.js";
 import { toSimplified } from "../../text/hant.js";
 import { isCjk } from "../../text/text.js";
-import type { PageGeometry, Segment, TextItem } from "../../model/geometry.js";
+import { lowestConfidence, type PageGeometry, type Segment, type TextItem } from "../../model/geometry.js";
 
 const TOL = PDF_SETTINGS.collinearTolerance;
 const S = PDF_SETTINGS;
@@ -340,8 +340,8 @@ function buildTable(gh: Segment[], gv: Segment[], items: TextItem[], used: Set<T
   for (const b of cells) {
     const edge = xs[b.c1 + 1]! - S.cellPadding;
     const cell: Cell = { text: joinItems(b.items, edge), lines: [], rowSpan: b.r1 - b.r0 + 1, colSpan: b.c1 - b.c0 + 1, runsOn: lastLineFull(b.items, edge) };
-    const confs = b.items.flatMap((i) => (i.conf == null ? [] : [i.conf]));
-    if (confs.length > 0) cell.conf = Math.min(...confs);
+    const conf = lowestConfidence(b.items.map((i) => i.conf));
+    if (conf != null) cell.conf = conf;
     if (b.c1 > b.c0 && b.items.length > 0) {
       // Which column of the span holds all the text (by the items' extents), if one does.
       const lo = upperBound(xs, minOf(b.items, (i) => i.x0) + S.cellPadding) - 1;
