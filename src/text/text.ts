@@ -1,12 +1,12 @@
 // Text helpers shared by every stage. Sources mix full- and half-width forms and PDF
 // extraction inserts spaces inside words; comparisons go through `compact`.
 
-/** NFKC with all white space removed: the form in which texts are compared. */
 /** Text for HTML, SVG or XML: the five characters markup gives a meaning to, escaped. */
 export function escapeMarkup(s: string): string {
   return s.replace(/[&<>"']/gu, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
+/** NFKC with all white space removed: the form in which texts are compared. */
 export function compact(s: string): string {
   return s.normalize("NFKC").replace(/\s+/gu, "");
 }
@@ -84,4 +84,17 @@ export function isCjk(ch: string | undefined): boolean {
  */
 export function joinParts(a: string, b: string): string {
   return compact(a).endsWith(compact(b)) ? a : joinWrapped([a, b]);
+}
+
+/**
+ * The value that occurs most often (how wide most rows of a table are); on a tie the
+ * smaller, or the larger with `preferLarger`. Null for no values.
+ */
+export function mostCommon(values: Iterable<number>, preferLarger = false): number | null {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: number | null = null;
+  let n = 0;
+  for (const [v, c] of counts) if (c > n || (c === n && best != null && (preferLarger ? v > best : v < best))) [best, n] = [v, c];
+  return best;
 }

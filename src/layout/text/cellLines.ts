@@ -6,7 +6,7 @@
 import { cell, type Laid } from "../../model/document.js";
 import { columnsOf, isHeaderWord } from "../../lexicon/headers.js";
 import { NUMBER_CELL } from "../../lexicon/cells.js";
-import { clean } from "../../text/text.js";
+import { clean, mostCommon } from "../../text/text.js";
 import { headerRunEnd, isHeaderRow, joinQualifiers } from "./assemble.js";
 import { isBlank, type SourceLine } from "./lines.js";
 import { dropRepeatedHeaders, rowsByNumber, type StreamCell } from "./stream.js";
@@ -27,9 +27,7 @@ function rowWidth(texts: readonly string[]): number | null {
     }
   });
   if (at.length < 2) return null;
-  const counts = new Map<number, number>();
-  for (let k = 1; k < at.length; k++) counts.set(at[k]! - at[k - 1]!, (counts.get(at[k]! - at[k - 1]!) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+  return mostCommon(at.slice(1).map((a, k) => a - at[k]!));
 }
 
 /** Each header fragment that is no header word joined with the next line when the two make one. */

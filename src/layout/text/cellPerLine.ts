@@ -4,7 +4,7 @@
 
 import { cell, type Cell, type Laid } from "../../model/document.js";
 import { looksLikeDeadline, looksLikeUnits, NUMBER_CELL } from "../../lexicon/cells.js";
-import { clean, joinWrapped } from "../../text/text.js";
+import { clean, joinWrapped, mostCommon } from "../../text/text.js";
 import { assemble, isHeaderRow, type RawRow } from "./assemble.js";
 import type { SourceLine } from "./lines.js";
 
@@ -76,9 +76,7 @@ export function layCellPerLine(lines: SourceLine[]): Laid | null {
   // its spanning cells printed once: 工作任务 over two category columns), if the header has
   // at least as many cells.
   const header = raw.find((r) => r.cells.length >= 3 && isHeaderRow(r.cells))?.cells.length ?? 0;
-  const counts = new Map<number, number>();
-  for (const r of raw) if (r.cells.length >= 2 && !isHeaderRow(r.cells)) counts.set(r.cells.length, (counts.get(r.cells.length) ?? 0) + 1);
-  const modal = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0;
+  const modal = mostCommon(raw.filter((r) => r.cells.length >= 2 && !isHeaderRow(r.cells)).map((r) => r.cells.length)) ?? 0;
   const width = modal > 0 && modal <= header ? modal : 0;
   const rows = width ? raw.map((r) => (r.cells.length > width && !isHeaderRow(r.cells) ? { ...r, cells: fitToHeader(r.cells, width) } : r)) : raw;
   const a = assemble(rows, (r) => r.cells.length >= 2);

@@ -6,6 +6,7 @@ import type { Cell, Column, Row } from "../../model/document.js";
 import { LEADING_NUMBER, NUMBER_CELL, placeCells } from "../../lexicon/cells.js";
 import { parseMarker } from "../../lexicon/markers.js";
 import { flat, text } from "./cells.js";
+import { mostCommon } from "../../text/text.js";
 
 /** A cell after the requirement, with its column and the column's index. */
 export type Pair = [Cell, Column, number];
@@ -62,12 +63,7 @@ export type ReadRow =
 
 /** The modal number of cells of the table's rows: how wide a row is. */
 export function modalWidth(rows: Row[]): number {
-  const counts = new Map<number, number>();
-  for (const r of rows) counts.set(r.cells.length, (counts.get(r.cells.length) ?? 0) + 1);
-  let best = 0;
-  let n = 0;
-  for (const [w, c] of counts) if (c > n || (c === n && w > best)) [best, n] = [w, c];
-  return best;
+  return mostCommon(rows.map((r) => r.cells.length), true) ?? 0;
 }
 
 /** Step 1: one row, read by the table's columns (`width`: the modal row width). */
