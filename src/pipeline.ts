@@ -201,28 +201,37 @@ export async function convertBytes(bytes: Uint8Array, file: string, opts: Conver
     title,
     year,
     columns: laid.table ? laid.table.header.filter((h) => h !== "") : [],
-    tasks: drafts.map((d) => onSheet(canonicalUnits(finishTask(withLineConf(d, laid.lineConf), year), opts), places)),
-    warnings: warnings.map((w) => onSheet(toWarning(w), places)),
+    tasks: drafts.map((d) => taskOnSheet(canonicalUnits(finishTask(withLineConf(d, laid.lineConf), year), opts), places)),
+    warnings: warnings.map((w) => warningOnSheet(toWarning(w), places)),
   };
   return { plan: checkedPlan(file, plan), laid, front };
 }
 
 /**
- * A workbook's task or warning placed on its sheet: the page's lines become the sheet's
- * rows, the page the sheet's position, and a task names its sheet (the first one, should
- * a task's rows run over two sheets of one table).
+ * Where lines of a workbook's page are on its sheets: the first sheet they touch (a
+ * task's rows could run over two sheets of one table) and its rows there.
  */
-function onSheet<T extends { provenance: Plan["tasks"][number]["provenance"] } | Plan["warnings"][number]>(x: T, places: ReadonlyArray<SheetPlace | null> | null): T {
-  if (!places) return x;
-  const lines = "provenance" in x ? x.provenance.lines : (x.lines ?? []);
+function onSheet(lines: readonly number[], places: ReadonlyArray<SheetPlace | null>): { sheet: SheetPlace | null; rows: number[] } {
   const at = lines.map((l) => places[l - 1]).filter((p): p is SheetPlace => p != null);
-  const first = at[0];
-  const rows = [...new Set(at.filter((p) => p.sheet === first?.sheet).map((p) => p.row))].sort((a, b) => a - b);
-  if ("provenance" in x) return { ...x, provenance: first ? { lines: rows, page: first.sheetNo, sheet: first.sheet } : { lines: [], page: null } };
-  const w: Plan["warnings"][number] = { code: x.code, message: first ? `${x.message} (sheet ${first.sheet})` : x.message };
-  if (rows.length > 0) w.lines = rows;
-  if (first) w.page = first.sheetNo;
-  return w as T;
+  const sheet = at[0] ?? null;
+  return { sheet, rows: [...new Set(at.filter((p) => p.sheet === sheet?.sheet).map((p) => p.row))].sort((a, b) => a - b) };
+}
+
+/** A workbook's task: provenance names its sheet, its position and its rows. */
+function taskOnSheet(t: Plan["tasks"][number], places: ReadonlyArray<SheetPlace | null> | null): Plan["tasks"][number] {
+  if (!places) return t;
+  const { sheet, rows } = onSheet(t.provenance.lines, places);
+  return { ...t, provenance: sheet ? { lines: rows, page: sheet.sheetNo, sheet: sheet.sheet } : { lines: [], page: null } };
+}
+
+/** A workbook's warning: about rows of a named sheet. */
+function warningOnSheet(w: Plan["warnings"][number], places: ReadonlyArray<SheetPlace | null> | null): Plan["warnings"][number] {
+  if (!places) return w;
+  const { sheet, rows } = onSheet(w.lines ?? [], places);
+  const out: Plan["warnings"][number] = { code: w.code, message: sheet ? `${w.message} (sheet ${sheet.sheet})` : w.message };
+  if (rows.length > 0) out.lines = rows;
+  if (sheet) out.page = sheet.sheetNo;
+  return out;
 }
 
 /** The plan as the schema has it, or an internal error: every output is checked before it is written. */

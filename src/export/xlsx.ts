@@ -11,7 +11,7 @@
 
 import * as zlib from "node:zlib";
 import stringWidth from "string-width";
-import { SHEETS, UNIT_COLUMNS, WARNING_COLUMNS } from "../schema/columns.js";
+import { columnTitle, SHEETS, UNIT_COLUMNS, WARNING_COLUMNS } from "../schema/columns.js";
 import type { Plan } from "../schema/plan.js";
 import { escapeMarkup } from "../text/text.js";
 import { csvHeaderRow, csvKeys, csvRecords, type CsvOptions } from "./csv.js";
@@ -115,7 +115,7 @@ function tasksSheet(docs: readonly XlsxDocument[], o: XlsxOptions): SheetData {
 
 function unitsSheet(docs: readonly XlsxDocument[]): SheetData {
   const batch = docs.length !== 1 || docs[0]!.source != null;
-  const rows: string[][] = [[...(batch ? ["来源文件"] : []), ...UNIT_COLUMNS]];
+  const rows: string[][] = [[...(batch ? [columnTitle("source", "zh")] : []), ...UNIT_COLUMNS]];
   for (const d of docs) for (const t of d.plan.tasks) for (const u of t.units) rows.push([...(batch ? [d.source ?? d.plan.source.file] : []), t.number ?? "", t.text ?? "", u.name, u.role]);
   return { name: SHEETS.units, rows, wrap: new Set([batch ? 2 : 1]) };
 }

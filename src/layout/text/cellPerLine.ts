@@ -50,9 +50,9 @@ const isText = (t: string) => !NUMBER_CELL.test(t) && !looksLikeUnits(t) && !loo
  * are joined, one pair at a time, where what they hold says they are one cell — unit
  * names on consecutive lines (a units cell listing one per line), or a line of text that
  * does not end its sentence and the text line after it — until the block is as wide as
- * the header. A block no rule fits is left as it is (the layout places what it can).
+ * the rows. A block no rule fits is left as it is (the layout places what it can).
  */
-function fitToHeader(cells: Cell[], width: number): Cell[] {
+function fitToRowWidth(cells: Cell[], width: number): Cell[] {
   const out = [...cells];
   while (out.length > width) {
     let best = -1;
@@ -78,7 +78,7 @@ export function layCellPerLine(lines: SourceLine[]): Laid | null {
   const header = raw.find((r) => r.cells.length >= 3 && isHeaderRow(r.cells))?.cells.length ?? 0;
   const modal = mostCommon(raw.filter((r) => r.cells.length >= 2 && !isHeaderRow(r.cells)).map((r) => r.cells.length)) ?? 0;
   const width = modal > 0 && modal <= header ? modal : 0;
-  const rows = width ? raw.map((r) => (r.cells.length > width && !isHeaderRow(r.cells) ? { ...r, cells: fitToHeader(r.cells, width) } : r)) : raw;
+  const rows = width ? raw.map((r) => (r.cells.length > width && !isHeaderRow(r.cells) ? { ...r, cells: fitToRowWidth(r.cells, width) } : r)) : raw;
   const a = assemble(rows, (r) => r.cells.length >= 2);
   if (!a) return null;
   return {

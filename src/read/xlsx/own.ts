@@ -9,7 +9,7 @@
 // corrected, rows re-sorted or filtered) are what is read: a filter's hidden rows are
 // still tasks, the sheet's merged category cells are filled down.
 
-import { columnKey, levelOf, SHEETS, UNIT_COLUMNS, WARNING_COLUMNS } from "../../schema/columns.js";
+import { columnKey, columnTitle, levelOf, SHEETS, UNIT_COLUMNS, WARNING_COLUMNS } from "../../schema/columns.js";
 import { DeadlineSchema, RoleSchema, type Deadline, type PlanWarning, type Role, type Task } from "../../schema/plan.js";
 import type { OwnPlan } from "../../model/source.js";
 import type { Sheet } from "./sheet.js";
@@ -70,7 +70,8 @@ interface UnitRow {
 function unitRows(s: Sheet | undefined): UnitRow[] {
   if (!s) return [];
   const [head = [], ...rows] = grid(s);
-  const batch = head[0] === WARNING_COLUMNS[0];
+  // A batch's units sheet starts with the source column, titled as the tasks sheet's.
+  const batch = head[0] === columnTitle("source", "zh");
   const at = batch ? 1 : 0;
   if (UNIT_COLUMNS.some((t, i) => head[at + i] !== t)) return [];
   return rows.flatMap((r) => {

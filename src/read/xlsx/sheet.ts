@@ -162,13 +162,6 @@ export interface Sheet {
   maxCol: number;
 }
 
-/** A worksheet read from a string (tests, small parts). */
-export function readSheet(xml: string, strings: string[], formats: ReadonlyMap<number, string>): Sheet {
-  const r = sheetReader(strings, formats);
-  parseXml(xml, r.handler);
-  return r.sheet;
-}
-
 /** A worksheet's reader: its XML events fed as the part inflates, the sheet filled as they come. */
 export function sheetReader(strings: string[], formats: ReadonlyMap<number, string>): { handler: XmlHandler; sheet: Sheet } {
   const sheet: Sheet = { cells: new Map(), merges: [], hiddenRows: new Set(), hiddenCols: new Set(), maxRow: -1, maxCol: -1 };
