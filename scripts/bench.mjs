@@ -109,17 +109,22 @@ console.log(`speed-up with 2 workers (medians): ${fmt(median(1).secs / median(2)
 rmSync(work, { recursive: true, force: true });
 
 const { convertFile } = await import(path.join(root, "dist/pipeline.js"));
-const pdfs = list("fixtures/pdf", ".pdf");
-let ours = 0;
-let pdfPages = 0;
-for (let k = 0; k < 5; k++) {
-  for (const f of pdfs) {
-    const s = process.hrtime.bigint();
-    const { laid } = await convertFile(f);
-    ours += Number(process.hrtime.bigint() - s) / 1e9;
-    pdfPages += laid.pages.length;
+/** Each file converted in this process five times: seconds, pages and tasks in all. */
+async function inProcess(files) {
+  const out = { secs: 0, pages: 0, tasks: 0 };
+  for (let k = 0; k < 5; k++) {
+    for (const f of files) {
+      const s = process.hrtime.bigint();
+      const { laid, plan } = await convertFile(f);
+      out.secs += Number(process.hrtime.bigint() - s) / 1e9;
+      out.pages += laid.pages?.length ?? 1;
+      out.tasks += plan.tasks.length;
+    }
   }
+  return out;
 }
+const pdfs = list("fixtures/pdf", ".pdf");
+const { secs: ours, pages: pdfPages } = await inProcess(pdfs);
 let floor = "";
 if (spawnSync("sh", ["-c", "command -v pdftotext"]).status === 0) {
   let theirs = 0;
@@ -137,16 +142,7 @@ console.log(`pdf: ${pdfs.length} files × 5, ${pdfPages} pages in process: ${fmt
 // Spreadsheets beside them (.xlsx read by our own reader; .xls and .ods go through
 // LibreOffice, whose start-up is its own cost and is left out here).
 const sheets = list("fixtures/xlsx", ".xlsx");
-let sheetSecs = 0;
-let sheetTasks = 0;
-for (let k = 0; k < 5; k++) {
-  for (const f of sheets) {
-    const s = process.hrtime.bigint();
-    const { plan } = await convertFile(f);
-    sheetSecs += Number(process.hrtime.bigint() - s) / 1e9;
-    sheetTasks += plan.tasks.length;
-  }
-}
+const { secs: sheetSecs, tasks: sheetTasks } = await inProcess(sheets);
 console.log(`xlsx: ${sheets.length} files × 5 in process: ${fmt((sheets.length * 5) / sheetSecs)} spreadsheets/s, ${fmt(sheetTasks / sheetSecs)} tasks/s`);
 
 // A scanned PDF through OCR, where Tesseract is installed: seconds per page, peak memory
