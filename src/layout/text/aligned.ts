@@ -1,37 +1,44 @@
 // Text whose table columns are aligned with spaces, as `pdftotext -layout` prints a ruled
-// table. pdftotext places each line's text near the x of its glyphs but packs every line
-// on its own: a column starts further right on a line whose earlier cell overflowed, so
-// no character position is a column boundary for the whole page. What holds is smaller:
-// a row is a run of lines between blank lines (a ruled table's cell padding prints as a
-// blank line), and inside one row a column's lines start at one position. So each row's
-// columns are the token starts that recur on its lines; the cells found are placed
-// under the header's columns by what they hold and in their order (lexicon/cells.ts
-// placeCells), as the cells of a row that lost some are placed anywhere else.
+// table. The cells are found as pdftotext laid them out (alignedBlocks.ts: a cell is a run
+// of lines starting at one column), page by page; each page's columns are matched to the
+// header's by their order and by what their cells hold. Rows: a ruled table prints a
+// row's 序号 and its requirement unmerged, so each requirement cell is a row, and the 序号
+// beside it (centred in the row, not at its top) numbers it. Every other cell may be a
+// merged one, printed once, centred over the rows it covers: the rows it covers are the
+// run whose middle lies nearest its own (rowSpans.ts), and its text goes to the first of
+// them (the plan carries it down, as it does for any merged cell in text).
 
 import { cell, type Column, type Laid, type Paragraph, type Row } from "../../model/document.js";
-import { NUMBER_CELL, placeCells } from "../../lexicon/cells.js";
+import { fitsField, NUMBER_CELL } from "../../lexicon/cells.js";
 import { columnsOf, fieldOfHeader, isHeaderWord } from "../../lexicon/headers.js";
-import { clean } from "../../text/text.js";
-import { parseMarker } from "../../lexicon/markers.js";
+import { clean, compact } from "../../text/text.js";
+import { blocksOf, COLUMN_SPREAD, pageColumns, shareLine, segmentsOf, type Block, type PageColumn } from "./alignedBlocks.js";
+import { spanStarts } from "./rowSpans.js";
+import { parseMarker, type MarkerStyle } from "../../lexicon/markers.js";
 import { isBlank, type SourceLine } from "./lines.js";
 
 /** Fewest header words on the header line. */
 const MIN_HEADER_WORDS = 3;
-/** Spaces between two header words, at least (single spaces separate words inside one). */
-const HEADER_GAP = 2;
 /** Lines with a wide gap (3+ spaces between text), as a share of the non-blank ones: many lines of such a table hold one column only. */
 const ALIGNED_SHARE = 0.1;
-/** Character positions within which two lines' tokens start "at the same place". */
-const SAME_START = 1;
+/** Header lines above or below the one with most header words (a wrapped 时限要 / 求, a group header over its sub-headers). */
+const HEADER_LINES_AROUND = 3;
+/** A piece of a header word wrapped onto a line of its own (序 / 号, 时限要 / 求) is this short. */
+const HEADER_FRAGMENT_MAX = 3;
+/** Lines at a page's top or bottom that may be the page's furniture (browser print header, URL and page count). */
+const EDGE_LINES = 2;
+/** Fit points for a heading under the category column that holds its style (more than any content fit, 2.5). */
+const STYLE_FIT = 3;
+/** Fit points per cell for putting a page column under the table column of the one before it (rather than its own). */
+const SAME_COLUMN_COST = 1;
+/** Lines between a 序号 and the requirement cell it numbers, at most (the number is centred in the row). */
+const NUMBER_REACH = 1;
 
-interface Token {
-  at: number;
+interface HeaderToken {
+  line: number;
+  start: number;
+  end: number;
   text: string;
-}
-
-function tokens(line: string, minGap: number): Token[] {
-  const re = minGap > 1 ? new RegExp(`\\S(?:\\S| (?! {${minGap - 1}}))*`, "gu") : /\S+/gu;
-  return [...line.matchAll(re)].map((m) => ({ at: m.index, text: m[0].trimEnd() }));
 }
 
 export function looksAligned(lines: readonly SourceLine[]): boolean {
@@ -40,70 +47,133 @@ export function looksAligned(lines: readonly SourceLine[]): boolean {
   return filled.length > 0 && wide >= Math.max(5, filled.length * ALIGNED_SHARE);
 }
 
-function headerAt(lines: readonly SourceLine[]): { index: number; words: Token[] } | null {
+function headerTokens(text: string, line: number): HeaderToken[] {
+  return [...text.matchAll(/\S+(?: \S+)*/gu)].map((m) => ({ line, start: m.index, end: m.index + m[0].length, text: m[0] }));
+}
+
+const isFragment = (t: string) => compact(t).length <= HEADER_FRAGMENT_MAX && !/\d/u.test(t);
+
+function headerAt(lines: readonly SourceLine[]): number {
   for (let i = 0; i < lines.length; i++) {
-    const ts = tokens(lines[i]!.text, HEADER_GAP);
+    const ts = headerTokens(lines[i]!.text, i);
     const words = ts.filter((t) => isHeaderWord(t.text));
     if (words.length < MIN_HEADER_WORDS || words.length < ts.length - 1) continue;
     const fields = new Set(words.map((w) => fieldOfHeader(w.text)));
-    if (fields.has("text") || fields.has("units")) return { index: i, words };
+    if (fields.has("text") || fields.has("units")) return i;
   }
-  return null;
+  return -1;
 }
 
-/** The cells of one row (a band of lines): its columns are the token starts that recur. */
-function bandCells(band: readonly SourceLine[]): Array<{ at: number; text: string; lines: number[] }> {
-  const perLine = band.map((l) => ({ n: l.n, ts: tokens(l.text, 1) }));
-  const seen = new Map<number, number>();
-  for (const { ts } of perLine) for (const t of new Set(ts.map((x) => x.at))) seen.set(t, (seen.get(t) ?? 0) + 1);
-  // A row of one line shows no recurring starts: there, only a wide gap separates cells.
-  const recurs = (at: number) => [at - SAME_START, at, at + SAME_START].some((p) => (seen.get(p) ?? 0) >= 2);
-  const cols: Array<{ at: number; parts: string[]; lines: number[] }> = [];
-  // Columns by start position, found in constant time (a long band has many lines).
-  const byStart = new Map<number, (typeof cols)[number]>();
-  const colFor = (at: number) => {
-    let c: (typeof cols)[number] | undefined;
-    for (let d = -SAME_START; d <= SAME_START && !c; d++) c = byStart.get(at + d);
-    if (!c) {
-      c = { at, parts: [], lines: [] };
-      cols.push(c);
-      byStart.set(at, c);
-    }
-    return c;
-  };
-  for (const { n, ts } of perLine) {
-    let cur: { at: number; text: string } | null = null;
-    const flush = () => {
-      if (!cur) return;
-      const c = colFor(cur.at);
-      c.parts.push(cur.text);
-      c.lines.push(n);
-      cur = null;
-    };
-    for (let k = 0; k < ts.length; k++) {
-      const t = ts[k]!;
-      const prev = ts[k - 1];
-      const gap = prev ? t.at - (prev.at + prev.text.length) : Infinity;
-      // A token one space after the previous, at a start no other line of the row shares,
-      // is a word of the same cell (围绕 2019 年经济…).
-      if (cur && gap <= 1 && (band.length === 1 || !recurs(t.at))) cur.text += ` ${t.text}`;
-      else {
-        flush();
-        cur = { at: t.at, text: t.text };
-      }
-    }
-    flush();
-  }
-  return cols.sort((a, b) => a.at - b.at).map((c) => ({ at: c.at, text: joinCellLines(c.parts), lines: [...new Set(c.lines)] }));
+interface HeaderColumn {
+  text: string;
+  start: number;
+  end: number;
 }
 
 /**
- * A cell's lines as printed: a line as long as the cell's longest (within a character)
- * filled the column and wrapped, and runs on without a break; a shorter one ended there
- * (a list of units one per line keeps its breaks).
+ * The header's columns, from the header line and the header lines around it: a word
+ * wrapped onto the lines above and below (序 / 号, 时限要 / 求, 任务名 / 称) is one column
+ * where its pieces overlap; a group header centred over two sub-headers (工作任务 over
+ * 类别 | 子项) is no column of its own, and gives its field to a sub-header that names none.
  */
-function joinCellLines(parts: readonly string[]): string {
-  // A loop, not Math.max(...): a spread of a long column's lines overflows the stack.
+function headerColumns(tokens: HeaderToken[]): HeaderColumn[] {
+  const center = (t: HeaderToken) => (t.start + t.end) / 2;
+  const parents = new Map<HeaderToken, HeaderToken[]>();
+  for (const g of tokens) {
+    if (!isHeaderWord(g.text)) continue;
+    const lower = [...new Set(tokens.filter((t) => t.line > g.line).map((t) => t.line))];
+    for (const ln of lower) {
+      const row = tokens.filter((t) => t.line === ln).sort((a, b) => a.start - b.start);
+      for (let k = 0; k + 1 < row.length; k++) {
+        const [l, r] = [row[k]!, row[k + 1]!];
+        const mid = (center(l) + center(r)) / 2;
+        if (Math.abs(mid - center(g)) <= COLUMN_SPREAD / 2 && g.start - l.end <= COLUMN_SPREAD && r.start - g.end <= COLUMN_SPREAD) parents.set(g, [l, r]);
+      }
+      if (parents.has(g)) break;
+    }
+  }
+  const inherit = new Map<HeaderToken, string>();
+  for (const [g, kids] of parents) for (const k of kids) if (fieldOfHeader(k.text) == null) inherit.set(k, g.text);
+  const leaves = tokens.filter((t) => !parents.has(t)).sort((a, b) => a.start - b.start);
+  const groups: HeaderToken[][] = [];
+  for (const t of leaves) {
+    const g = groups.find((g) => g.some((o) => o.line !== t.line && t.start < o.end + 1 && o.start < t.end + 1));
+    if (g) g.push(t);
+    else groups.push([t]);
+  }
+  return groups
+    .map((g) => {
+      const ordered = [...g].sort((a, b) => a.line - b.line);
+      const text = ordered.map((t) => inherit.get(t) ?? compact(t.text)).join("");
+      return { text, start: Math.min(...g.map((t) => t.start)), end: Math.max(...g.map((t) => t.end)) };
+    })
+    .sort((a, b) => a.start - b.start);
+}
+
+interface HeaderBlock {
+  first: number;
+  last: number;
+  columns: HeaderColumn[];
+  /** Each header line's text without spaces: a page repeating the header prints them again. */
+  keys: Set<string>;
+}
+
+function headerBlock(lines: readonly SourceLine[], at: number): HeaderBlock {
+  const headerish = (i: number) => {
+    const l = lines[i];
+    if (!l || isBlank(l)) return false;
+    return headerTokens(l.text, i).every((t) => isHeaderWord(t.text) || isFragment(t.text));
+  };
+  let first = at;
+  while (first > 0 && at - first < HEADER_LINES_AROUND && headerish(first - 1)) first--;
+  let last = at;
+  while (last + 1 < lines.length && last - at < HEADER_LINES_AROUND && headerish(last + 1)) last++;
+  const tokens = lines.slice(first, last + 1).flatMap((l, k) => headerTokens(l.text, k));
+  const keys = new Set(lines.slice(first, last + 1).map((l) => compact(l.text)));
+  return { first, last, columns: headerColumns(tokens), keys };
+}
+
+interface Page {
+  lines: SourceLine[];
+}
+
+function splitPages(lines: readonly SourceLine[]): Page[] {
+  const pages: Page[] = [{ lines: [] }];
+  for (const l of lines) {
+    if (l.pageBreak && pages[pages.length - 1]!.lines.length > 0) pages.push({ lines: [] });
+    pages[pages.length - 1]!.lines.push(l);
+  }
+  return pages;
+}
+
+/** The body's pages, without the header printed again at their tops and without their furniture. */
+function pagesOf(all: readonly SourceLine[], header: HeaderBlock): Page[] {
+  const pages = splitPages(all.slice(header.last + 1)).map((p) => ({ lines: p.lines.map((l) => (header.keys.has(compact(l.text)) && !isBlank(l) ? { n: l.n, text: "" } : l)) }));
+  // A line at the edge of two or more pages, equal but for its digits, is the pages'
+  // furniture (a browser's date and title line, the file URL and page count).
+  const edgeKey = (t: string) => compact(t).replace(/\d+/gu, "#");
+  const edges = (p: Page) => {
+    const filled = p.lines.filter((l) => !isBlank(l));
+    return [...filled.slice(0, EDGE_LINES), ...filled.slice(-EDGE_LINES)];
+  };
+  // Counted over the whole document's pages: the first page's furniture stands above the header.
+  const count = new Map<string, number>();
+  for (const p of splitPages(all)) for (const k of new Set(edges(p).map((l) => edgeKey(l.text)))) count.set(k, (count.get(k) ?? 0) + 1);
+  for (const p of pages) {
+    const drop = new Set(edges(p).filter((l) => (count.get(edgeKey(l.text)) ?? 0) >= 2));
+    p.lines = p.lines.map((l) => (drop.has(l) ? { n: l.n, text: "" } : l));
+  }
+  return pages;
+}
+
+/** What the pages before told of the category columns: the heading style of each. */
+interface Memory {
+  styles: Map<number, MarkerStyle>;
+}
+
+/** A block's text: its lines joined, a line that fills the cell's width running on into the next. */
+function blockText(b: Block): string {
+  const parts = b.segments.map((s) => s.text);
   let longest = 0;
   for (const p of parts) longest = Math.max(longest, [...p].length);
   let out = parts[0] ?? "";
@@ -111,101 +181,215 @@ function joinCellLines(parts: readonly string[]): string {
   return out;
 }
 
-export function layAligned(lines: SourceLine[]): Laid | null {
-  const h = headerAt(lines);
-  if (!h) return null;
-  // A 工作任务 header may stand over two category columns (一、 | （一）): each task column
-  // is offered twice, and the second stays empty where the row has one.
-  const printed = h.words.map((w) => w.text);
-  const header: string[] = printed.flatMap((w) => (fieldOfHeader(w) === "task" ? [w, ""] : [w]));
-  const cols: Column[] = columnsOf(header);
-  const key = (t: string) => t.replace(/\s+/gu, "");
-  const headerKey = key(lines[h.index]!.text);
-  const rows: Row[] = [];
-  const columnStyle = new Map<number, string>();
-  let band: SourceLine[] = [];
-  let page = 1;
-  let pageStart = false;
-  const flush = () => {
-    if (band.length === 0) return;
-    const found = bandCells(band);
-    const out = cols.map(() => cell("", []));
-    // A row's own number is its 序号 cell; the rest are placed by content, in order.
-    const numberAt = cols.findIndex((c) => c.field === "number");
-    let rest = found;
-    const num = found.find((c) => NUMBER_CELL.test(c.text));
-    if (numberAt >= 0 && num && found.indexOf(num) === 0) {
-      out[numberAt] = cell(num.text, num.lines);
-      rest = found.slice(1);
-    }
-    const free = cols.map((c, i) => ({ c, i })).filter(({ i }) => i !== numberAt || !out[numberAt]!.text);
-    // More columns in the row than the header has: the two that start nearest each other
-    // are one (a cell whose lines start a character or two apart).
-    while (rest.length > free.length && rest.length > 1) {
-      let k = 0;
-      for (let j = 1; j + 1 < rest.length; j++) if (rest[j + 1]!.at - rest[j]!.at < rest[k + 1]!.at - rest[k]!.at) k = j;
-      const a = rest[k]!;
-      const b = rest[k + 1]!;
-      rest = [...rest.slice(0, k), { at: a.at, text: `${a.text}\n${b.text}`, lines: [...new Set([...a.lines, ...b.lines])] }, ...rest.slice(k + 2)];
-    }
-    const at = placeCells(
-      rest.map((c) => c.text),
-      free.map((f) => f.c),
-    );
-    rest.forEach((c, k) => {
-      const target = free[at[k]!]!.i;
-      const o = out[target]!;
-      out[target] = o.text ? cell(`${o.text}\n${c.text}`, [...o.lines, ...c.lines]) : cell(c.text, c.lines);
-    });
-    // Each category column holds one level of headings: a cell whose marker is of
-    // another style than the column's goes to the next category column (一、 | （一）).
-    for (let k = 0; k + 1 < cols.length; k++) {
-      if (cols[k]!.field !== "task" || cols[k + 1]!.field !== "task") continue;
-      const [a, b] = [parseMarker(out[k]!.text), parseMarker(out[k + 1]!.text)];
-      const [sa, sb] = [columnStyle.get(k), columnStyle.get(k + 1)];
-      if (a && !out[k + 1]!.text && sa && a.style !== sa && (!sb || sb === a.style)) [out[k], out[k + 1]] = [out[k + 1]!, out[k]!];
-      else if (b && !out[k]!.text && sb && b.style !== sb && (!sa || sa === b.style)) [out[k], out[k + 1]] = [out[k + 1]!, out[k]!];
-      for (const j of [k, k + 1]) {
-        const m = parseMarker(out[j]!.text);
-        if (m && !columnStyle.has(j)) columnStyle.set(j, m.style);
-      }
-    }
-    rows.push({ cells: out, lines: band.map((l) => l.n), page, pageStart });
-    pageStart = false;
-    band = [];
+/**
+ * Which table column each of the page's columns is: strictly in order (a page leaves out
+ * the columns it prints nothing in), where the cells' contents fit the columns' fields best.
+ * More page columns than table columns: the nearest two are taken as one.
+ */
+function matchColumns(pc: readonly PageColumn[], cols: Column[], memory: Memory): number[] {
+  const styles = memory.styles;
+  const texts = pc.map((c) => c.blocks.map((b) => compact(blockText(b))));
+  // Each category column holds one level of headings: a heading of the style a column
+  // took on an earlier page goes there again (a page that prints only （二） cells has
+  // them under the second category column, not the first).
+  const styleFit = (t: string, j: number) => {
+    const want = styles.get(j);
+    const m = cols[j]!.field === "task" ? parseMarker(t) : null;
+    return !want || !m ? 0 : m.style === want ? STYLE_FIT : -STYLE_FIT;
   };
-  for (const l of lines.slice(h.index + 1)) {
-    if (l.pageBreak) {
-      flush();
-      page++;
-      pageStart = true;
+  const fit = (i: number, j: number) => texts[i]!.reduce((s, t) => s + fitsField(cols[j]!.field, t) + styleFit(t, j), 0);
+  // Two page columns under one table column: lines of one cell pushed out of its column.
+  // Never two whose cells stand on one line (those are two columns).
+  const together = pc.map((c, i) => (i + 1 < pc.length && c.blocks.some((a) => pc[i + 1]!.blocks.some((b) => shareLine(a, b))) ? -Infinity : -SAME_COLUMN_COST * (texts[i + 1]?.length ?? 0)));
+  const n = pc.length;
+  const w = cols.length;
+  if (n === 0) return [];
+  // g[i][j]: the best total for page columns i.. when column i goes under table column j.
+  const g: number[][] = Array.from({ length: n }, () => new Array<number>(w).fill(-Infinity));
+  const pick: number[][] = Array.from({ length: n }, () => new Array<number>(w).fill(-1));
+  for (let j = 0; j < w; j++) g[n - 1]![j] = fit(n - 1, j);
+  for (let i = n - 2; i >= 0; i--) {
+    for (let j = 0; j < w; j++) {
+      let best = g[i + 1]![j]! + together[i]!;
+      let at = j;
+      for (let k = j + 1; k < w; k++) if (g[i + 1]![k]! > best) [best, at] = [g[i + 1]![k]!, k];
+      g[i]![j] = fit(i, j) + best;
+      pick[i]![j] = at;
     }
-    if (key(l.text) === headerKey) {
-      flush();
-      pageStart = true;
-      continue;
-    }
-    if (isBlank(l)) {
-      flush();
-      continue;
-    }
-    band.push(l);
   }
-  flush();
-  // Rows after the last numbered one are back matter (a signature, a date).
+  let j = 0;
+  for (let k = 1; k < w; k++) if (g[0]![k]! > g[0]![j]!) j = k;
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    out.push(j);
+    for (const t of texts[i]!) {
+      const m = cols[j]!.field === "task" ? parseMarker(t) : null;
+      if (m && !styles.has(j)) styles.set(j, m.style);
+    }
+    if (i + 1 < n) j = pick[i]![j]!;
+  }
+  return out;
+}
+
+/**
+ * Two rows' requirement cells with no blank line between them (a row whose cell padding
+ * pdftotext printed on a line of another column) run together as one block; the 序号
+ * beside it tell how many rows it holds. It is cut between each two numbers where its
+ * lines skip most (the lines where the other columns' cells stand), else halfway.
+ */
+function splitAtNumbers(t: Block, numbers: readonly Block[]): Block[] {
+  const inside = numbers.filter((n) => n.top >= t.top - NUMBER_REACH && n.top <= t.bottom + NUMBER_REACH).sort((a, b) => a.top - b.top);
+  if (inside.length < 2) return [t];
+  const cuts: number[] = [];
+  for (let k = 0; k + 1 < inside.length; k++) {
+    const [a, b] = [inside[k]!.top, inside[k + 1]!.top];
+    const segs = t.segments.filter((s) => s.line > a && s.line <= b);
+    let cut = Math.floor((a + b) / 2) + 1;
+    let widest = 1;
+    for (let i = 1; i < segs.length; i++) {
+      const skip = segs[i]!.line - segs[i - 1]!.line;
+      if (skip > widest) [widest, cut] = [skip, segs[i]!.line];
+    }
+    cuts.push(cut);
+  }
+  const out: Block[] = [];
+  let from = -Infinity;
+  for (const c of [...cuts, Infinity]) {
+    const segments = t.segments.filter((s) => s.line >= from && s.line < c);
+    if (segments.length > 0) out.push({ start: t.start, top: segments[0]!.line, bottom: segments[segments.length - 1]!.line, segments });
+    from = c;
+  }
+  return out;
+}
+
+interface PageRow {
+  top: number;
+  bottom: number;
+  cells: string[][];
+  lines: Set<number>;
+  numbered: boolean;
+}
+
+/** The rows of one page, each cell's text placed; null where the page holds no table text. */
+function pageRows(page: Page, cols: Column[], memory: Memory): { rows: PageRow[]; after: number } | null {
+  const texts = page.lines.map((l) => l.text);
+  const blocks = blocksOf(segmentsOf(texts));
+  if (blocks.length === 0) return null;
+  const pcs = pageColumns(blocks);
+  const at = matchColumns(pcs, cols, memory);
+  const colOf = new Map<Block, number>();
+  pcs.forEach((pc, i) => pc.blocks.forEach((b) => colOf.set(b, at[i]!)));
+  const numberCol = cols.findIndex((c) => c.field === "number");
+  const textCol = cols.findIndex((c) => c.field === "text");
+  const inCol = (c: number) => blocks.filter((b) => colOf.get(b) === c).sort((a, b) => a.top - b.top);
+  // Requirement cells of one row printed as two blocks (a first line pushed right by the
+  // cell before it) are one cell: blocks of a column on consecutive lines join.
+  const joined = (c: number) => {
+    const out: Block[] = [];
+    for (const b of inCol(c)) {
+      const last = out[out.length - 1];
+      if (last && c !== numberCol && b.top <= last.bottom + 1) out[out.length - 1] = { start: last.start, top: last.top, bottom: Math.max(last.bottom, b.bottom), segments: [...last.segments, ...b.segments].sort((x, y) => x.line - y.line) };
+      else out.push(b);
+    }
+    return out;
+  };
+  const lineNo = (b: Block) => new Set(b.segments.map((s) => page.lines[s.line]!.n));
+  const rows: PageRow[] = [];
+  const numbers = numberCol >= 0 ? joined(numberCol).filter((b) => NUMBER_CELL.test(compact(blockText(b)))) : [];
+  const anchors = textCol >= 0 ? joined(textCol).flatMap((t) => splitAtNumbers(t, numbers)) : [];
+  const taken = new Set<Block>();
+  for (const t of anchors) {
+    const n = numbers.find((b) => !taken.has(b) && b.top >= t.top - NUMBER_REACH && b.top <= t.bottom + NUMBER_REACH);
+    const cells = cols.map(() => [] as string[]);
+    cells[textCol] = [blockText(t)];
+    const lines = lineNo(t);
+    if (n) {
+      taken.add(n);
+      cells[numberCol] = [compact(blockText(n))];
+      for (const x of lineNo(n)) lines.add(x);
+    }
+    rows.push({ top: Math.min(t.top, n?.top ?? t.top), bottom: Math.max(t.bottom, n?.bottom ?? t.bottom), cells, lines, numbered: !!n });
+  }
+  // A number beside no requirement: a row whose requirement is empty.
+  for (const n of numbers) {
+    if (taken.has(n)) continue;
+    const cells = cols.map(() => [] as string[]);
+    cells[numberCol] = [compact(blockText(n))];
+    rows.push({ top: n.top, bottom: n.bottom, cells, lines: lineNo(n), numbered: true });
+  }
+  rows.sort((a, b) => a.top - b.top);
+  if (rows.length === 0) return null;
+  // What stands below the last row, past a blank line, is no cell of it (a signature, a
+  // site footer): the page's table ends there.
+  const lastBottom = rows[rows.length - 1]!.bottom;
+  let after = lastBottom + 1;
+  while (after < texts.length && texts[after]!.trim() !== "" && blocks.some((b) => b.top <= after && b.bottom >= after && b.top <= lastBottom)) after++;
+  cols.forEach((_, c) => {
+    if (c === numberCol || c === textCol) return;
+    const bs = joined(c).filter((b) => b.top < after);
+    if (bs.length === 0) return;
+    const starts = spanStarts(
+      bs.map((b) => ({ top: b.top, bottom: b.bottom })),
+      rows.map((r) => ({ top: r.top, bottom: r.bottom })),
+    );
+    bs.forEach((b, k) => {
+      const r = rows[starts[k]!]!;
+      r.cells[c]!.push(blockText(b));
+      for (const x of lineNo(b)) r.lines.add(x);
+    });
+  });
+  return { rows, after };
+}
+
+export function layAligned(lines: SourceLine[]): Laid | null {
+  const at = headerAt(lines);
+  if (at < 0) return null;
+  const hb = headerBlock(lines, at);
+  // A 工作任务 header over two category columns (一、 | （一）) printed as one: each task
+  // column is offered twice, and the second stays empty where the rows have one level.
+  const printed = hb.columns.map((c) => c.text);
+  const taskCols = printed.filter((h) => fieldOfHeader(h) === "task").length;
+  const header: string[] = printed.flatMap((w) => (taskCols === 1 && fieldOfHeader(w) === "task" ? [w, ""] : [w]));
+  const cols: Column[] = columnsOf(header);
+  if (!cols.some((c) => c.field === "text")) return null;
+  const pages = pagesOf(lines, hb);
+  const memory: Memory = { styles: new Map() };
+  const found = pages.map((p) => pageRows(p, cols, memory));
+  const lastPage = found.map((f) => !!f).lastIndexOf(true);
+  const rows: Row[] = [];
+  const back: Paragraph[] = [];
+  const asBack = (ls: SourceLine[]) => back.push(...ls.filter((l) => !isBlank(l)).map((l) => ({ text: clean(l.text).replace(/\s{2,}/gu, " "), lines: [l.n] })));
+  pages.forEach((p, k) => {
+    const f = found[k];
+    if (k > lastPage) return asBack(p.lines);
+    if (!f) return;
+    f.rows.forEach((r, i) => {
+      const cells = r.cells.map((parts) => cell(parts.join("\n"), [...r.lines].sort((a, b) => a - b)));
+      // A requirement without a number at a page's top goes on with the row cut by the break.
+      const prev = rows[rows.length - 1];
+      if (i === 0 && !r.numbered && prev && cols.some((c) => c.field === "number")) {
+        prev.cells.forEach((c, j) => {
+          const more = cells[j]!.text;
+          if (more) prev.cells[j] = cell(c.text ? `${c.text}\n${more}` : more, [...c.lines, ...cells[j]!.lines]);
+        });
+        prev.lines.push(...r.lines);
+        return;
+      }
+      rows.push({ cells, lines: [...r.lines].sort((a, b) => a - b), page: k + 1, pageStart: i === 0 });
+    });
+    // Below the last page's table: the back matter (a signature, the site's footer).
+    if (k === lastPage) asBack(p.lines.slice(f.after));
+  });
   const numberAt = cols.findIndex((c) => c.field === "number");
-  let last = rows.length - 1;
-  if (numberAt >= 0) while (last >= 0 && !rows[last]!.cells[numberAt]!.text) last--;
-  if (last < 1) return null;
-  const back: Paragraph[] = rows.slice(last + 1).map((r) => ({ text: r.cells.map((c) => c.text.replace(/\n/gu, "")).filter(Boolean).join(" "), lines: r.lines }));
+  if (rows.length < 2 || (numberAt >= 0 && rows.filter((r) => r.cells[numberAt]!.text).length < 2)) return null;
   const front: Paragraph[] = lines
-    .slice(0, h.index)
+    .slice(0, hb.first)
     .filter((l) => !isBlank(l))
     .map((l) => ({ text: clean(l.text).replace(/\s{2,}/gu, " "), lines: [l.n] }));
   return {
     layout: "aligned",
-    reason: `space-aligned columns (pdftotext -layout): ${printed.length} header words; ${last + 1} rows between blank lines, each row's columns from where its lines start`,
-    table: { header, rows: rows.slice(0, last + 1), emptyMeansMerged: true },
+    reason: `space-aligned columns (pdftotext -layout): ${printed.length} header columns; ${rows.length} rows, cells found page by page as runs of lines starting at one column`,
+    table: { header, rows, emptyMeansMerged: true },
     paragraphs: [],
     front,
     back,

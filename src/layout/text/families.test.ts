@@ -242,6 +242,23 @@ describe("space-aligned text (pdftotext -layout)", () => {
   });
 });
 
+describe("space-aligned text: merged cells centred over their rows, pages", () => {
+  it("a category centred over three rows, a unit cell between two rows with no blank line, a header and furniture repeated on the next page", async () => {
+    const plan = await read("aligned-merged.txt");
+    expect(plan.source.layout).toBe("aligned");
+    expect(plan.title).toBe("某区 2026 年政务公开重点工作任务清单");
+    expect(plan.tasks.map((t) => [t.number, t.path, norm(t.text), norm(t.unitsText), t.deadlineText])).toEqual([
+      ["1", ["一、优化营商环境信息公开"], "公开市场准入负面清单及其调整情况,做好政策解读。", "区发展改革局", "6 月底前"],
+      ["2", ["一、优化营商环境信息公开"], "按月公开涉企收费目录清单,接受社会监督。", "区市场监管局,各街道办事处", "持续推进"],
+      ["3", ["一、优化营商环境信息公开"], "公开行政许可和行政处罚结果,七个工作日内完成。", "区市场监管局,各街道办事处", "年底前"],
+      ["4", ["二、推进基层政务公开标准化"], "编制基层政务公开事项目录,逐项明确公开主体。", "各街道办事处", "9 月底前"],
+      ["5", ["二、推进基层政务公开标准化"], "设立政务公开专区。", "区政务服务中心", "全年"],
+    ]);
+    // The browser's print line and the file URL at each page's edge are no cell of any row.
+    expect(JSON.stringify(plan.tasks)).not.toMatch(/file:|上午9:15/u);
+  });
+});
+
 describe("a header printed again between rows", () => {
   it("one cell per line: the repeated header is no row's cells", async () => {
     const plan = await read("cell-lines-repeated-header.txt");

@@ -1,0 +1,169 @@
+// The cells of one printed page of space-aligned text (`pdftotext -layout`), found as
+// pdftotext made them. pdftotext lays out each text block (a table cell's lines) at one
+// character column, and only pushes a block's line right, one space past the text
+// before it, where that text would overlap it. So a cell is a run of consecutive lines
+// whose text starts at one column; a token one space after another starts a new cell
+// only where a line above or below starts a token at the same column (else it is a
+// word of the same cell: 围绕 2019 年…). Columns of the page are the cells' starts,
+// grouped; a page's columns sit elsewhere than another page's (pdftotext packs the
+// columns that hold text on each page), so they are found page by page.
+
+import { NUMBER_CELL } from "../../lexicon/cells.js";
+
+/** Character positions within which two lines' text starts "at the same column". */
+export const SAME_START = 1;
+/** Spaces that always separate two cells (one space may be a word break inside one). */
+const CELL_GAP = 2;
+/**
+ * How far apart, in characters, the starts of one column's cells may lie on one page:
+ * pdftotext places the same column a few characters apart in different rows. Columns
+ * are closer than this only where their cells stand on the same lines, which keeps them apart.
+ */
+export const COLUMN_SPREAD = 4;
+
+export interface Segment {
+  /** Index of the line in the page. */
+  line: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Block {
+  start: number;
+  /** First and last line index in the page. */
+  top: number;
+  bottom: number;
+  segments: Segment[];
+}
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function tokensOf(line: string): Token[] {
+  return [...line.matchAll(/\S+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+}
+
+/** Lines of other cells that may stand between two lines of one cell (their baselines interleave by a line or two, not more). */
+const MAX_SKIPPED = 2;
+/** Lines looked through, up or down, for the nearest one with text at a column. */
+const SUPPORT_REACH = 3;
+
+/** The cell segments of each line of a page (lines as printed; blank lines are ""). */
+export function segmentsOf(lines: readonly string[]): Segment[][] {
+  const toks = lines.map(tokensOf);
+  // The nearest line above or below with text at column `at` (lines of other cells may
+  // stand between two of one cell's lines) starts a token there.
+  const startNear = (i: number, at: number, step: 1 | -1) => {
+    for (let j = i + step, k = 0; j >= 0 && j < toks.length && k < SUPPORT_REACH; j += step, k++) {
+      const ts = toks[j]!;
+      if (ts.length === 0) return false;
+      if (ts.some((t) => Math.abs(t.start - at) <= SAME_START)) return true;
+      if (ts.some((t) => t.start < at && t.end > at)) return false;
+    }
+    return false;
+  };
+  return toks.map((ts, i) => {
+    const out: Segment[] = [];
+    ts.forEach((t, k) => {
+      const prev = ts[k - 1];
+      const last = out[out.length - 1];
+      const gap = prev ? t.start - prev.end : Infinity;
+      const starts = gap >= CELL_GAP || startNear(i, t.start, -1) || startNear(i, t.start, 1);
+      if (last && !starts) {
+        last.text += ` ${t.text}`;
+        last.end = t.end;
+      } else out.push({ line: i, start: t.start, end: t.end, text: t.text });
+    });
+    return out;
+  });
+}
+
+/** Runs of segments on consecutive lines starting at one column: the cells as pdftotext laid them out. */
+export function blocksOf(segs: readonly Segment[][]): Block[] {
+  const blocks: Block[] = [];
+  let open: Array<{ block: Block; start: number; end: number; skipped: number }> = [];
+  segs.forEach((line, i) => {
+    // A blank line ends every cell (a ruled table's cell padding prints as one).
+    if (line.length === 0) {
+      open = [];
+      return;
+    }
+    const next: typeof open = [];
+    const claimed = new Set<Segment>();
+    for (const s of line) {
+      // A 序号 never wraps: a number is a cell of its own, and the next one another.
+      const number = NUMBER_CELL.test(s.text);
+      const k = number ? -1 : open.findIndex((o) => Math.abs(o.start - s.start) <= SAME_START);
+      if (number) {
+        blocks.push({ start: s.start, top: i, bottom: i, segments: [s] });
+        open = open.filter((o) => Math.abs(o.start - s.start) > SAME_START);
+      } else if (k >= 0) {
+        const o = open.splice(k, 1)[0]!;
+        o.block.segments.push(s);
+        o.block.bottom = i;
+        o.end = Math.max(o.end, s.end);
+        o.skipped = 0;
+        next.push(o);
+      } else {
+        const block: Block = { start: s.start, top: i, bottom: i, segments: [s] };
+        blocks.push(block);
+        next.push({ block, start: s.start, end: s.end, skipped: 0 });
+      }
+      claimed.add(s);
+    }
+    // A cell whose column holds nothing on this line stays open: pdftotext prints a line
+    // of another cell between two of its lines where their baselines interleave.
+    for (const o of open) if (o.skipped < MAX_SKIPPED && !line.some((s) => s.start < o.end && s.end > o.start)) next.push({ ...o, skipped: o.skipped + 1 });
+    open = next;
+  });
+  return blocks;
+}
+
+/** Whether two blocks have text on one line (then they are two columns). */
+export function shareLine(a: Block, b: Block): boolean {
+  if (a.bottom < b.top || b.bottom < a.top) return false;
+  const lines = new Set(a.segments.map((s) => s.line));
+  return b.segments.some((s) => lines.has(s.line));
+}
+
+export interface PageColumn {
+  blocks: Block[];
+  /** Mean start of its blocks, weighted by their lines. */
+  at: number;
+}
+
+/**
+ * The page's columns: blocks grouped by start, left to right; a block joins a column
+ * whose starts lie within COLUMN_SPREAD of its own and none of whose blocks shares a
+ * line with it.
+ */
+export function pageColumns(blocks: readonly Block[]): PageColumn[] {
+  const cols: Array<{ blocks: Block[]; lo: number; hi: number; numbers: boolean }> = [];
+  // A 序号 cell and a category cell beside it stand a few characters apart, on lines of
+  // their own (the number is centred in the row): numbers make columns of their own.
+  const isNumber = (b: Block) => b.segments.length === 1 && NUMBER_CELL.test(b.segments[0]!.text);
+  for (const b of [...blocks].sort((x, y) => x.start - y.start || x.top - y.top)) {
+    const numbers = isNumber(b);
+    const c = cols.find((c) => c.numbers === numbers && Math.max(c.hi, b.start) - Math.min(c.lo, b.start) <= (numbers ? 2 * COLUMN_SPREAD : COLUMN_SPREAD) && !c.blocks.some((o) => shareLine(o, b)));
+    if (c) {
+      c.blocks.push(b);
+      c.lo = Math.min(c.lo, b.start);
+      c.hi = Math.max(c.hi, b.start);
+    } else cols.push({ blocks: [b], lo: b.start, hi: b.start, numbers });
+  }
+  return cols
+    .map((c) => {
+      let n = 0;
+      let sum = 0;
+      for (const b of c.blocks) {
+        n += b.segments.length;
+        sum += b.start * b.segments.length;
+      }
+      return { blocks: c.blocks.sort((x, y) => x.top - y.top), at: sum / n };
+    })
+    .sort((a, b) => a.at - b.at);
+}

@@ -1,0 +1,60 @@
+// Which rows a merged cell covers, when the text shows only where its lines stand. A ruled
+// table centres a merged cell's text over the rows it covers (or sets it at their top), and the cells of one column
+// cover the rows one after another without a gap; so the rows each cell starts are the
+// ones that put every cell nearest the middle (or the top) of its run of rows.
+
+export interface Extent {
+  /** First and last line. */
+  top: number;
+  bottom: number;
+}
+
+/** Cost, in lines, of each line of a cell standing outside the rows it is said to cover. */
+const OUTSIDE_COST = 4;
+/** Cost of each row at a page's top left to a cell of the page before (a merged cell cut by the break). */
+const CARRIED_ROW_COST = 0.5;
+
+/**
+ * For each cell (in order, top to bottom), the index of the first row it covers: strictly
+ * increasing; each cell covers the rows up to the next cell's first, the last as many as
+ * suit it best.
+ */
+export function spanStarts(cells: readonly Extent[], rows: readonly Extent[]): number[] {
+  const k = cells.length;
+  const n = rows.length;
+  if (k === 0) return [];
+  if (n === 0 || k > n) return cells.map((_, j) => Math.min(j, Math.max(0, n - 1)));
+  const cost = (j: number, a: number, e: number) => {
+    const c = cells[j]!;
+    const top = rows[a]!.top;
+    const bottom = rows[e]!.bottom;
+    // Centred over its rows, or at their top (a table whose cells align to the top).
+    const off = Math.min(Math.abs((c.top + c.bottom) / 2 - (top + bottom) / 2), Math.abs(c.top - top));
+    const outside = Math.max(0, top - 1 - c.top) + Math.max(0, c.bottom - (bottom + 1));
+    return off + OUTSIDE_COST * outside;
+  };
+  // f[j][a]: the least cost of cells j.. when cell j starts at row a.
+  const f: number[][] = Array.from({ length: k }, () => new Array<number>(n).fill(Infinity));
+  const next: number[][] = Array.from({ length: k }, () => new Array<number>(n).fill(-1));
+  for (let a = k - 1; a < n; a++) {
+    let best = Infinity;
+    for (let e = a; e < n; e++) best = Math.min(best, cost(k - 1, a, e));
+    f[k - 1]![a] = best;
+  }
+  for (let j = k - 2; j >= 0; j--) {
+    for (let a = j; a < n - (k - 1 - j); a++) {
+      for (let b = a + 1; b < n - (k - 2 - j); b++) {
+        const v = cost(j, a, b - 1) + f[j + 1]![b]!;
+        if (v < f[j]![a]!) {
+          f[j]![a] = v;
+          next[j]![a] = b;
+        }
+      }
+    }
+  }
+  let a0 = 0;
+  for (let a = 0; a < n; a++) if (f[0]![a]! + a * CARRIED_ROW_COST < f[0]![a0]! + a0 * CARRIED_ROW_COST) a0 = a;
+  const out = [a0];
+  for (let j = 0; j + 1 < k; j++) out.push(next[j]![out[j]!]!);
+  return out;
+}
