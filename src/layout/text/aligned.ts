@@ -324,9 +324,12 @@ function pageRows(page: Page, cols: Column[], memory: Memory): { rows: PageRow[]
   const lastBottom = rows[rows.length - 1]!.bottom;
   let after = lastBottom + 1;
   while (after < texts.length && texts[after]!.trim() !== "" && blocks.some((b) => b.top <= after && b.bottom >= after && b.top <= lastBottom)) after++;
+  // Text under the 序号 column that is no number (a note beside it) goes with the
+  // requirement of its row, so that nothing printed in the table is lost.
+  const strays = numberCol >= 0 ? joined(numberCol).filter((b) => !numbers.includes(b)) : [];
   cols.forEach((_, c) => {
-    if (c === numberCol || c === textCol) return;
-    const bs = joined(c).filter((b) => b.top < after);
+    if (c === numberCol) return;
+    const bs = c === textCol ? strays.filter((b) => b.top < after) : joined(c).filter((b) => b.top < after);
     if (bs.length === 0) return;
     const starts = spanStarts(
       bs.map((b) => ({ top: b.top, bottom: b.bottom })),
@@ -377,8 +380,9 @@ export function layAligned(lines: SourceLine[]): Laid | null {
       }
       rows.push({ cells, lines: [...r.lines].sort((a, b) => a - b), page: k + 1, pageStart: i === 0 });
     });
-    // Below the last page's table: the back matter (a signature, the site's footer).
-    if (k === lastPage) asBack(p.lines.slice(f.after));
+    // Below the table on any page: the back matter (a signature, the site's footer), or
+    // text under a page's last row that is no cell of it, kept there rather than lost.
+    asBack(p.lines.slice(f.after));
   });
   const numberAt = cols.findIndex((c) => c.field === "number");
   if (rows.length < 2 || (numberAt >= 0 && rows.filter((r) => r.cells[numberAt]!.text).length < 2)) return null;
