@@ -130,7 +130,17 @@ function headerBlock(lines: readonly SourceLine[], at: number): HeaderBlock {
   while (last + 1 < lines.length && last - at < HEADER_LINES_AROUND && headerish(last + 1)) last++;
   const tokens = lines.slice(first, last + 1).flatMap((l, k) => headerTokens(l.text, k));
   const keys = new Set(lines.slice(first, last + 1).map((l) => compact(l.text)));
-  return { first, last, columns: headerColumns(tokens), keys };
+  // Header lines past a blank line (a header row's lower cells printed apart: 重点领 /
+  // 重点任务 / 域) name no cell of the body: they are skipped, and so are their copies on
+  // later pages.
+  let end = last;
+  for (let i = last + 1; i < lines.length && i - last <= HEADER_LINES_AROUND + 1; i++) {
+    if (isBlank(lines[i]!)) continue;
+    if (!headerish(i)) break;
+    keys.add(compact(lines[i]!.text));
+    end = i;
+  }
+  return { first, last: end, columns: headerColumns(tokens), keys };
 }
 
 interface Page {
@@ -199,8 +209,11 @@ function matchColumns(pc: readonly PageColumn[], cols: Column[], memory: Memory)
   };
   const fit = (i: number, j: number) => texts[i]!.reduce((s, t) => s + fitsField(cols[j]!.field, t) + styleFit(t, j), 0);
   // Two page columns under one table column: lines of one cell pushed out of its column.
-  // Never two whose cells stand on one line (those are two columns).
-  const together = pc.map((c, i) => (i + 1 < pc.length && c.blocks.some((a) => pc[i + 1]!.blocks.some((b) => shareLine(a, b))) ? -Infinity : -SAME_COLUMN_COST * (texts[i + 1]?.length ?? 0)));
+  // Never two whose cells stand on one line (those are two columns), nor 序号 with text.
+  const numeric = texts.map((ts) => ts.every((t) => NUMBER_CELL.test(t)));
+  const together = pc.map((c, i) =>
+    i + 1 < pc.length && (numeric[i] !== numeric[i + 1] || c.blocks.some((a) => pc[i + 1]!.blocks.some((b) => shareLine(a, b)))) ? -Infinity : -SAME_COLUMN_COST * (texts[i + 1]?.length ?? 0),
+  );
   const n = pc.length;
   const w = cols.length;
   if (n === 0) return [];
