@@ -378,7 +378,7 @@ export function layAligned(lines: SourceLine[]): Laid | null {
   pages.forEach((p, k) => {
     const f = found[k];
     if (k > lastPage) return asBack(p.lines);
-    if (!f) return;
+    if (!f) return asBack(p.lines);
     f.rows.forEach((r, i) => {
       const cells = r.cells.map((parts) => cell(parts.join("\n"), [...r.lines].sort((a, b) => a - b)));
       // A requirement without a number at a page's top goes on with the row cut by the break.
