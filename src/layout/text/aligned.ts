@@ -357,6 +357,11 @@ function pageRows(page: Page, cols: Column[], memory: Memory): { rows: PageRow[]
   return { rows, after };
 }
 
+/** Lines outside the table as paragraphs, one per line, the alignment spaces closed up. */
+function paragraphsOf(ls: readonly SourceLine[]): Paragraph[] {
+  return ls.filter((l) => !isBlank(l)).map((l) => ({ text: clean(l.text).replace(/\s{2,}/gu, " "), lines: [l.n] }));
+}
+
 export function layAligned(lines: SourceLine[]): Laid | null {
   const at = headerAt(lines);
   if (at < 0) return null;
@@ -374,7 +379,7 @@ export function layAligned(lines: SourceLine[]): Laid | null {
   const lastPage = found.map((f) => !!f).lastIndexOf(true);
   const rows: Row[] = [];
   const back: Paragraph[] = [];
-  const asBack = (ls: SourceLine[]) => back.push(...ls.filter((l) => !isBlank(l)).map((l) => ({ text: clean(l.text).replace(/\s{2,}/gu, " "), lines: [l.n] })));
+  const asBack = (ls: SourceLine[]) => back.push(...paragraphsOf(ls));
   pages.forEach((p, k) => {
     const f = found[k];
     if (k > lastPage) return asBack(p.lines);
@@ -399,10 +404,7 @@ export function layAligned(lines: SourceLine[]): Laid | null {
   });
   const numberAt = cols.findIndex((c) => c.field === "number");
   if (rows.length < 2 || (numberAt >= 0 && rows.filter((r) => r.cells[numberAt]!.text).length < 2)) return null;
-  const front: Paragraph[] = lines
-    .slice(0, hb.first)
-    .filter((l) => !isBlank(l))
-    .map((l) => ({ text: clean(l.text).replace(/\s{2,}/gu, " "), lines: [l.n] }));
+  const front = paragraphsOf(lines.slice(0, hb.first));
   return {
     layout: "aligned",
     reason: `space-aligned columns (pdftotext -layout): ${printed.length} header columns; ${rows.length} rows, cells found page by page as runs of lines starting at one column`,
