@@ -6,10 +6,13 @@ import type { Column } from "../model/document.js";
 import { compact } from "../text/text.js";
 import { datesIn, phraseKind } from "./deadlines.js";
 import { HEADING_MAX_CHARS, parseMarker, PART_STYLES } from "./markers.js";
-import { UNIT_NAME_END } from "./units.js";
+import { LEVEL_PREFIX, PLACE_END, UNIT_NAME_END } from "./units.js";
 
-/** A number cell: 1 to 999, as a 序号 cell prints it (1, 1., 1、). */
-export const NUMBER_CELL = /^(\d{1,3})[.、．]?$/u;
+/**
+ * A number cell: 1 to 999, as a 序号 cell prints it (1, 1., 1、), or with a footnote mark
+ * (9*: a row the notice annotates below the table); the digits are the number.
+ */
+export const NUMBER_CELL = /^(\d{1,3})[.、．*＊]?$/u;
 
 /** A number printed at the start of the requirement cell ("1 围绕…"), not a quantity (1 年, 3 个). */
 export const LEADING_NUMBER = /^(\d{1,3})[\s\u3000]+(?![年月日号个项%％])/u;
@@ -41,6 +44,46 @@ export function looksLikeUnits(text: string): boolean {
   const bare = (n: string) => n.replace(/[（(][^）)]*[）)]/gu, "");
   const unitish = names.filter((n) => UNIT_NAME_END.test(n) || UNIT_NAME_END.test(bare(n)) || /[（(][^）)]*[）)](?:人民)?政府$/u.test(n));
   return unitish.length * 2 >= names.length && UNIT_NAME_END.test(bare(names[names.length - 1]!));
+}
+
+/** A quantity as a progress table prints it: digits, maybe a decimal part and a measuring unit (26000, 4.3, 95%, 120万元). */
+const QUANTITY = /^[\d.,，]+(?:%|％|‰|万?元|亿元|人次|人|个|户|次|项|公里|吨)?$/u;
+
+/** A cell that is a bare quantity: a target or a result, never a requirement, a category or a unit. */
+export function isQuantity(text: string): boolean {
+  return QUANTITY.test(compact(text));
+}
+
+/** The share of a column's filled cells that are quantities from which the column is a measure: most (a worded target, 应补尽补, among numbers). */
+const MEASURE_SHARE = 0.5;
+
+/** Whether a column's cells are mostly quantities: a measure of the rows (目标任务 26000, 4.3, 95), whatever its header says. */
+export function isMeasureColumn(texts: readonly string[]): boolean {
+  const filled = texts.filter((t) => compact(t));
+  return filled.length > 0 && filled.filter(isQuantity).length > filled.length * MEASURE_SHARE;
+}
+
+/** The longest head of a unit name broken at a line end (市人力资源 of 市人力资源社会保障局). */
+const NAME_HEAD_MAX_CHARS = 8;
+
+/**
+ * Whether two lines are one unit name broken at a line end: the first is the head of a
+ * name (a level prefix, no unit ending but a place's, nothing but the name's characters)
+ * and the second finishes it (市人力资源 / 社会保障局, 区住房和城乡 / 建设局).
+ */
+export function brokenUnitName(head: string, rest: string): boolean {
+  const a = toSimplified(compact(head));
+  const b = toSimplified(compact(rest));
+  return (
+    a.length <= NAME_HEAD_MAX_CHARS &&
+    LEVEL_PREFIX.test(a) &&
+    (!UNIT_NAME_END.test(a) || PLACE_END.test(a)) &&
+    !/[\d\s，,。；;：:、（）()]/u.test(a) &&
+    // A line that starts with a level prefix or 各 starts a name of its own.
+    !/^[市县区省各]/u.test(b) &&
+    looksLikeUnits(b) &&
+    looksLikeUnits(a + b)
+  );
 }
 
 /** Whether a text names a date or a deadline phrase (FORMAT.md's kinds other than `other`). */
@@ -94,9 +137,9 @@ export function fitsField(field: Column["field"], t: string): number {
       if (parseMarker(t) && !/[，,。；;]/u.test(t) && t.length <= HEADING_MAX_CHARS) return 2.5;
       return NUMBER_CELL.test(t) || parseMarker(t) || categoryLike(t) ? 1 : -1;
     case "text":
-      return NUMBER_CELL.test(t) ? -2 : looksLikeUnits(t) || looksLikeDeadline(t) ? -1 : long ? 2 : 0;
+      return NUMBER_CELL.test(t) || isQuantity(t) ? -2 : looksLikeUnits(t) || looksLikeDeadline(t) ? -1 : long ? 2 : 0;
     case "units":
-      return looksLikeUnits(t) ? 2 : looksLikeDeadline(t) || NUMBER_CELL.test(t) || t.length > 60 ? -2 : 0;
+      return looksLikeUnits(t) ? 2 : looksLikeDeadline(t) || NUMBER_CELL.test(t) || isQuantity(t) || t.length > 60 ? -2 : 0;
     case "deadline":
       return looksLikeDeadline(t) ? 2 : looksLikeUnits(t) || NUMBER_CELL.test(t) || t.length > 40 ? -2 : 0;
     case "status":

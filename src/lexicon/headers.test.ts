@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { fieldOfHeader } from "./headers.js";
+import { fieldOfHeader, qualifiesUnitHeader, withMeasures } from "./headers.js";
 
 describe("fieldOfHeader: header words → fields", () => {
   const cases: Array<[string, string | null]> = [
     ["序号", "number"], ["序 号", "number"], ["编号", "number"],
-    ["工作任务", "task"], ["重点任务", "task"], ["重點任務", "task"], ["主要任务", "task"], ["任务名称", "task"], ["重点领域", "task"], ["类别", "task"],
+    ["工作任务", "task"], ["工程名称", "task"], ["项目名称", "task"], ["重点任务", "task"], ["重點任務", "task"], ["主要任务", "task"], ["任务名称", "task"], ["重点领域", "task"], ["类别", "task"],
     ["具体要求", "text"], ["具 体 要 求", "text"], ["工作要求", "text"], ["主要内容", "text"], ["工作內容", "text"], ["工作措施", "text"], ["目标任务", "text"],
     ["责任单位", "units"], ["牵头单位", "units"], ["配合单位", "units"], ["责任部门", "units"], ["負責科室", "units"], ["牵头落实单位", "units"], ["责任主体", "units"], ["协同责任单位", "units"],
     ["时限要求", "deadline"], ["完成时限", "deadline"], ["完成時限", "deadline"], ["完成时间", "deadline"], ["进度安排", "deadline"],
@@ -17,5 +17,34 @@ describe("fieldOfHeader: header words → fields", () => {
   ];
   it.each(cases)("%s → %s", (header, field) => {
     expect(fieldOfHeader(header)).toBe(field);
+  });
+});
+
+describe("qualifiesUnitHeader: a role word wrapped above its unit header", () => {
+  it("joins a role without a noun to the unit header after it, and nothing else", () => {
+    expect(qualifiesUnitHeader("县级牵头", "责任单位")).toBe(true);
+    expect(qualifiesUnitHeader("配合", "部门")).toBe(true);
+    // Two columns, each naming its units: 牵头单位 | 配合单位.
+    expect(qualifiesUnitHeader("牵头单位", "配合单位")).toBe(false);
+    // Two role columns without nouns: 牵头 | 配合.
+    expect(qualifiesUnitHeader("牵头", "配合")).toBe(false);
+    expect(qualifiesUnitHeader("完成时限", "责任单位")).toBe(false);
+  });
+});
+
+describe("withMeasures: a requirement-named column of quantities", () => {
+  const cols = [
+    { field: "number" as const, header: "序号" },
+    { field: "text" as const, header: "建设内容" },
+    { field: "text" as const, header: "年度目标" },
+    { field: "units" as const, header: "责任单位" },
+  ];
+  it("keeps a later requirement column of numbers in extra, and the first as the requirement", () => {
+    const texts = [["1", "2", "3"], ["改造供水管网", "新建公厕", "修缮校舍"], ["12.5公里", "30", "应修尽修"], ["县水务局", "县城管局", "县教体局"]];
+    expect(withMeasures(cols, (j) => texts[j]!).map((c) => c.field)).toEqual(["number", "text", "extra", "units"]);
+  });
+  it("leaves two worded requirement columns alone", () => {
+    const texts = [["1"], ["改造供水管网"], ["年底前完成主体工程"], ["县水务局"]];
+    expect(withMeasures(cols, (j) => texts[j]!)).toBe(cols);
   });
 });

@@ -5,9 +5,14 @@
 import type { Column, Field } from "../model/document.js";
 import { toSimplified } from "../text/hant.js";
 import { compact } from "../text/text.js";
+import { isMeasureColumn } from "./cells.js";
 import { parseMarker } from "./markers.js";
 
 export type { Column, Field };
+
+/** What a unit column's header calls its cells (单位, 部门 …); 牵头, 配合 and 协同 only say their role. */
+const UNIT_HEADER_NOUNS = "单位|部门|科室|主体|处室|责任方";
+const UNIT_HEADER_NOUN = new RegExp(UNIT_HEADER_NOUNS, "u");
 
 /** The words of each field, tried in this order (people before units: 责任人 is a person, 责任单位 a unit). */
 const RULES: Array<[Field, RegExp]> = [
@@ -16,9 +21,10 @@ const RULES: Array<[Field, RegExp]> = [
   ["status", /(?:完成情况|进展情况|落实情况|推进情况|进度|完成进度|进展)/u],
   ["remarks", /^(?:备注|说明)$/u],
   ["deadline", /(?:时限|时间|期限|时序|日期|节点)/u],
-  ["units", /(?:单位|部门|科室|主体|处室|责任方|牵头|配合|协同)/u],
+  ["units", new RegExp(`(?:${UNIT_HEADER_NOUNS}|牵头|配合|协同)`, "u")],
   ["text", /(?:要求|内容|措施|举措|目标|标准|工作任务|任务内容|具体)/u],
-  ["task", /(?:任务|事项|类别|项目|工作|重点|领域|板块)/u],
+  // 名称: what a 工程名称 / 项目名称 column names is the work the rows belong to.
+  ["task", /(?:任务|事项|类别|项目|工作|重点|领域|板块|名称)/u],
 ];
 
 /** Whole headers that name the category column, before the word rules (工作任务 has 任务 and 工作). */
@@ -82,4 +88,26 @@ export function columnsOf(header: string[]): Column[] {
     }
   }
   return cols;
+}
+
+/**
+ * Whether a header cell is only the role of the unit header after it, wrapped onto a
+ * line of its own (市级牵头 / 责任单位 is one 市级牵头责任单位 column): a role word with no
+ * noun for the units, followed by a unit header that has one.
+ */
+export function qualifiesUnitHeader(role: string, next: string): boolean {
+  const [a, b] = [toSimplified(compact(role)), toSimplified(compact(next))];
+  return fieldOfHeader(a) === "units" && !UNIT_HEADER_NOUN.test(a) && fieldOfHeader(b) === "units" && UNIT_HEADER_NOUN.test(b);
+}
+
+/**
+ * The columns with every requirement column after the first whose cells (`texts(j)`) are
+ * mostly quantities kept in `extra` under its header: a column named 目标任务 or 完成目标
+ * that holds 26000, 4.3, 95 is a measure of the row, and the requirement is another
+ * column — a requirement is a sentence, never a bare number.
+ */
+export function withMeasures(cols: Column[], texts: (j: number) => readonly string[]): Column[] {
+  const textCols = cols.map((c, i) => (c.field === "text" ? i : -1)).filter((i) => i >= 0);
+  const measures = textCols.slice(1).filter((j) => isMeasureColumn(texts(j)));
+  return measures.length === 0 ? cols : cols.map((c, j) => (measures.includes(j) ? { ...c, field: "extra" } : c));
 }

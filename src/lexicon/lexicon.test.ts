@@ -1,7 +1,7 @@
 // Each kind of lexicon entry, with words and phrases that appear in no fixture: the
 // vocabulary is the domain's, not the seeds'.
 import { describe, expect, it } from "vitest";
-import { looksLikeDeadline, looksLikeUnits, NUMBER_CELL } from "./cells.js";
+import { brokenUnitName, isQuantity, looksLikeDeadline, looksLikeUnits, NUMBER_CELL } from "./cells.js";
 import { datesIn, phraseKind } from "./deadlines.js";
 import { EDGE_PAGE_NUMBER, PAGE_NUMBER } from "./furniture.js";
 import { fieldOfHeader } from "./headers.js";
@@ -100,5 +100,24 @@ describe("titles and numerals", () => {
     expect(COVERING_LETTER.test("关于印发某区2026年政务公开工作要点的通知")).toBe(true);
     expect([parseSmallNumber("二十五"), parseSmallNumber("十"), parseSmallNumber("廿")]).toEqual([25, 10, null]);
     expect(yearNumber("二〇二六")).toBe(2026);
+  });
+});
+
+describe("cells: numbers, quantities and broken names", () => {
+  it("reads a 序号 with a footnote mark as its digits", () => {
+    expect(["7*", "12＊", "3.", "1000", "3**"].map((t) => NUMBER_CELL.exec(t)?.[1] ?? null)).toEqual(["7", "12", "3", null, null]);
+  });
+  it("tells a quantity from a requirement", () => {
+    expect(["1800", "2.75", "98%", "35万元", "6人次"].every(isQuantity)).toBe(true);
+    expect(["新建2所学校", "应收尽收", "2025年底前"].some(isQuantity)).toBe(false);
+  });
+  it("sees a unit name broken after its head", () => {
+    expect(brokenUnitName("区住房和城乡", "建设局")).toBe(true);
+    // A whole name, a requirement, or a head without a level prefix is no broken name.
+    expect(brokenUnitName("县城关镇", "人民政府")).toBe(true);
+    expect(brokenUnitName("区住建局", "交通局")).toBe(false);
+    expect(brokenUnitName("县城关镇", "县双河镇")).toBe(false);
+    expect(brokenUnitName("开展技能培训", "区人社局")).toBe(false);
+    expect(brokenUnitName("住房和城乡", "建设局")).toBe(false);
   });
 });

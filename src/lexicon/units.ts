@@ -7,16 +7,23 @@
  * How the name of a government body or organisation ends (FORMAT.md: 局 委 办 厅 室 中心
  * 部 所 院 站 队 公司 …): bureaus and commissions, offices, governments, units, courts and
  * banks, companies, towns, townships and streets, centres, stations, teams, councils,
- * districts, counties and cities, plants, halls, schools, societies, sections, groups, parks.
+ * districts, counties and cities, plants, halls, schools, societies, sections, groups, parks,
+ * and the federations and associations (妇联, 残联, 工商联; 科协, 侨协).
  */
 export const UNIT_ENDINGS = [
   "局", "委", "办", "厅", "室", "中心", "部", "部门", "政府", "单位", "院", "行", "公司", "机构", "小组", "办公室", "机关",
   "镇", "乡", "街道", "所", "站", "队", "会", "区", "县", "市", "厂", "馆", "校", "社", "处", "科", "股", "团", "园", "集团",
-  "村", "社区",
+  "村", "社区", "联", "协",
 ] as const;
 
 /** A text that ends like a unit name. */
 export const UNIT_NAME_END = new RegExp(`(?:${UNIT_ENDINGS.join("|")})$`, "u");
+
+/**
+ * The endings that name a place, whose office a name may go on to name (城关镇 / 人民政府,
+ * 住房和城乡 / 建设局): a line ending in one can be the head of a longer name.
+ */
+export const PLACE_END = /(?:镇|乡|区|县|市|村|社区|街道)$/u;
 
 /** The last character of a unit name: where a name that was broken over lines can have ended. */
 export const UNIT_LAST_CHAR = new RegExp(`[${[...new Set(UNIT_ENDINGS.map((e) => e.at(-1)))].join("")}]$`, "u");

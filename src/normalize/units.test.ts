@@ -11,6 +11,14 @@ describe("splitUnits (FORMAT.md Units)", () => {
     ]);
   });
 
+  it("joins a name whose line break falls inside it (the head of a name, then its end), and splits at a break between names", () => {
+    expect(short("县农业\n技术推广中心")).toEqual(["县农业技术推广中心/r"]);
+    expect(short("区文旅局、区体育\n发展中心")).toEqual(["区文旅局/r", "区体育发展中心/r"]);
+    expect(short("区发改委\n区统计局")).toEqual(["区发改委/r", "区统计局/r"]);
+    // A line that is a requirement's words, not a name's head, stays apart.
+    expect(short("各街道\n社区居委会")).toEqual(["各街道/r", "社区居委会/r"]);
+  });
+
   it("reads lead phrases, applying a trailing phrase to the whole list", () => {
     expect(short("县发展改革委、县民政局分别牵头落实")).toEqual(["县发展改革委/l", "县民政局/l"]);
     expect(short("市扶贫移民局、财政局、民政局、按照职责分工分别牵头落实")).toEqual(["市扶贫移民局/l", "市财政局/l", "市民政局/l"]);

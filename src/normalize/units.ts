@@ -7,6 +7,7 @@
 
 import { ANY_ROLE_PHRASE, JOINTLY, phraseRole, type Role } from "../lexicon/roles.js";
 import { EXPANDABLE_END, LEVEL_PREFIX, LEVEL_WORD, NAME_SEPARATORS, NO_EXPAND_START, NOTE_IN_BRACKETS, SPACE_BETWEEN_NAMES } from "../lexicon/units.js";
+import { brokenUnitName } from "../lexicon/cells.js";
 import { toSimplified } from "../text/hant.js";
 import { trimEndOf } from "../text/text.js";
 
@@ -167,10 +168,6 @@ function joinLevelWords(list: Piece[]): Piece[] {
   return out;
 }
 
-/**
- * Splits one unit cell. `defaultRole` comes from the column header or label
- * (牵头单位 → lead, 配合单位 → support, else responsible).
- */
 /** Spaces between names become line breaks; found in the simplified copy (same indices). */
 function breakSpacedNames(text: string): string {
   let out = "";
@@ -182,8 +179,27 @@ function breakSpacedNames(text: string): string {
   return out + text.slice(from);
 }
 
+/**
+ * Line breaks inside a name removed (FORMAT.md splits on line breaks *between* names): a
+ * line holding only the head of a name, the next line finishing it (市人力资源 / 社会保障局).
+ */
+function joinBrokenNames(text: string): string {
+  const lines = text.split("\n");
+  let out = lines[0]!;
+  for (const next of lines.slice(1)) {
+    const head = /[^、，,；;]*$/u.exec(out)![0];
+    const rest = /^[^、，,；;]*/u.exec(next)![0];
+    out += brokenUnitName(head, rest) ? next : `\n${next}`;
+  }
+  return out;
+}
+
+/**
+ * Splits one unit cell. `defaultRole` comes from the column header or label
+ * (牵头单位 → lead, 配合单位 → support, else responsible).
+ */
 export function splitUnits(cell: string, defaultRole: Role = "responsible"): Unit[] {
-  const text = expandExampleLists(breakSpacedNames(dropTrailingNote(cell.normalize("NFC"))));
+  const text = expandExampleLists(breakSpacedNames(joinBrokenNames(dropTrailingNote(cell.normalize("NFC")))));
   const list = joinLevelWords(pieces(text));
   const units: Unit[] = [];
   let pending: string[] = [];

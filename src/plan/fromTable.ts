@@ -10,7 +10,7 @@ import type { Column, Row, Table } from "../model/document.js";
 import { lowestConfidence } from "../model/geometry.js";
 import { ok, warning, type Result, type Warning } from "../model/result.js";
 import { LEADING_NUMBER, NUMBER_CELL } from "../lexicon/cells.js";
-import { columnsOf } from "../lexicon/headers.js";
+import { columnsOf, withMeasures } from "../lexicon/headers.js";
 import { headerRole } from "../lexicon/roles.js";
 import { compact, joinParts, joinWrapped } from "../text/text.js";
 import { emptyDraft, type DraftTask } from "./draft.js";
@@ -142,7 +142,8 @@ export function carryMerged(tasks: DraftTask[], cols: Column[]): void {
 
 export function planTable(table: Table): Result<DraftTask[]> {
   const warnings: Warning[] = [];
-  const cols = table.columns ?? columnsOf(table.header);
+  const given = table.columns ?? columnsOf(table.header);
+  const cols = withMeasures(given, (j) => table.rows.filter((r) => r.cells.length === given.length).map((r) => text(r.cells[j])));
   const width = modalWidth(table.rows);
   const headings = new HeadingStack();
   const slots = new CategorySlots();

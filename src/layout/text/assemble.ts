@@ -146,6 +146,8 @@ export function headerRunEnd(texts: readonly string[], h: number): number {
     // A header cell's qualifier wrapped onto a line of its own: 完成目标 / (%).
     else if (e > h && HEADER_QUALIFIER.test(compact(texts[e]!))) e++;
     else if (e > h && isUnknownLabel(texts[e]!) && isHeaderWord(texts[e + 1] ?? "")) e += 2;
+    // An unknown label with its qualifier (完成比例 / (%)): a header cell, whatever its words.
+    else if (e > h && isUnknownLabel(texts[e]!) && HEADER_QUALIFIER.test(compact(texts[e + 1] ?? ""))) e += 2;
     else break;
   }
   return e;

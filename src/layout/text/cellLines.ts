@@ -4,10 +4,10 @@
 // (stream.ts), which is what such a table still shows of its rows.
 
 import { cell, type Laid } from "../../model/document.js";
-import { columnsOf, isHeaderWord } from "../../lexicon/headers.js";
+import { columnsOf, isHeaderWord, qualifiesUnitHeader } from "../../lexicon/headers.js";
 import { NUMBER_CELL } from "../../lexicon/cells.js";
 import { clean, mostCommon } from "../../text/text.js";
-import { headerRunEnd, isHeaderRow, joinQualifiers } from "./assemble.js";
+import { headerRunEnd, isHeaderRow, isUnknownLabel, joinQualifiers } from "./assemble.js";
 import { isBlank, type SourceLine } from "./lines.js";
 import { dropRepeatedHeaders, rowsByNumber, type StreamCell } from "./stream.js";
 
@@ -44,6 +44,17 @@ function joinWrappedWords(header: readonly string[]): string[] {
   return out;
 }
 
+/** A role word over the unit header it qualifies, wrapped onto a line of its own (市级牵头 / 责任单位): one header cell. */
+function joinRoleQualifiers(header: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const h of header) {
+    const prev = out[out.length - 1];
+    if (prev != null && qualifiesUnitHeader(prev, h)) out[out.length - 1] = prev + h;
+    else out.push(h);
+  }
+  return out;
+}
+
 export function layCellLines(lines: SourceLine[]): Laid | null {
   const cells: Array<StreamCell & { afterBlank: boolean }> = [];
   let blank = false;
@@ -60,7 +71,10 @@ export function layCellLines(lines: SourceLine[]): Laid | null {
     if (!isHeaderWord(cells[h]!.text)) continue;
     const e = headerRunEnd(texts, h);
     if (e - h < MIN_HEADER_CELLS) continue;
-    let header = joinQualifiers(cells.slice(h, e).map((c) => c.text));
+    // The header's first cell wrapped, its first line no header word (工程 / 名称).
+    if (h > 0 && !isHeaderWord(texts[h - 1]!) && isUnknownLabel(texts[h - 1]!) && isHeaderWord(texts[h - 1]! + texts[h]!)) h--;
+    let header = joinRoleQualifiers(joinQualifiers(cells.slice(h, e).map((c) => c.text)));
+    if (!isHeaderWord(header[0]!)) header = [header[0]! + (header[1] ?? ""), ...header.slice(2)];
     // Header cells wrapped onto two lines (责任 / 单位, 完成 / 时限): when the rows are
     // narrower than the header lines, and joining each fragment that is no header word
     // with the line after it into a header word makes the header as wide as the rows.
@@ -90,7 +104,7 @@ export function layCellLines(lines: SourceLine[]): Laid | null {
     return {
       layout: "cell-lines",
       reason: `one cell per line; ${header.length} header lines from line ${cells[h]!.lines[0]}; rows cut at their 序号`,
-      table: { header, columns: cols, rows: numbered.rows, emptyMeansMerged: true },
+      table: { header, columns: numbered.columns, rows: numbered.rows, emptyMeansMerged: true },
       paragraphs: [],
       front,
       back,

@@ -271,6 +271,25 @@ describe("a header printed again between rows", () => {
 });
 
 describe("a header cell wrapped onto two lines", () => {
+  it("a progress table one cell per line: a merged column before 序号, a header over category and indicator, a wrapped role, quantities and a footnote mark", async () => {
+    const plan = await read("cell-lines-progress.txt");
+    // 行动 / 名称 and 县级牵头 / 责任单位 are one header cell each; 完成比例 / (%) too.
+    expect(plan.columns).toEqual(["行动名称", "序号", "工 作 内 容", "年度目标", "县级牵头责任单位", "进度", "完成比例(%)", "备注"]);
+    const path = ["健康服务行动", "提升基层医疗能力"];
+    expect(plan.tasks.map((t) => [t.number, t.path, t.title, t.text, units(t), t.status, t.remarks, t.extra])).toEqual([
+      ["1", path, null, "新建标准化村卫生室(个)", "县卫生健康委员会/l", "14", "超额完成", { 年度目标: "12", "完成比例(%)": "116.7" }],
+      // The merged name, category and unit are left out of rows 2 and 3's lines and carried down.
+      ["2", path, null, "培训乡村医生(人次)", "县卫生健康委员会/l", "320", "超额完成", { 年度目标: "300", "完成比例(%)": "106.7" }],
+      ["3", path, null, "开展家庭医生签约服务，重点人群应签尽签", "县卫生健康委员会/l 县医保局/l 县残联/l", "完成签约1.2万人", "按计划推进", { 年度目标: "应签尽签", "完成比例(%)": "96" }],
+      ["4", path, null, "适龄妇女免费筛查(人)", "县妇联/l", "5210", "超额完成", { 年度目标: "5000", "完成比例(%)": "104.2" }],
+      ["5", path, null, "义诊下乡(场)", "县红十字会/l", "46", "超额完成", { 年度目标: "40", "完成比例(%)": "115" }],
+    ]);
+    // The unit name broken over two lines is kept as printed in unitsText, one name in units.
+    expect(plan.tasks[0]!.unitsText).toBe("县卫生健康\n委员会");
+    expect(plan.warnings).toEqual([]);
+  });
+
+
   it("a qualifier on a line of its own belongs to the header cell above it: 完成进度 / (%)", async () => {
     const plan = await read("cell-lines-qualifier.txt");
     expect(plan.columns).toEqual(["序号", "项目名称", "牵头单位", "完成进度(%)", "备注"]);

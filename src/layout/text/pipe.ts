@@ -118,7 +118,7 @@ export function layPipeCells(lines: SourceLine[]): Laid | null {
     return {
       layout: "pipe-cells",
       reason: `${countPipeEnds(lines)} cells ended by |, ${width} columns from the header, rows cut at their 序号`,
-      table: { header, rows: numbered.rows, emptyMeansMerged: true },
+      table: { header, columns: numbered.columns, rows: numbered.rows, emptyMeansMerged: true },
       paragraphs: [],
       front,
       back: [...rest.map((c) => ({ text: c.text.replace(/\n/gu, " "), lines: c.lines })), ...(trailing ? [{ text: trailing.text.replace(/\n/gu, " "), lines: trailing.lines }] : [])],

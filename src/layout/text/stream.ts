@@ -6,7 +6,8 @@
 // the columns their contents fit, in their printed order.
 
 import { cell, type Cell, type Column, type Row } from "../../model/document.js";
-import { NUMBER_CELL, placeCells } from "../../lexicon/cells.js";
+import { brokenUnitName, categoryLike, looksLikeUnits, NUMBER_CELL, placeCells } from "../../lexicon/cells.js";
+import { withMeasures } from "../../lexicon/headers.js";
 import { isPartHeading } from "../../lexicon/markers.js";
 
 export interface StreamCell {
@@ -37,26 +38,30 @@ export function dropRepeatedHeaders<C extends StreamCell>(cells: C[], header: re
 
 export interface NumberedRows {
   rows: Row[];
+  /** The columns the rows' cells are laid under: the header's, or more where a header cell spans two. */
+  columns: Column[];
   /** How many cells of the stream the rows took; the rest is back matter. */
   used: number;
 }
 
 /**
- * Cuts `cells` (the cells after the header) into the rows of a table whose first column
- * is a 序号 column, or null when the cells do not start with a number. A row holding
- * more cells than the header has columns carries sub-rows: the cells past the first
- * full row are a row of their own under the same merged number (FORMAT.md: each sub-row
- * is a task; the first carries the number).
+ * Cuts `cells` (the cells after the header) into the rows of a table with a 序号 column,
+ * or null when the cells do not start at a number. Columns before the 序号 (工程名称 |
+ * 序号 | …) are merged cells: the first row prints them before its number, the rows they
+ * cover leave them out. A row holding more cells than the header has columns carries
+ * sub-rows: the cells past the first full row are a row of their own under the same
+ * merged number (FORMAT.md: each sub-row is a task; the first carries the number).
  */
-export function rowsByNumber(cells: StreamCell[], cols: Column[]): NumberedRows | null {
-  const first = NUMBER_CELL.exec(cells[0]?.text ?? "");
-  if (!first || cols[0]?.field !== "number") return null;
-  const width = cols.length;
+export function rowsByNumber(cells: StreamCell[], header: Column[]): NumberedRows | null {
+  const numberAt = header.findIndex((c) => c.field === "number");
+  const lead = cells.findIndex((c) => NUMBER_CELL.test(c.text));
+  if (numberAt < 0 || lead < 0 || lead > numberAt) return null;
+  const first = NUMBER_CELL.exec(cells[lead]!.text)!;
   // Where each numbered row starts: the next number of the sequence, or a part heading
   // (一、…) standing just before it (a heading row spanning the table).
-  const starts: Array<{ at: number; heading: boolean }> = [{ at: 0, heading: false }];
+  const starts: Array<{ at: number; heading: boolean }> = [{ at: lead, heading: false }];
   let expected = Number(first[1]) + 1;
-  for (let i = 1; i < cells.length; i++) {
+  for (let i = lead + 1; i < cells.length; i++) {
     const t = cells[i]!.text;
     const m = NUMBER_CELL.exec(t);
     if (m && Number(m[1]) === expected) {
@@ -66,45 +71,118 @@ export function rowsByNumber(cells: StreamCell[], cols: Column[]): NumberedRows 
       starts.push({ at: i, heading: true });
     }
   }
-  const rows: Row[] = [];
-  let used = 0;
-  for (let k = 0; k < starts.length; k++) {
+  // Each row's cells after its number, a name or list broken over lines joined again.
+  // The last row ends where the header says it does (what follows is back matter), as
+  // wide as the first row shows the header to be.
+  const group = (k: number, after: number) => {
     const { at, heading } = starts[k]!;
-    if (heading) {
-      const c = cells[at]!;
-      rows.push({ cells: [{ ...cell(c.text, c.lines), colSpan: width }], lines: c.lines, page: 1, pageStart: false });
-      used = at + 1;
-      continue;
+    if (heading) return { at, heading, end: at + 1, own: [] as StreamCell[] };
+    const end = k + 1 < starts.length ? starts[k + 1]!.at : Math.min(cells.length, at + 1 + after);
+    return { at, heading, end, own: joinBrokenCells(cells.slice(at + 1, end)) };
+  };
+  const printed = header.length - numberAt - 1;
+  const spread = spreadSpanningHeader(header, numberAt, group(0, printed).own);
+  const groups = starts.map((_, k) => group(k, spread.length - numberAt - 1));
+  const width = spread.length - numberAt - 1;
+  const place = (cols: Column[]) => {
+    const rows: Row[] = [];
+    for (const [k, { at, heading, own }] of groups.entries()) {
+      if (heading) {
+        const c = cells[at]!;
+        rows.push({ cells: [{ ...cell(c.text, c.lines), colSpan: cols.length }], lines: c.lines, page: 1, pageStart: false });
+        continue;
+      }
+      rows.push(placedRow(k === 0 ? cells.slice(0, lead) : [], cells[at]!, own.slice(0, width), cols, numberAt, false));
+      // Cells beyond a full row: sub-rows under the same number, each as wide as the
+      // columns after the number.
+      for (let s = width; s < own.length; s += width) rows.push(placedRow([], null, own.slice(s, s + width), cols, numberAt, true));
     }
-    // The last row ends where the header says it does; what follows is back matter.
-    const end = k + 1 < starts.length ? starts[k + 1]!.at : Math.min(cells.length, at + width);
-    const group = cells.slice(at, end);
-    used = end;
-    const own = group.slice(1, width);
-    rows.push(placedRow(group[0]!, own, cols, false));
-    // Cells beyond a full row: sub-rows under the same number, each as wide as the
-    // columns after the number.
-    for (let s = width; s < group.length; s += width - 1) rows.push(placedRow(null, group.slice(s, s + width - 1), cols, true));
-  }
-  return { rows, used };
+    return rows;
+  };
+  // Placed once by the header's fields, then again if a requirement column turned out
+  // to hold quantities (a measure: its cells fit no requirement).
+  let rows = place(spread);
+  const cols = withMeasures(spread, (j) => rows.map((r) => r.cells[j]?.text ?? ""));
+  if (cols !== spread) rows = place(cols);
+  const used = groups[groups.length - 1]?.end ?? 0;
+  return { rows, columns: cols, used };
 }
 
-function placedRow(number: StreamCell | null, own: StreamCell[], cols: Column[], subRow: boolean): Row {
+/**
+ * Lines that are one cell: a unit name broken at a line end (市人力资源 / 社会保障局), and
+ * a unit list whose line ends in a separator (市教体局、 / 团市委) — a list goes on after
+ * its 、, a cell does not end in one.
+ */
+function joinBrokenCells(own: StreamCell[]): StreamCell[] {
+  const out: StreamCell[] = [];
+  for (const c of own) {
+    const prev = out[out.length - 1];
+    const broken = prev != null && (brokenUnitName(prev.text, c.text) || (/[、，,；;]$/u.test(prev.text) && looksLikeUnits(prev.text) && looksLikeUnits(c.text)));
+    // The line break stays, as printed; the units' splitter tells one inside a name from one between names.
+    if (broken) out[out.length - 1] = { text: `${prev.text}\n${c.text}`, lines: [...prev.lines, ...c.lines] };
+    else out.push(c);
+  }
+  return out;
+}
+
+/**
+ * The header's columns, with a category column put before the requirement where the
+ * header cell over the requirement spans two data columns (项目内容 over a category and
+ * its indicator): the first row prints every cell of its own, so when it holds more cells
+ * than the columns after its number, and the cell under the requirement's place is a
+ * category followed by more text, that header cell stands over both.
+ */
+function spreadSpanningHeader(header: Column[], numberAt: number, firstOwn: StreamCell[]): Column[] {
+  const after = header.length - numberAt - 1;
+  const textAt = numberAt + 1;
+  const extra = firstOwn.length - after;
+  // More than a whole row's worth is sub-rows under one number, not a spanning header.
+  if (extra <= 0 || extra >= after || header[textAt]?.field !== "text") return header;
+  const spread = firstOwn.slice(0, extra + 1).map((c) => c.text);
+  if (!spread.slice(0, extra).every((t) => categoryLike(t) && !looksLikeUnits(t) && !NUMBER_CELL.test(t))) return header;
+  const cats = Array.from({ length: extra }, () => ({ field: "task" as const, header: header[textAt]!.header }));
+  return [...header.slice(0, textAt), ...cats, ...header.slice(textAt)];
+}
+
+/**
+ * One row: its cells before the number (the first row's merged leading columns), its
+ * number, and its cells after the number placed under the columns their contents fit.
+ */
+function placedRow(lead: StreamCell[], number: StreamCell | null, own: StreamCell[], cols: Column[], numberAt: number, subRow: boolean): Row {
   const out: Cell[] = cols.map(() => cell("", []));
-  if (number) out[0] = cell(number.text, number.lines);
+  // Leading cells are the last columns before the number: a merged cell left out is one of the first.
+  lead.forEach((c, i) => {
+    out[numberAt - lead.length + i] = cell(c.text, c.lines);
+  });
+  if (number) out[numberAt] = cell(number.text, number.lines);
+  const rest = cols.slice(numberAt + 1);
   // A row that prints its own number prints its own requirement beside it when that
   // column comes next: only a sub-row shares its requirement with the row above.
-  const pinned = !subRow && cols[1]?.field === "text" && own.length > 0 ? 1 : 0;
+  const pinned = !subRow && rest[0]?.field === "text" && own.length > 0 ? 1 : 0;
   const at = [
     ...(pinned ? [0] : []),
     ...placeCells(
       own.slice(pinned).map((c) => c.text),
-      cols.slice(1 + pinned),
+      rest.slice(pinned),
     ).map((j) => j + pinned),
   ];
+  ownsRequirement(at, rest, subRow);
   own.forEach((c, i) => {
-    out[at[i]! + 1] = cell(c.text, c.lines);
+    out[at[i]! + numberAt + 1] = cell(c.text, c.lines);
   });
-  const lines = [...(number?.lines ?? []), ...own.flatMap((c) => c.lines)];
+  const lines = [...lead.flatMap((c) => c.lines), ...(number?.lines ?? []), ...own.flatMap((c) => c.lines)];
   return { cells: out, lines, page: 1, pageStart: false, ...(subRow ? { subRow: true } : {}) };
+}
+
+/**
+ * A numbered row prints its own requirement (the cells a notice merges are its category,
+ * unit and deadline cells): when the placement left the requirement column empty and put
+ * the cell before it under a category, that cell is the requirement (a row that left out
+ * its merged category, 城镇失业人员再就业(人) under 项目内容 over category | indicator).
+ */
+function ownsRequirement(at: number[], cols: Column[], subRow: boolean): void {
+  const textAt = cols.findIndex((c) => c.field === "text");
+  if (subRow || textAt < 0 || at.includes(textAt)) return;
+  const k = at.findLastIndex((j) => j < textAt);
+  if (k >= 0 && cols[at[k]!]!.field === "task" && (at[k + 1] ?? Infinity) > textAt) at[k] = textAt;
 }
