@@ -12,6 +12,15 @@ describe("cells as pdftotext laid them out", () => {
     expect(segs[0]!.map((s) => s.text)).toEqual(["围绕 2026 年重点任", "区财政局"]);
   });
 
+  it("a word one space past a cell as wide as its wrapped lines starts the next column's cell; half-width digits make a line longer, not wider", () => {
+    // 以促进就 is full at 4 characters (促进就业 / 稳岗 below): 深化改革 cannot be its.
+    const segs = segmentsOf(["以促进就 深化改革     公开", "促进就业", "稳岗"]);
+    expect(segs[0]!.map((s) => s.text)).toEqual(["以促进就", "深化改革", "公开"]);
+    // 全面公开，2027 holds 5 full-width and 4 half-width characters: 7 wide, under lines 9 wide.
+    const digits = segmentsOf(["全面公开，2027 年底", "各部门系统梳理本机", "关制发的规范性文件", "目录"]);
+    expect(digits[0]!.map((s) => s.text)).toEqual(["全面公开，2027 年底"]);
+  });
+
   it("a cell stays open across a line of another cell printed between two of its lines", () => {
     expect(texts(["公开预算执行情况", "                 区财政局", "及时回应关切"])).toEqual(["公开预算执行情况|及时回应关切", "区财政局"]);
   });

@@ -47,6 +47,16 @@ function tokensOf(line: string): Token[] {
   return [...line.matchAll(/\S+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
 }
 
+/** The printed width of a half-width character (digits, Latin), in full-width characters. */
+const HALF_WIDTH = 0.5;
+
+/** A text's printed width in full-width characters. */
+function printedWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.charCodeAt(0) < 0x2000 ? HALF_WIDTH : 1;
+  return w;
+}
+
 /** Lines of other cells that may stand between two lines of one cell (their baselines interleave by a line or two, not more). */
 const MAX_SKIPPED = 2;
 /** Lines looked through, up or down, for the nearest one with text at a column. */
@@ -66,13 +76,29 @@ export function segmentsOf(lines: readonly string[]): Segment[][] {
     }
     return false;
   };
+  // The cell at column `at` on line i is full at `width` characters: the lines below it
+  // that start at its column (its next lines) are no wider, and the first of them, a
+  // wrapped line since another follows, is as wide. A word one space past it cannot be
+  // its (the cell would have wrapped before it): it starts the next column's cell, which
+  // pdftotext printed one space on (以政务公 加强预期引导 over 开助力稳 / 增长).
+  // Widths are printed widths, in CJK characters: a line holding half-width digits holds
+  // more characters in the same width (动态更新，2020 年底 under 本机关制发的规范性).
+  const fullAt = (i: number, at: number, width: number) => {
+    const below: number[] = [];
+    for (let j = i + 1; j < toks.length && below.length < SUPPORT_REACH; j++) {
+      const t = toks[j]!.find((x) => Math.abs(x.start - at) <= SAME_START);
+      if (!t) break;
+      below.push(printedWidth(t.text));
+    }
+    return below.length >= 2 && below[0]! >= width - 1 && Math.max(...below) <= width + HALF_WIDTH;
+  };
   return toks.map((ts, i) => {
     const out: Segment[] = [];
     ts.forEach((t, k) => {
       const prev = ts[k - 1];
       const last = out[out.length - 1];
       const gap = prev ? t.start - prev.end : Infinity;
-      const starts = gap >= CELL_GAP || startNear(i, t.start, -1) || startNear(i, t.start, 1);
+      const starts = gap >= CELL_GAP || startNear(i, t.start, -1) || startNear(i, t.start, 1) || (last != null && fullAt(i, last.start, printedWidth(last.text)));
       if (last && !starts) {
         last.text += ` ${t.text}`;
         last.end = t.end;
