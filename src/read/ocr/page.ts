@@ -31,20 +31,29 @@ function inkShare(img: Gray, ink: number): number {
   return img.data.length > 0 ? n / img.data.length : 0;
 }
 
+/** A piece of the page to recognise: a cell's inside or one of its lines; `x`/`y` is its top left on the page, in pixels. */
+interface Crop {
+  /** The cell it is (of). */
+  box: Box;
+  x: number;
+  y: number;
+  img: Gray;
+}
+
 /** Crops placed one under another, a gap apart, in images no taller than O.stackMax: one recogniser run reads many cells. */
-function stacks(crops: Array<{ img: Gray; box: Box }>): Array<{ img: Gray; bands: Array<{ top: number; box: Box; height: number }> }> {
-  const out: Array<{ img: Gray; bands: Array<{ top: number; box: Box; height: number }> }> = [];
-  let group: Array<{ img: Gray; box: Box }> = [];
+function stacks(crops: Crop[]): Array<{ img: Gray; bands: Array<{ top: number; crop: Crop; height: number }> }> {
+  const out: Array<{ img: Gray; bands: Array<{ top: number; crop: Crop; height: number }> }> = [];
+  let group: Crop[] = [];
   let height = O.stackGap;
   const flush = () => {
     if (group.length === 0) return;
     const width = Math.max(...group.map((c) => c.img.width)) + 2 * O.stackGap;
     const data = new Uint8Array(width * height).fill(255);
-    const bands: Array<{ top: number; box: Box; height: number }> = [];
+    const bands: Array<{ top: number; crop: Crop; height: number }> = [];
     let top = O.stackGap;
     for (const c of group) {
       for (let y = 0; y < c.img.height; y++) data.set(c.img.data.subarray(y * c.img.width, (y + 1) * c.img.width), (top + y) * width + O.stackGap);
-      bands.push({ top, box: c.box, height: c.img.height });
+      bands.push({ top, crop: c, height: c.img.height });
       top += c.img.height + O.stackGap;
     }
     out.push({ img: { width, height, data }, bands });
@@ -58,6 +67,36 @@ function stacks(crops: Array<{ img: Gray; box: Box }>): Array<{ img: Gray; bands
   }
   flush();
   return out;
+}
+
+/**
+ * The lines of ink in a cell's crop that nothing read covers, each cropped on its own
+ * with a margin: rows with ink, in runs at least O.lineMin tall (a glyph, not a speck),
+ * runs closer than O.lineJoin joined (the strokes of 三 are one line).
+ */
+function unreadLines(c: Crop, read: readonly TextItem[], ink: number, scale: number): Crop[] {
+  const { width, height, data } = c.img;
+  const inked = (y: number) => {
+    let k = 0;
+    for (let x = 0; x < width; x++) if (data[y * width + x]! < ink && ++k >= O.lineInkMin) return true;
+    return false;
+  };
+  const runs: Array<[number, number]> = [];
+  for (let y = 0; y < height; y++) {
+    if (!inked(y)) continue;
+    const last = runs[runs.length - 1];
+    if (last && y - last[1] <= O.lineJoin * scale) last[1] = y + 1;
+    else runs.push([y, y + 1]);
+  }
+  const margin = Math.round(O.lineMargin * scale);
+  return runs
+    .filter(([a, b]) => b - a >= O.lineMin * scale)
+    .filter(([a, b]) => !read.some((t) => Math.min(b, t.y1 * scale - c.y) - Math.max(a, t.y0 * scale - c.y) >= (b - a) / 2))
+    .map(([a, b]) => {
+      const y0 = Math.max(0, a - margin);
+      const y1 = Math.min(height, b + margin);
+      return { box: c.box, x: c.x, y: c.y + y0, img: crop(c.img, 0, y0, width, y1) };
+    });
 }
 
 /**
@@ -85,30 +124,32 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
     conf: l.conf,
   });
   try {
-    // Each cell's inside, a few pixels in from its rulings, unless it is blank.
+    // Each cell's inside, a few pixels in from its rulings, unless it is blank. `x`/`y`:
+    // where the crop's top left stands on the page, in pixels.
     const pad = Math.ceil(scale);
-    const crops = cells
-      .map((box) => ({ box, img: crop(img, box.x0 + pad, box.y0 + pad, box.x1 - pad, box.y1 - pad) }))
+    const crops: Crop[] = cells
+      .map((box) => ({ box, x: box.x0 + pad, y: box.y0 + pad, img: crop(img, box.x0 + pad, box.y0 + pad, box.x1 - pad, box.y1 - pad) }))
       .filter((c) => c.img.width > 0 && c.img.height > 0 && inkShare(c.img, ink) >= O.inkMin);
     let n = 0;
     /** What was read in each cell: its items' places in `items`. */
     const inCell = new Map<Box, number[]>();
-    /** Recognises the crops, stacked, in `psm`; the crops of which nothing was read. */
-    const readCells = async (list: typeof crops, psm: number): Promise<typeof crops> => {
-      const read = new Set<Box>();
+    /** Recognises the crops, stacked, in `psm`, keeping lines read at least `accept` sure; the crops of which nothing was read. */
+    const readCells = async (list: Crop[], psm: number, accept = 0): Promise<Crop[]> => {
+      const read = new Set<Crop>();
       for (const s of stacks(list)) {
         const file = path.join(tmp, `cells-${n++}.pgm`);
         await writeFile(file, toPgm(s.img));
         for (const l of linesOf(await recognise(bin, file, lang, psm))) {
           const cy = (l.y0 + l.y1) / 2;
           const band = s.bands.find((b) => cy >= b.top && cy < b.top + b.height);
-          if (!band) continue;
-          inCell.set(band.box, [...(inCell.get(band.box) ?? []), items.length]);
-          items.push(toItem(l, band.box.x0 + pad - O.stackGap, band.box.y0 + pad - band.top));
-          read.add(band.box);
+          if (!band || l.conf < accept) continue;
+          const c = band.crop;
+          inCell.set(c.box, [...(inCell.get(c.box) ?? []), items.length]);
+          items.push(toItem(l, c.x - O.stackGap, c.y - band.top));
+          read.add(c);
         }
       }
-      return list.filter((c) => !read.has(c.box));
+      return list.filter((c) => !read.has(c));
     };
     /**
      * Narrow cells read as one or two characters with little confidence, read again for
@@ -128,7 +169,7 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
         for (const l of linesOf(await recognise(bin, file, digits, PSM_BLOCK, "0123456789"))) {
           const cy = (l.y0 + l.y1) / 2;
           const band = s.bands.find((b) => cy >= b.top && cy < b.top + b.height);
-          const at = band ? inCell.get(band.box)?.[0] : undefined;
+          const at = band ? inCell.get(band.crop.box)?.[0] : undefined;
           const was = at == null ? undefined : items[at];
           if (!was || !/^\d{1,3}$/u.test(l.text) || l.conf < O.numberAccept || l.conf <= (was.conf ?? 0)) continue;
           items[at!] = { ...was, text: l.text, conf: l.conf };
@@ -140,6 +181,10 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
     // more, as uniform blocks.
     const missed = await readCells(crops, PSM_COLUMN);
     if (missed.length > 0) await readCells(missed, PSM_BLOCK);
+    // Lines of a cell the cell's reading left out (a lone last character, 施 or 开。, that
+    // the recogniser's line finding takes for noise) are read again, each on its own.
+    const lost = crops.flatMap((c) => unreadLines(c, (inCell.get(c.box) ?? []).map((k) => items[k]!), ink, scale));
+    if (lost.length > 0) await readCells(lost, PSM_BLOCK, O.lineAccept);
     await readNumbers();
     // The rest of the page: title, headings, prose, and cells left open at the page edge.
     const rest = { width: img.width, height: img.height, data: Uint8Array.from(img.data) };

@@ -39,6 +39,20 @@ export const OCR_SETTINGS = {
   stackGap: 60,
   /** px. Height of one stacked image at most: Tesseract's page size is bounded, and its time grows with it. */
   stackMax: 12_000,
+  /** pt. A run of inked pixel rows at least this tall is a line of text (a glyph of body text is 7–10 pt; noise is specks). */
+  lineMin: 3,
+  /** pt. Inked runs this close are one line: the gaps between a glyph's strokes (三, 二), not the leading between lines (2 pt and more). */
+  lineJoin: 1,
+  /** px. A row holds ink when at least this many of its pixels are dark (one dark pixel is noise). */
+  lineInkMin: 2,
+  /** pt. White kept above and below a line cropped to be read again. */
+  lineMargin: 2,
+  /**
+   * %. A line read again is kept when its least sure character is at least this sure: a
+   * lone glyph the first reading missed comes back at 90 or more, a speck of noise read
+   * as a character (的, 井) at 0–40.
+   */
+  lineAccept: 60,
   /** Share of dark pixels in a crop below which it holds no text (specks of noise). */
   inkMin: 0.002,
   /**

@@ -72,6 +72,28 @@ export function parseTsv(tsv: string): { words: Word[]; lines: Map<string, { x0:
 
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
 
+/**
+ * Straight double quotes in a line of Chinese made curly: the Chinese models print “ and
+ * ” as " about half the time, and Chinese text has no straight quotes. A " after an
+ * unclosed “ closes it; any other opens one.
+ */
+export function curlyQuotes(text: string): string {
+  if (!text.includes('"') || !CJK.test(text)) return text;
+  let open = false;
+  let out = "";
+  for (const ch of text) {
+    if (ch === '"') {
+      out += open ? "”" : "“";
+      open = !open;
+      continue;
+    }
+    if (ch === "“") open = true;
+    else if (ch === "”") open = false;
+    out += ch;
+  }
+  return out;
+}
+
 /** Words joined into their lines, in Tesseract's reading order: no space between CJK neighbours (it puts one between recognised pieces). */
 export function linesOf(tsv: string): OcrLine[] {
   const { words, lines } = parseTsv(tsv);
@@ -86,6 +108,7 @@ export function linesOf(tsv: string): OcrLine[] {
   for (const [key, ws] of byLine) {
     let text = ws[0]!.text;
     for (const w of ws.slice(1)) text += CJK.test(text.slice(-1)) || CJK.test(w.text.slice(0, 1)) ? w.text : ` ${w.text}`;
+    text = curlyQuotes(text);
     // Across: the line's box. Up and down: its words' median top and foot — a line box
     // takes in every bracket and stray mark, and grows to twice a line's height.
     const box = lines.get(key) ?? { x0: Math.min(...ws.map((w) => w.x0)), x1: Math.max(...ws.map((w) => w.x1)), y0: 0, y1: 0 };
