@@ -68,7 +68,9 @@ export function mergeField(t: DraftTask, col: Column, at: number, value: string,
  * requirement and cells of its own is a task that simply has no number.
  */
 export function continuesAbove(r: CellsRow, row: Row, prev: DraftTask | undefined, numbered: boolean, splitRow: boolean): prev is DraftTask {
-  const ownTail = r.tail.some(([c]) => text(c));
+  // A merged cell's copy is not the row's own: a numberless row whose only units or
+  // deadline are copies from above is the rest of the row above.
+  const ownTail = r.tail.some(([c]) => text(c) && c.from !== "above");
   return prev != null && r.number == null && (splitRow || (!r.cats.some(Boolean) && (!r.body || (numbered && (row.pageStart || !ownTail)))));
 }
 

@@ -8,9 +8,10 @@
 // run whose middle lies nearest its own (rowSpans.ts), and its text goes to the first of
 // them (the plan carries it down, as it does for any merged cell in text).
 
-import { cell, type Column, type Laid, type Paragraph, type Row } from "../../model/document.js";
+import { cell, type Cell, type Column, type Laid, type Paragraph, type Row } from "../../model/document.js";
 import { fitsField, NUMBER_CELL } from "../../lexicon/cells.js";
 import { columnsOf, fieldOfHeader, isHeaderWord } from "../../lexicon/headers.js";
+import { headerRole } from "../../lexicon/roles.js";
 import { clean, compact } from "../../text/text.js";
 import { blocksOf, COLUMN_SPREAD, pageColumns, shareLine, segmentsOf, type Block, type PageColumn } from "./alignedBlocks.js";
 import { spanStarts } from "./rowSpans.js";
@@ -281,7 +282,17 @@ interface PageRow {
   cells: string[][];
   lines: Set<number>;
   numbered: boolean;
+  /** Columns whose cell is a merged cell's text copied from a row above on the page. */
+  copied: Set<number>;
 }
+
+/**
+ * Columns whose merged cells are copied into every row they cover: a unit or deadline
+ * cell is never empty in a task table (every task has its responsible unit and its
+ * time), so the rows a merged one covers are its rows. Not a 配合单位 column, whose cells
+ * are often empty, nor the categories, which the plan's heading slots carry.
+ */
+const copiesMerged = (c: Column) => c.field === "deadline" || (c.field === "units" && headerRole(c.header) !== "support");
 
 /** The rows of one page, each cell's text placed; null where the page holds no table text. */
 function pageRows(page: Page, cols: Column[], memory: Memory): { rows: PageRow[]; after: number } | null {
@@ -321,14 +332,14 @@ function pageRows(page: Page, cols: Column[], memory: Memory): { rows: PageRow[]
       cells[numberCol] = [compact(blockText(n))];
       for (const x of lineNo(n)) lines.add(x);
     }
-    rows.push({ top: Math.min(t.top, n?.top ?? t.top), bottom: Math.max(t.bottom, n?.bottom ?? t.bottom), cells, lines, numbered: !!n });
+    rows.push({ top: Math.min(t.top, n?.top ?? t.top), bottom: Math.max(t.bottom, n?.bottom ?? t.bottom), cells, lines, numbered: !!n, copied: new Set() });
   }
   // A number beside no requirement: a row whose requirement is empty.
   for (const n of numbers) {
     if (taken.has(n)) continue;
     const cells = cols.map(() => [] as string[]);
     cells[numberCol] = [compact(blockText(n))];
-    rows.push({ top: n.top, bottom: n.bottom, cells, lines: lineNo(n), numbered: true });
+    rows.push({ top: n.top, bottom: n.bottom, cells, lines: lineNo(n), numbered: true, copied: new Set() });
   }
   rows.sort((a, b) => a.top - b.top);
   if (rows.length === 0) return null;
@@ -352,6 +363,16 @@ function pageRows(page: Page, cols: Column[], memory: Memory): { rows: PageRow[]
       const r = rows[starts[k]!]!;
       r.cells[c]!.push(blockText(b));
       for (const x of lineNo(b)) r.lines.add(x);
+    });
+    // A merged cell's rows run from its first to the next cell's first, on this page.
+    if (!copiesMerged(cols[c]!)) return;
+    bs.forEach((b, k) => {
+      const end = k + 1 < bs.length ? starts[k + 1]! : rows.length;
+      for (let i = starts[k]! + 1; i < end; i++) {
+        if (rows[i]!.cells[c]!.length > 0) continue;
+        rows[i]!.cells[c] = [blockText(b)];
+        rows[i]!.copied.add(c);
+      }
     });
   });
   return { rows, after };
@@ -385,7 +406,7 @@ export function layAligned(lines: SourceLine[]): Laid | null {
     if (k > lastPage) return asBack(p.lines);
     if (!f) return asBack(p.lines);
     f.rows.forEach((r, i) => {
-      const cells = r.cells.map((parts) => cell(parts.join("\n"), [...r.lines].sort((a, b) => a - b)));
+      const cells = r.cells.map((parts, j): Cell => ({ ...cell(parts.join("\n"), [...r.lines].sort((a, b) => a - b)), ...(r.copied.has(j) ? { from: "above" as const } : {}) }));
       // A requirement without a number at a page's top goes on with the row cut by the break.
       const prev = rows[rows.length - 1];
       if (i === 0 && !r.numbered && prev && cols.some((c) => c.field === "number")) {

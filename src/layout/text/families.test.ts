@@ -259,6 +259,19 @@ describe("space-aligned text: merged cells centred over their rows, pages", () =
   });
 });
 
+describe("a merged cell over rows of two categories (space-aligned text)", () => {
+  it("a deadline cell centred between the rows of two categories is both rows' deadline", async () => {
+    const plan = await read("aligned-merged-across.txt");
+    expect(plan.source.layout).toBe("aligned");
+    expect(plan.tasks.map((t) => [t.number, t.path, norm(t.unitsText), t.deadlineText])).toEqual([
+      ["1", ["一、财政信息公开"], "县财政局", "全年持续推进"],
+      // Another category: the plan alone would not carry a merged cell into it.
+      ["2", ["二、生态环境信息公开"], "县生态环境分局", "全年持续推进"],
+      ["3", ["二、生态环境信息公开"], "县生态环境分局", "6 月底前"],
+    ]);
+  });
+});
+
 describe("a header printed again between rows", () => {
   it("one cell per line: the repeated header is no row's cells", async () => {
     const plan = await read("cell-lines-repeated-header.txt");
