@@ -11,8 +11,14 @@ export interface Extent {
 
 /** Cost, in lines, of each line of a cell standing outside the rows it is said to cover. */
 const OUTSIDE_COST = 4;
-/** Cost of each row at a page's top left to a cell of the page before (a merged cell cut by the break). */
-const CARRIED_ROW_COST = 0.5;
+/**
+ * Cost, in lines, of each row at a page's top left to a cell of the page before (a merged
+ * cell cut by the break goes on there). Less than a line: a cell at the top of a later row
+ * is otherwise explained as well by a span reaching up to the page's top and down past
+ * its rows (its centre can be any span's), and a merged cell cut by a page break is the
+ * commoner reading of rows without a cell of their own at a page's top.
+ */
+const CARRIED_ROW_COST = 0.1;
 
 /**
  * For each cell (in order, top to bottom), the index of the first row it covers: strictly
