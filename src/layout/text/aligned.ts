@@ -13,7 +13,7 @@ import { fitsField, NUMBER_CELL } from "../../lexicon/cells.js";
 import { columnsOf, fieldOfHeader, isHeaderWord } from "../../lexicon/headers.js";
 import { headerRole } from "../../lexicon/roles.js";
 import { clean, compact } from "../../text/text.js";
-import { blocksOf, COLUMN_SPREAD, pageColumns, shareLine, segmentsOf, type Block, type PageColumn } from "./alignedBlocks.js";
+import { blocksOf, COLUMN_SPREAD, pageColumns, shareLine, segmentsOf, wrapWidth, type Block, type PageColumn } from "./alignedBlocks.js";
 import { spanStarts } from "./rowSpans.js";
 import { parseMarker, type MarkerStyle } from "../../lexicon/markers.js";
 import { isBlank, type SourceLine } from "./lines.js";
@@ -177,9 +177,39 @@ function pagesOf(all: readonly SourceLine[], header: HeaderBlock): Page[] {
   return pages;
 }
 
-/** What the pages before told of the category columns: the heading style of each. */
+/** What the pages before told of the category columns: the heading style of each, and how wide each is. */
 interface Memory {
   styles: Map<number, MarkerStyle>;
+  /** The wrap widths of the wrapped cells each category column holds on pages that print two category columns side by side. */
+  widths: Map<number, number[]>;
+  /** The first reading of the pages, which only learns the widths. */
+  learning: boolean;
+}
+
+/**
+ * Characters by which a cell's wrap width may differ from its column's: lines break
+ * before a punctuation mark or a half-width run, so a column's wrapped lines vary by
+ * about one character.
+ */
+const WIDTH_TOLERANCE = 1;
+
+/**
+ * The category column a wrapped cell's width says it is in, or `j` where it says nothing.
+ * pdftotext packs the columns a page prints, so a page that prints only the inner
+ * category level puts it where the outer level stood; but a wrapped cell's lines keep its
+ * column's width (以政务公 / 开助力稳 / 增长: 4 characters; 推进减税、降 / 费、降低要素成:
+ * 7), which tells the levels apart where no heading marker does.
+ */
+function columnByWidth(b: Block, j: number, cols: Column[], memory: Memory): number {
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[xs.length >> 1]!;
+  const known = [...memory.widths].filter(([, ws]) => ws.length > 0).map(([k, ws]) => [k, median(ws)] as const);
+  // A heading marker tells the level better (STYLE_FIT): only unmarked cells are moved.
+  if (cols[j]?.field !== "task" || known.length < 2 || b.segments.length < 2 || parseMarker(compact(blockText(b)))) return j;
+  const w = wrapWidth(b);
+  const own = known.find(([k]) => k === j)?.[1];
+  if (own != null && Math.abs(w - own) <= WIDTH_TOLERANCE) return j;
+  const fits = known.filter(([, m]) => Math.abs(w - m) <= WIDTH_TOLERANCE);
+  return fits.length === 1 ? fits[0]![0] : j;
 }
 
 /** A block's text: its lines joined, a line that fills the cell's width running on into the next. */
@@ -303,6 +333,18 @@ function pageRows(page: Page, cols: Column[], memory: Memory): { rows: PageRow[]
   const at = matchColumns(pcs, cols, memory);
   const colOf = new Map<Block, number>();
   pcs.forEach((pc, i) => pc.blocks.forEach((b) => colOf.set(b, at[i]!)));
+  const taskCols = new Set(at.filter((j) => cols[j]!.field === "task"));
+  if (memory.learning) {
+    // Two category columns side by side on one page: each one's wrapped cells show its width.
+    if (taskCols.size >= 2) {
+      // Only cells that read as categories: a page whose columns were matched wrong puts requirement text there.
+      for (const [b, j] of colOf) {
+        if (taskCols.has(j) && b.segments.length >= 2 && fitsField("task", compact(blockText(b))) > 0) memory.widths.set(j, [...(memory.widths.get(j) ?? []), wrapWidth(b)]);
+      }
+    }
+    return null;
+  }
+  for (const [b, j] of colOf) colOf.set(b, columnByWidth(b, j, cols, memory));
   const numberCol = cols.findIndex((c) => c.field === "number");
   const textCol = cols.findIndex((c) => c.field === "text");
   const inCol = (c: number) => blocks.filter((b) => colOf.get(b) === c).sort((a, b) => a.top - b.top);
@@ -395,7 +437,11 @@ export function layAligned(lines: SourceLine[]): Laid | null {
   const cols: Column[] = columnsOf(header);
   if (!cols.some((c) => c.field === "text")) return null;
   const pages = pagesOf(lines, hb);
-  const memory: Memory = { styles: new Map() };
+  // Read twice: first to learn the category columns' widths, then to read the rows.
+  const memory: Memory = { styles: new Map(), widths: new Map(), learning: true };
+  for (const p of pages) pageRows(p, cols, memory);
+  memory.learning = false;
+  memory.styles.clear();
   const found = pages.map((p) => pageRows(p, cols, memory));
   const lastPage = found.map((f) => !!f).lastIndexOf(true);
   const rows: Row[] = [];

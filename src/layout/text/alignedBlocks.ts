@@ -51,7 +51,7 @@ function tokensOf(line: string): Token[] {
 const HALF_WIDTH = 0.5;
 
 /** A text's printed width in full-width characters. */
-function printedWidth(text: string): number {
+export function printedWidth(text: string): number {
   let w = 0;
   for (const ch of text) w += ch.charCodeAt(0) < 0x2000 ? HALF_WIDTH : 1;
   return w;
@@ -147,6 +147,11 @@ export function blocksOf(segs: readonly Segment[][]): Block[] {
     open = next;
   });
   return blocks;
+}
+
+/** How wide a cell's column is, as its lines show: its widest line's printed width. */
+export function wrapWidth(b: Block): number {
+  return Math.max(...b.segments.map((s) => printedWidth(s.text)));
 }
 
 /** Whether two blocks have text on one line (then they are two columns). */

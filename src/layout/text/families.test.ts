@@ -272,6 +272,22 @@ describe("a merged cell over rows of two categories (space-aligned text)", () =>
   });
 });
 
+describe("two unmarked category levels (space-aligned text)", () => {
+  it("a page that prints only the inner level where the outer stood: the cells' wrap width tells their column", async () => {
+    const plan = await read("aligned-category-widths.txt");
+    expect(plan.source.layout).toBe("aligned");
+    const outer = ["以公开促进财政透明"];
+    // Each inner category covers one task: it is that task's title (FORMAT.md).
+    expect(plan.tasks.map((t) => [t.number, t.path, t.title, norm(t.unitsText), t.deadlineText])).toEqual([
+      ["1", outer, "做好预算执行情况公开", "县财政局", "每季度结束后"],
+      ["2", outer, "推进政府债务信息公开", "县财政局", "年底前"],
+      // Page 2: 规范政府采购信 / 息公开 wraps at 7 characters like the inner cells, not at 4 like 以公开促 / 进财政透 / 明.
+      ["3", outer, "规范政府采购信息公开", "县财政局、县公共资源交易中心", "6 月底前"],
+      ["4", outer, "深化国有资产信息公开", "县财政局", "年底前"],
+    ]);
+  });
+});
+
 describe("a header printed again between rows", () => {
   it("one cell per line: the repeated header is no row's cells", async () => {
     const plan = await read("cell-lines-repeated-header.txt");
