@@ -89,6 +89,11 @@ export type LayoutName =
   | "pdf-stream"
   | "workplan-xlsx";
 
+/** A layout's reading refused for a reason worth telling the user (`inspect` lists it). */
+export interface Rejected {
+  rejected: string;
+}
+
 export interface Laid {
   /** A LayoutName, prefixed with the format where a reader goes through another's layout (pdf-tabbed). */
   layout: LayoutName | `pdf-${string}`;
@@ -114,6 +119,8 @@ export interface Laid {
 export interface Tried {
   layout: string;
   outcome: string;
+  /** The layout saw its shape and refused it for a reason the user should read (it goes into the failure's one line). */
+  refused?: boolean;
 }
 
 /** A line that shows part of a structure (for `inspect` when no tasks were found). */

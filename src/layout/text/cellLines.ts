@@ -3,7 +3,7 @@
 // no `|`. The header is the run of header-word lines; the rows are cut at their 序号
 // (stream.ts), which is what such a table still shows of its rows.
 
-import { cell, type Laid } from "../../model/document.js";
+import { cell, type Laid, type Rejected } from "../../model/document.js";
 import { columnsOf, isHeaderWord, qualifiesUnitHeader } from "../../lexicon/headers.js";
 import { NUMBER_CELL } from "../../lexicon/cells.js";
 import { clean, mostCommon } from "../../text/text.js";
@@ -55,7 +55,7 @@ function joinRoleQualifiers(header: readonly string[]): string[] {
   return out;
 }
 
-export function layCellLines(lines: SourceLine[]): Laid | null {
+export function layCellLines(lines: SourceLine[]): Laid | Rejected | null {
   const cells: Array<StreamCell & { afterBlank: boolean }> = [];
   let blank = false;
   for (const l of lines) {
@@ -99,6 +99,14 @@ export function layCellLines(lines: SourceLine[]): Laid | null {
     if (cols[0]?.field !== "number" && NUMBER_CELL.test(body[0]?.text ?? "")) cols = [{ field: "number", header: "" }, ...cols];
     const numbered = rowsByNumber(body, cols);
     if (!numbered || numbered.rows.filter((r) => !r.subRow && r.cells.length > 1).length < MIN_ROWS) return null;
+    // Sub-rows under a merged 序号 are the exception in a table of this shape; where
+    // there are more of them than numbered rows, the lines are no cells in row order (a
+    // PDF table's text in the order its page draws it, lines of neighbouring cells
+    // interleaved), and reading them as rows would give fragments as tasks.
+    const subRows = numbered.rows.filter((r) => r.subRow).length;
+    if (subRows > numbered.rows.length - subRows) {
+      return { rejected: `${numbered.rows.length - subRows} numbered rows would carry ${subRows} sub-rows: the lines are no cells in row order (a PDF table's text extracted without -layout?); convert the PDF itself, or extract it with pdftotext -layout` };
+    }
     const front = cells.slice(0, h).map((c) => ({ text: c.text, lines: c.lines }));
     const back = body.slice(numbered.used).map((c) => ({ text: c.text, lines: c.lines }));
     return {

@@ -229,6 +229,18 @@ describe("not a work plan", () => {
   });
 });
 
+describe("a PDF table's text in drawing order (pdftotext without -layout)", () => {
+  it("cells of neighbouring columns interleaved line by line give no fragments as tasks: exit 5, saying why and what to do", async () => {
+    const e = await read("stream-order.txt").then(
+      () => null,
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(WorkplanError);
+    expect((e as WorkplanError).exitCode).toBe(5);
+    expect((e as WorkplanError).message).toMatch(/no cells in row order .*pdftotext -layout/u);
+  });
+});
+
 describe("space-aligned text (pdftotext -layout)", () => {
   it("rows between blank lines, each row's columns from where its lines start; two category columns under one header", async () => {
     const plan = await read("aligned-layout.txt");

@@ -2,7 +2,7 @@
 // (or as told: --layout). Each layout that is tried and not taken is recorded with the
 // reason, for `inspect`.
 
-import type { Laid, Tried } from "../../model/document.js";
+import type { Laid, Rejected, Tried } from "../../model/document.js";
 import { WorkplanError } from "../../model/errors.js";
 import { layAligned, looksAligned } from "./aligned.js";
 import { layCellLines } from "./cellLines.js";
@@ -17,7 +17,7 @@ import { countTabRows, layTabbed } from "./tabbed.js";
 export { textClues };
 
 /** The text layouts, by the name --layout takes, in the order they are tried. */
-const LAYOUTS: Record<string, (lines: SourceLine[]) => Laid | null> = {
+const LAYOUTS: Record<string, (lines: SourceLine[]) => Laid | Rejected | null> = {
   tabbed: layTabbed,
   aligned: layAligned,
   "cell-lines": layCellLines,
@@ -36,6 +36,7 @@ export function layoutText(text: string, force?: string): Laid {
     const lay = LAYOUTS[force];
     if (!lay) throw new WorkplanError("usage", `--layout ${force}: a text is read as one of ${TEXT_LAYOUTS.join(", ")}`);
     const laid = lay(lines);
+    if (laid && "rejected" in laid) throw new WorkplanError("noTasks", `the ${force} layout finds no table in this text: ${laid.rejected}`);
     if (!laid || (laid.table && laid.table.rows.length === 0)) throw new WorkplanError("noTasks", `the ${force} layout finds no table in this text (its header or rows are not there)`);
     return { ...laid, reason: `as asked (--layout ${force}): ${laid.reason}` };
   }
@@ -43,7 +44,7 @@ export function layoutText(text: string, force?: string): Laid {
   const pipeRows = countPipeRows(lines);
   const pipeEnds = countPipeEnds(lines);
   const tried: Tried[] = [];
-  const candidates: Array<[string, () => Laid | null]> = [];
+  const candidates: Array<[string, () => Laid | Rejected | null]> = [];
   if (tabRows >= 3) candidates.push(["tabbed", () => layTabbed(lines)]);
   else tried.push({ layout: "tabbed", outcome: `${tabRows} lines with tab-separated cells (needs 3)` });
   if (looksAligned(lines)) candidates.push(["aligned", () => layAligned(lines)]);
@@ -59,6 +60,10 @@ export function layoutText(text: string, force?: string): Laid {
   candidates.push(["spaced", () => laySpaced(lines)]);
   for (const [name, c] of candidates) {
     const laid = c();
+    if (laid && "rejected" in laid) {
+      tried.push({ layout: name, outcome: laid.rejected, refused: true });
+      continue;
+    }
     if (laid && laid.table && laid.table.rows.length > 0) return { ...laid, tried };
     tried.push({ layout: name, outcome: laid ? "a header but no rows under it" : "no header line of its shape (three or more header words), or no numbered rows under it" });
   }
