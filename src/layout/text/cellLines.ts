@@ -9,6 +9,7 @@ import { NUMBER_CELL } from "../../lexicon/cells.js";
 import { clean, mostCommon } from "../../text/text.js";
 import { headerRunEnd, isHeaderRow, isUnknownLabel, joinQualifiers } from "./assemble.js";
 import { isBlank, type SourceLine } from "./lines.js";
+import { slotTable } from "./cellSlots.js";
 import { dropRepeatedHeaders, rowsByNumber, type StreamCell } from "./stream.js";
 
 /** Fewest header-word lines in a row that make a header (two could be a caption and a label). */
@@ -86,6 +87,21 @@ export function layCellLines(lines: SourceLine[]): Laid | Rejected | null {
     if (!isHeaderRow(header.map((t) => cell(t, [])))) {
       h = e;
       continue;
+    }
+    // Every cell a line and an empty cell an empty line (a word processor's text export):
+    // the rows are read by position.
+    const first = lines.findIndex((l) => l.n === cells[h]!.lines[0]);
+    const slots = slotTable(lines, first);
+    if (slots) {
+      return {
+        layout: "cell-lines",
+        reason: `one cell per line, an empty cell as an empty line: ${slots.header.length} columns from line ${cells[h]!.lines[0]}, each row's cells by position from its 序号`,
+        table: { header: slots.header, rows: slots.rows, emptyMeansMerged: true },
+        paragraphs: [],
+        front: cells.slice(0, h).map((c) => ({ text: c.text, lines: c.lines })),
+        back: lines.slice(slots.end).filter((l) => !isBlank(l)).map((l) => ({ text: clean(l.text), lines: [l.n] })),
+        warnings: [],
+      };
     }
     // Blank lines only between blocks of several lines end rows: that is the
     // cell-per-line shape, read by its own layout.

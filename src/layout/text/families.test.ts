@@ -229,6 +229,25 @@ describe("not a work plan", () => {
   });
 });
 
+describe("a word processor's text export (every cell a line, an empty cell an empty line)", () => {
+  it("rows by position from each 序号: merged cells empty, a two-row header, a skipped number, a count that starts again, a cell of two paragraphs", async () => {
+    const plan = await read("cell-slots.txt");
+    expect(plan.source.layout).toBe("cell-lines");
+    // 工作任务 over 重点领域 | 重点任务; the other header cells span both header rows.
+    expect(plan.columns).toEqual(["序号", "重点领域", "重点任务", "具体要求", "责任单位", "完成时限"]);
+    const fin = "一、财政信息公开";
+    const env = "二、环境信息公开";
+    expect(plan.tasks.map((t) => [t.number, t.path, norm(t.text), norm(t.unitsText), t.deadlineText])).toEqual([
+      ["1", [fin, "（一）预算决算公开"], "公开区级部门预算和决算,细化到项级科目。", "区财政局", "3月底前"],
+      // Its category and unit cells are empty lines: merged with the row above.
+      ["2", [fin, "（一）预算决算公开"], "公开“三公”经费预算执行情况。", "区财政局", "6月底前"],
+      ["4", [fin, "（二）政府采购公开"], "公开政府采购意向,做到应公开尽公开。", "区财政局,各街道", "持续推进"],
+      ["1", [env, "（一）空气质量公开"], "按月公开空气质量状况。每季度公开重点排污单位名录。", "区生态环境分局", "每月"],
+      ["2", [env, "（一）空气质量公开"], "公开建设项目环评审批结果。", "区生态环境分局", "年底前"],
+    ]);
+  });
+});
+
 describe("a PDF table's text in drawing order (pdftotext without -layout)", () => {
   it("cells of neighbouring columns interleaved line by line give no fragments as tasks: exit 5, saying why and what to do", async () => {
     const e = await read("stream-order.txt").then(
