@@ -75,6 +75,10 @@ async function read(format: SourceFormat, bytes: Uint8Array, file: string, opts:
       const { readXlsx } = await import("./read/xlsx/reader.js");
       return readXlsx(bytes, file);
     }
+    case "csv": {
+      const { readCsv } = await import("./read/csv/reader.js");
+      return readCsv(bytes, file, opts.encoding);
+    }
     case "xls":
     case "ods":
     case "doc":
@@ -96,9 +100,11 @@ async function layOut(source: Source, opts: ConvertOptions): Promise<Laid> {
     }
     case "dom": {
       const { layoutHtml } = await import("./layout/html.js");
-      const laid = layoutHtml(source.doc);
+      // CSV keeps no merges: an empty cell is one a merged cell covers.
+      const laid = layoutHtml(source.doc, source.origin === "csv");
       // A Word document is laid out as the web page it reads as; its layout says which it was.
       if (source.origin === "docx") return { ...laid, layout: laid.layout === "html-table" ? "docx-table" : "docx-prose" };
+      if (source.origin === "csv") return { ...laid, layout: laid.layout === "html-table" ? "csv-table" : "csv-prose" };
       return source.origin === "xlsx" ? { ...laid, layout: laid.layout === "html-table" ? "xlsx-table" : "xlsx-prose" } : laid;
     }
     case "pages": {

@@ -32,7 +32,8 @@ const READ = new Set([".txt", ".text", ".html", ".htm", ".docx", ".docm", ".doc"
 
 /** Document kinds a walk meets that workplan does not read, by extension, and why. */
 const NOT_READ: Record<string, string> = {
-  ".csv": "a spreadsheet export: not read",
+  // Named on the command line a CSV is read; a walk leaves it out, as it may be an output.
+  ".csv": "a spreadsheet export (CSV): a folder walk leaves it out (it may be workplan's own output); name the file to convert it",
   ".ppt": "a presentation: not a notice",
   ".pptx": "a presentation: not a notice",
   ".dps": "a presentation: not a notice",

@@ -163,7 +163,8 @@ function headerStrength(header: string[]): number {
 }
 
 /** `doc`: a parsed page; its furniture is taken out of it. */
-export function layoutHtml(doc: Document): Laid {
+/** `emptyMeansMerged`: the source shows no merges (CSV), so an empty cell continues the one above. */
+export function layoutHtml(doc: Document, emptyMeansMerged = false): Laid {
   for (const el of elements(doc, isFurniture)) remove(el);
   const warnings: Warning[] = [];
   const found: Found[] = [];
@@ -243,7 +244,7 @@ export function layoutHtml(doc: Document): Laid {
   return {
     layout: "html-table",
     reason: `${tables.length} tables; ${main.length} with the task header${main.length > 1 ? " joined" : ""}; spans expanded`,
-    table: { header: main[0]!.header, rows, emptyMeansMerged: false },
+    table: { header: main[0]!.header, rows, emptyMeansMerged },
     paragraphs: [],
     front,
     back: seq.slice(lastAt + 1).filter((i) => i.kind === "text").map(para),

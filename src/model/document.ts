@@ -84,6 +84,8 @@ export type LayoutName =
   | "docx-table"
   | "xlsx-table"
   | "xlsx-prose"
+  | "csv-table"
+  | "csv-prose"
   | "docx-prose"
   | "pdf-lattice"
   | "pdf-stream"

@@ -29,7 +29,7 @@ export type Source =
   | {
       kind: "dom";
       doc: Document;
-      origin: "html" | "docx" | "xlsx";
+      origin: "html" | "docx" | "xlsx" | "csv";
       encoding: string | null;
       /** A workbook read as a page: for each 0-based line of the page, the sheet row it prints. */
       places?: ReadonlyArray<SheetPlace | null>;

@@ -80,6 +80,7 @@ export function sniffFormat(bytes: Uint8Array, file: string): Sniffed {
   if (ascii.startsWith("{\\rtf")) return { format: "rtf" };
   if (ascii.startsWith("<!doctype html") || ascii.startsWith("<html") || /^<(?:head|body|meta|table)\b/u.test(ascii)) return { format: "html" };
   if (ext === ".html" || ext === ".htm") return { format: "html" };
+  if (ext === ".csv") return { format: "csv" };
   // The extension promised a format the bytes do not have.
   if ([".pdf", ".docx", ".docm", ".doc", ".wps", ".odt", ".rtf", ".xlsx", ".xlsm", ".xls", ".et", ".ods"].includes(ext)) {
     return { refused: `the extension says ${ext.slice(1).toUpperCase()}, but the content is not` };

@@ -62,7 +62,7 @@ export const TaskSchema = z
 export const SourceSchema = z
   .object({
     file: z.string(),
-    format: z.enum(["text", "html", "docx", "pdf", "doc", "rtf", "odt", "xlsx", "xls", "ods", "image"]),
+    format: z.enum(["text", "html", "docx", "pdf", "doc", "rtf", "odt", "xlsx", "xls", "ods", "csv", "image"]),
     layout: z.string(),
     encoding: z.string().nullable(),
     sha256: z.string().regex(/^[0-9a-f]{64}$/u),
