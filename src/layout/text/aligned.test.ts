@@ -21,6 +21,12 @@ describe("cells as pdftotext laid them out", () => {
     expect(digits[0]!.map((s) => s.text)).toEqual(["全面公开，2027 年底"]);
   });
 
+  it("a word one space past a short line inside a cell is the same line's, though the lines around start words near it", () => {
+    // 农业 cannot be a full line of the cell whose lines are 9 wide: 农村局、 goes on it.
+    const segs = segmentsOf(["县发展改革委、县农", "业 农村局、县财政", "局 、县税务局等"]);
+    expect(segs[1]!.map((s) => s.text)).toEqual(["业 农村局、县财政"]);
+  });
+
   it("a cell stays open across a line of another cell printed between two of its lines", () => {
     expect(texts(["公开预算执行情况", "                 区财政局", "及时回应关切"])).toEqual(["公开预算执行情况|及时回应关切", "区财政局"]);
   });

@@ -57,6 +57,9 @@ export function printedWidth(text: string): number {
   return w;
 }
 
+/** Full-width characters by which a line is shorter than its cell's other lines when it cannot be one of its full lines. */
+const SHORT_LINE = 4;
+
 /** Lines of other cells that may stand between two lines of one cell (their baselines interleave by a line or two, not more). */
 const MAX_SKIPPED = 2;
 /** Lines looked through, up or down, for the nearest one with text at a column. */
@@ -92,13 +95,26 @@ export function segmentsOf(lines: readonly string[]): Segment[][] {
     }
     return below.length >= 2 && below[0]! >= width - 1 && Math.max(...below) <= width + HALF_WIDTH;
   };
+  // The text before a one-space gap is a line of a cell that goes on below (a line
+  // below starts at its column) and is shorter by SHORT_LINE than the cell's lines
+  // around it: a cell's lines but its last fill its width, so the word after the gap is
+  // the same line's (资源 和社会保障局、 between 市发展改革委、人力 and 财 政局、金融办、人), whatever
+  // starts near it on other lines — inner spaces of neighbouring lines support each other.
+  const shortInside = (i: number, at: number, width: number) => {
+    const around = [i - 1, i + 1].map((j) => toks[j]?.find((x) => Math.abs(x.start - at) <= SAME_START)).filter((x): x is Token => x != null);
+    const below = toks[i + 1]?.some((x) => Math.abs(x.start - at) <= SAME_START) ?? false;
+    return below && around.some((x) => printedWidth(x.text) >= width + SHORT_LINE);
+  };
   return toks.map((ts, i) => {
     const out: Segment[] = [];
     ts.forEach((t, k) => {
       const prev = ts[k - 1];
       const last = out[out.length - 1];
       const gap = prev ? t.start - prev.end : Infinity;
-      const starts = gap >= CELL_GAP || startNear(i, t.start, -1) || startNear(i, t.start, 1) || (last != null && fullAt(i, last.start, printedWidth(last.text)));
+      const starts =
+        gap >= CELL_GAP ||
+        (last != null && fullAt(i, last.start, printedWidth(last.text))) ||
+        ((startNear(i, t.start, -1) || startNear(i, t.start, 1)) && !(last != null && shortInside(i, last.start, printedWidth(last.text))));
       if (last && !starts) {
         last.text += ` ${t.text}`;
         last.end = t.end;
