@@ -4,7 +4,7 @@
 // (stream.ts), which is what such a table still shows of its rows.
 
 import { cell, type Laid, type Rejected } from "../../model/document.js";
-import { columnsOf, isHeaderWord, qualifiesUnitHeader } from "../../lexicon/headers.js";
+import { columnsOf, fieldOfHeader, isHeaderWord, qualifiesUnitHeader } from "../../lexicon/headers.js";
 import { NUMBER_CELL } from "../../lexicon/cells.js";
 import { clean, mostCommon } from "../../text/text.js";
 import { headerRunEnd, isHeaderRow, isUnknownLabel, joinQualifiers } from "./assemble.js";
@@ -45,6 +45,21 @@ function joinWrappedWords(header: readonly string[]): string[] {
   return out;
 }
 
+/**
+ * A two-row header printed row after row (序号 | 工作任务 | 具体要求 | 责任单位 | 时限要求 |
+ * 重点领域 | 重点任务: the second row holds only the sub-headers under 工作任务, the other
+ * cells spanning both rows): category sub-headers after the first row's last cell stand
+ * in place of the first row's category cell.
+ */
+function unflattenSubHeaders(header: readonly string[]): string[] {
+  const isTask = (h: string | undefined) => h != null && fieldOfHeader(h) === "task";
+  let k = header.length;
+  while (k > 0 && isTask(header[k - 1])) k--;
+  const group = header.slice(0, k).findIndex(isTask);
+  if (header.length - k < 2 || k === 0 || group < 0) return [...header];
+  return [...header.slice(0, group), ...header.slice(k), ...header.slice(group + 1, k)];
+}
+
 /** A role word over the unit header it qualifies, wrapped onto a line of its own (市级牵头 / 责任单位): one header cell. */
 function joinRoleQualifiers(header: readonly string[]): string[] {
   const out: string[] = [];
@@ -74,7 +89,7 @@ export function layCellLines(lines: SourceLine[]): Laid | Rejected | null {
     if (e - h < MIN_HEADER_CELLS) continue;
     // The header's first cell wrapped, its first line no header word (工程 / 名称).
     if (h > 0 && !isHeaderWord(texts[h - 1]!) && isUnknownLabel(texts[h - 1]!) && isHeaderWord(texts[h - 1]! + texts[h]!)) h--;
-    let header = joinRoleQualifiers(joinQualifiers(cells.slice(h, e).map((c) => c.text)));
+    let header = unflattenSubHeaders(joinRoleQualifiers(joinQualifiers(cells.slice(h, e).map((c) => c.text))));
     if (!isHeaderWord(header[0]!)) header = [header[0]! + (header[1] ?? ""), ...header.slice(2)];
     // Header cells wrapped onto two lines (责任 / 单位, 完成 / 时限): when the rows are
     // narrower than the header lines, and joining each fragment that is no header word

@@ -229,6 +229,31 @@ describe("not a work plan", () => {
   });
 });
 
+describe("a Word table's text, a blank line after every paragraph and merged cells left out (mammoth's raw text)", () => {
+  it("a two-row header printed row after row: the sub-headers after the last cell stand under 工作任务", async () => {
+    const plan = await read("cell-lines-two-row-header.txt");
+    expect(plan.columns).toEqual(["序号", "重点领域", "重点任务", "具体要求", "责任单位", "完成时限"]);
+    const fin = "一、深化财政信息公开";
+    expect(plan.tasks.map((t) => [t.number, t.path, t.unitsText, t.deadlineText])).toEqual([
+      ["1", [fin, "（一）预算公开"], "区财政局", "3月底前"],
+      ["2", [fin, "（一）预算公开"], "区财政局", "6月底前"],
+      // Its outer category left out: （二） goes under the column that holds （一）, not 一、.
+      ["3", [fin, "（二）采购公开"], "区财政局，各街道", "持续推进"],
+      ["4", ["二、加强政策解读", "（一）解读材料同步发布"], "区政府办公室", "全年"],
+    ]);
+  });
+
+  it("one 工作任务 header over two category levels: the first row's two category cells spread it over two columns", async () => {
+    const plan = await read("cell-lines-spanning-categories.txt");
+    const outer = "一、推进基层政务公开";
+    expect(plan.tasks.map((t) => [t.number, t.path, t.text, t.unitsText, t.deadlineText])).toEqual([
+      ["1", [outer, "（一）完善公开目录"], "梳理镇级公开事项，编制公开目录。", "镇党政办", "5月底前"],
+      ["2", [outer, "（一）完善公开目录"], "在村务公开栏公开惠民补贴发放结果。", "各村委会", "每季度"],
+      ["3", [outer, "（二）规范公开平台"], "更新镇政府网站栏目，做到信息及时准确。", "镇党政办", "持续推进"],
+    ]);
+  });
+});
+
 describe("a word processor's text export (every cell a line, an empty cell an empty line)", () => {
   it("rows by position from each 序号: merged cells empty, a two-row header, a skipped number, a count that starts again, a cell of two paragraphs", async () => {
     const plan = await read("cell-slots.txt");

@@ -8,7 +8,7 @@
 import { cell, type Cell, type Column, type Row } from "../../model/document.js";
 import { brokenUnitName, categoryLike, looksLikeUnits, NUMBER_CELL, placeCells } from "../../lexicon/cells.js";
 import { withMeasures } from "../../lexicon/headers.js";
-import { isPartHeading } from "../../lexicon/markers.js";
+import { isPartHeading, parseMarker, PART_STYLES, type MarkerStyle } from "../../lexicon/markers.js";
 
 export interface StreamCell {
   text: string;
@@ -86,13 +86,14 @@ export function rowsByNumber(cells: StreamCell[], header: Column[]): NumberedRow
   const width = spread.length - numberAt - 1;
   const place = (cols: Column[]) => {
     const rows: Row[] = [];
+    const styles = new Map<number, MarkerStyle>();
     for (const [k, { at, heading, own }] of groups.entries()) {
       if (heading) {
         const c = cells[at]!;
         rows.push({ cells: [{ ...cell(c.text, c.lines), colSpan: cols.length }], lines: c.lines, page: 1, pageStart: false });
         continue;
       }
-      rows.push(placedRow(k === 0 ? cells.slice(0, lead) : [], cells[at]!, own.slice(0, width), cols, numberAt, false));
+      rows.push(byStyle(placedRow(k === 0 ? cells.slice(0, lead) : [], cells[at]!, own.slice(0, width), cols, numberAt, false), cols, styles));
       // Cells beyond a full row: sub-rows under the same number, each as wide as the
       // columns after the number.
       for (let s = width; s < own.length; s += width) rows.push(placedRow([], null, own.slice(s, s + width), cols, numberAt, true));
@@ -106,6 +107,27 @@ export function rowsByNumber(cells: StreamCell[], header: Column[]): NumberedRow
   if (cols !== spread) rows = place(cols);
   const used = groups[groups.length - 1]?.end ?? 0;
   return { rows, columns: cols, used };
+}
+
+/**
+ * A row's marked category moved to the category column that holds its heading style
+ * (一、 in one, （一） in the next), learnt from the rows before (the first row prints
+ * every level): a row that left out its merged outer category has its inner one placed
+ * first, under the outer column, by order alone.
+ */
+function byStyle(row: Row, cols: Column[], styles: Map<number, MarkerStyle>): Row {
+  const cells = [...row.cells];
+  cols.forEach((c, j) => {
+    if (c.field !== "task" || !cells[j]!.text) return;
+    const m = parseMarker(cells[j]!.text);
+    if (!m || !PART_STYLES.includes(m.style)) return;
+    const home = [...styles].find(([, st]) => st === m.style)?.[0];
+    if (home != null && home !== j && cols[home]?.field === "task" && !cells[home]!.text) {
+      cells[home] = cells[j]!;
+      cells[j] = cell("", []);
+    } else if (home == null && !styles.has(j)) styles.set(j, m.style);
+  });
+  return { ...row, cells };
 }
 
 /**
@@ -126,18 +148,19 @@ function joinBrokenCells(own: StreamCell[]): StreamCell[] {
 }
 
 /**
- * The header's columns, with a category column put before the requirement where the
- * header cell over the requirement spans two data columns (项目内容 over a category and
- * its indicator): the first row prints every cell of its own, so when it holds more cells
- * than the columns after its number, and the cell under the requirement's place is a
- * category followed by more text, that header cell stands over both.
+ * The header's columns, with a category column put before the one after the 序号 where
+ * that header cell spans two data columns (项目内容 over a category and its indicator,
+ * 工作任务 over two category levels): the first row prints every cell of its own, so
+ * when it holds more cells than the columns after its number, and the cell under that
+ * place is a category followed by more text, that header cell stands over both.
  */
 function spreadSpanningHeader(header: Column[], numberAt: number, firstOwn: StreamCell[]): Column[] {
   const after = header.length - numberAt - 1;
   const textAt = numberAt + 1;
   const extra = firstOwn.length - after;
   // More than a whole row's worth is sub-rows under one number, not a spanning header.
-  if (extra <= 0 || extra >= after || header[textAt]?.field !== "text") return header;
+  const spanning = header[textAt]?.field;
+  if (extra <= 0 || extra >= after || (spanning !== "text" && spanning !== "task")) return header;
   const spread = firstOwn.slice(0, extra + 1).map((c) => c.text);
   if (!spread.slice(0, extra).every((t) => categoryLike(t) && !looksLikeUnits(t) && !NUMBER_CELL.test(t))) return header;
   const cats = Array.from({ length: extra }, () => ({ field: "task" as const, header: header[textAt]!.header }));
