@@ -14,6 +14,9 @@ import { LEVEL_PREFIX, PLACE_END, UNIT_NAME_END } from "./units.js";
  */
 export const NUMBER_CELL = /^(\d{1,3})[.、．*＊]?$/u;
 
+/** 序号 a notice may skip between two rows (122, 124: a task struck from a late draft). */
+export const MAX_SKIPPED_NUMBERS = 2;
+
 /** A number printed at the start of the requirement cell ("1 围绕…"), not a quantity (1 年, 3 个). */
 export const LEADING_NUMBER = /^(\d{1,3})[\s\u3000]+(?![年月日号个项%％])/u;
 

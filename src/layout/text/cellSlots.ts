@@ -5,7 +5,7 @@
 // merged cells, which the plan fills from above.
 
 import { cell, type Cell, type Row } from "../../model/document.js";
-import { NUMBER_CELL } from "../../lexicon/cells.js";
+import { MAX_SKIPPED_NUMBERS, NUMBER_CELL } from "../../lexicon/cells.js";
 import { fieldOfHeader, isHeaderWord } from "../../lexicon/headers.js";
 import { clean, mostCommon } from "../../text/text.js";
 import { HEADER_QUALIFIER } from "./assemble.js";
@@ -13,8 +13,6 @@ import { isBlank, type SourceLine } from "./lines.js";
 
 /** Fewest columns a table of this shape has. */
 const MIN_COLUMNS = 3;
-/** Numbers a notice may skip between two rows (a task deleted in a late draft). */
-const MAX_SKIPPED_NUMBERS = 2;
 /** Share of the gaps between numbers that are the row width, at least: a row with a cell of two paragraphs is longer. */
 const REGULAR_SHARE = 0.75;
 

@@ -6,7 +6,7 @@
 // the columns their contents fit, in their printed order.
 
 import { cell, type Cell, type Column, type Row } from "../../model/document.js";
-import { brokenUnitName, categoryLike, looksLikeUnits, NUMBER_CELL, placeCells } from "../../lexicon/cells.js";
+import { brokenUnitName, categoryLike, looksLikeUnits, MAX_SKIPPED_NUMBERS, NUMBER_CELL, placeCells } from "../../lexicon/cells.js";
 import { withMeasures } from "../../lexicon/headers.js";
 import { isPartHeading, parseMarker, PART_STYLES, type MarkerStyle } from "../../lexicon/markers.js";
 
@@ -61,12 +61,23 @@ export function rowsByNumber(cells: StreamCell[], header: Column[]): NumberedRow
   // (一、…) standing just before it (a heading row spanning the table).
   const starts: Array<{ at: number; heading: boolean }> = [{ at: lead, heading: false }];
   let expected = Number(first[1]) + 1;
+  // Where each number stands last: a number the notice skipped (122, 124) is one that
+  // never comes, and cells of its row follow it; a quantity cell a little past the
+  // expected number (a 数量 of 7 in row 6) is not a skip, for the expected number still
+  // comes after it, or nothing does.
+  const lastAt = new Map<number, number>();
+  cells.forEach((c, i) => {
+    const m = NUMBER_CELL.exec(c.text);
+    if (m) lastAt.set(Number(m[1]), i);
+  });
   for (let i = lead + 1; i < cells.length; i++) {
     const t = cells[i]!.text;
     const m = NUMBER_CELL.exec(t);
-    if (m && Number(m[1]) === expected) {
+    const n = m ? Number(m[1]) : NaN;
+    const skips = n > expected && n <= expected + MAX_SKIPPED_NUMBERS && (lastAt.get(expected) ?? -1) < i && i + 1 < cells.length && !NUMBER_CELL.test(cells[i + 1]!.text);
+    if (n === expected || skips) {
       starts.push({ at: i, heading: false });
-      expected++;
+      expected = n + 1;
     } else if (isPartHeading(t) && NUMBER_CELL.exec(cells[i + 1]?.text ?? "")?.[1] === String(expected)) {
       starts.push({ at: i, heading: true });
     }
