@@ -5,6 +5,7 @@
 // merged cells, which the plan fills from above.
 
 import { cell, type Cell, type Row } from "../../model/document.js";
+import { MAX_COLUMNS } from "../../model/limits.js";
 import { MAX_SKIPPED_NUMBERS, NUMBER_CELL } from "../../lexicon/cells.js";
 import { fieldOfHeader, isHeaderWord } from "../../lexicon/headers.js";
 import { clean, mostCommon } from "../../text/text.js";
@@ -41,7 +42,8 @@ export function slotTable(lines: readonly SourceLine[], start: number): SlotTabl
   if (at.length < 2) return null;
   const gaps = at.slice(1).map((a, k) => a - at[k]!);
   const width = mostCommon(gaps) ?? 0;
-  if (width < MIN_COLUMNS || gaps.filter((g) => g === width).length < gaps.length * REGULAR_SHARE) return null;
+  // No table has more columns than MAX_COLUMNS: a wider "row" is lines of prose between numbers.
+  if (width < MIN_COLUMNS || width > MAX_COLUMNS || gaps.filter((g) => g === width).length < gaps.length * REGULAR_SHARE) return null;
   // The rows again, walking a row's width at a time: a number the notice skipped (122,
   // 124) or a count that starts again at 1 (a new part of the table) a row's width on
   // still starts a row, and a row with a cell of several paragraphs (more lines) ends at
