@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { enclosed, inkRuns, openEnds } from "../src/read/ocr/grid.js";
 import { rotate, skewOf, threshold, type Gray } from "../src/read/ocr/image.js";
 import { curlyQuotes, findTesseract, linesOf } from "../src/read/ocr/tesseract.js";
+import { speck } from "../src/read/ocr/page.js";
 import { imagePdf } from "../src/read/image/pdf.js";
 import { readPdf } from "../src/read/pdf/reader.js";
 import { deflateSync } from "node:zlib";
@@ -131,6 +132,14 @@ describe("Tesseract's TSV", () => {
     expect(line).toMatchObject({ text: "县政府各部门PDF file", conf: 71, x0: 10, x1: 310 });
     // Up and down from the words, not from the line box that took in a stray mark.
     expect([line!.y0, line!.y1]).toEqual([20, 60]);
+  });
+});
+
+describe("specks read as letters", () => {
+  it("a short unsure line of Latin letters or marks is noise; a Chinese character, a digit or a sure word is not", () => {
+    expect(speck({ text: "at", conf: 31 })).toBe(true);
+    expect(speck({ text: "L]", conf: 12 })).toBe(true);
+    expect([speck({ text: "施", conf: 31 }), speck({ text: "12", conf: 20 }), speck({ text: "PDF", conf: 91 }), speck({ text: "word", conf: 20 })]).toEqual([false, false, false, false]);
   });
 });
 

@@ -70,6 +70,15 @@ function stacks(crops: Crop[]): Array<{ img: Gray; bands: Array<{ top: number; c
 }
 
 /**
+ * A line the Chinese models read out of specks: a few Latin letters or marks, none of
+ * them sure (a scanner's noise over two lines of a cell read as "at"). Dropped, its
+ * lines are found again as unread and read one by one.
+ */
+export function speck(l: Pick<OcrLine, "text" | "conf">): boolean {
+  return l.conf < O.speckBelow && [...l.text.replace(/\s+/gu, "")].length <= O.speckMaxChars && !/[\u3400-\u9fff\d]/u.test(l.text);
+}
+
+/**
  * The lines of ink in a cell's crop that nothing read covers, each cropped on its own
  * with a margin: rows with ink, in runs at least O.lineMin tall (a glyph, not a speck),
  * runs closer than O.lineJoin joined (the strokes of 三 are one line).
@@ -142,7 +151,8 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
         for (const l of linesOf(await recognise(bin, file, lang, psm))) {
           const cy = (l.y0 + l.y1) / 2;
           const band = s.bands.find((b) => cy >= b.top && cy < b.top + b.height);
-          if (!band || l.conf < accept) continue;
+          // (Not in a narrow 序号 cell, whose misread digit the digits-only reading mends.)
+          if (!band || l.conf < accept || (speck(l) && (band.crop.box.x1 - band.crop.box.x0) / scale > O.numberCellMax)) continue;
           const c = band.crop;
           inCell.set(c.box, [...(inCell.get(c.box) ?? []), items.length]);
           items.push(toItem(l, c.x - O.stackGap, c.y - band.top));

@@ -53,6 +53,10 @@ export const OCR_SETTINGS = {
    * as a character (的, 井) at 0–40.
    */
   lineAccept: 60,
+  /** %. A line of at most speckMaxChars Latin letters or marks read less sure than this is noise, not text. */
+  speckBelow: 60,
+  /** Characters. How short a line read out of noise is: a word or two of Latin letters. */
+  speckMaxChars: 3,
   /** Share of dark pixels in a crop below which it holds no text (specks of noise). */
   inkMin: 0.002,
   /**
