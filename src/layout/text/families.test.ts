@@ -243,6 +243,18 @@ describe("a Word table's text, a blank line after every paragraph and merged cel
     ]);
   });
 
+  it("two unmarked category levels: a row that prints one category prints the inner one (an outer one starts with its first inner one)", async () => {
+    const plan = await read("cell-lines-unmarked-levels.txt");
+    const jobs = "以公开促进稳就业";
+    // An inner category of one task is that task's title (FORMAT.md).
+    expect(plan.tasks.map((t) => [t.number, t.path, t.title])).toEqual([
+      ["1", [jobs, "做好就业政策公开"], null],
+      ["2", [jobs, "做好就业政策公开"], null],
+      ["3", [jobs], "强化技能培训信息公开"],
+      ["4", ["以公开优化营商环境"], "推进涉企收费公开"],
+    ]);
+  });
+
   it("one 工作任务 header over two category levels: the first row's two category cells spread it over two columns", async () => {
     const plan = await read("cell-lines-spanning-categories.txt");
     const outer = "一、推进基层政务公开";

@@ -104,7 +104,7 @@ export function rowsByNumber(cells: StreamCell[], header: Column[]): NumberedRow
         rows.push({ cells: [{ ...cell(c.text, c.lines), colSpan: cols.length }], lines: c.lines, page: 1, pageStart: false });
         continue;
       }
-      rows.push(byStyle(placedRow(k === 0 ? cells.slice(0, lead) : [], cells[at]!, own.slice(0, width), cols, numberAt, false), cols, styles));
+      rows.push(innerFirst(byStyle(placedRow(k === 0 ? cells.slice(0, lead) : [], cells[at]!, own.slice(0, width), cols, numberAt, false), cols, styles), cols, k === 0));
       // Cells beyond a full row: sub-rows under the same number, each as wide as the
       // columns after the number.
       for (let s = width; s < own.length; s += width) rows.push(placedRow([], null, own.slice(s, s + width), cols, numberAt, true));
@@ -138,6 +138,23 @@ function byStyle(row: Row, cols: Column[], styles: Map<number, MarkerStyle>): Ro
       cells[j] = cell("", []);
     } else if (home == null && !styles.has(j)) styles.set(j, m.style);
   });
+  return { ...row, cells };
+}
+
+/**
+ * A row that prints one unmarked category of two category columns prints the inner one:
+ * an outer category starts in a row where its first inner one starts too, so that row
+ * prints both; a row that prints one has left the outer out (merged over it). Placed by
+ * order, it stood under the outer column.
+ */
+function innerFirst(row: Row, cols: Column[], first: boolean): Row {
+  const tasks = cols.map((c, j) => (c.field === "task" ? j : -1)).filter((j) => j >= 0);
+  if (first || tasks.length !== 2 || tasks[1] !== tasks[0]! + 1) return row;
+  const [outer, inner] = [tasks[0]!, tasks[1]!];
+  const cells = [...row.cells];
+  if (!cells[outer]!.text || cells[inner]!.text || parseMarker(cells[outer]!.text)) return row;
+  cells[inner] = cells[outer]!;
+  cells[outer] = cell("", []);
   return { ...row, cells };
 }
 
