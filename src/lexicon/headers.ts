@@ -7,6 +7,7 @@ import { toSimplified } from "../text/hant.js";
 import { compact } from "../text/text.js";
 import { isMeasureColumn } from "./cells.js";
 import { parseMarker } from "./markers.js";
+import { headerRole } from "./roles.js";
 
 export type { Column, Field };
 
@@ -110,4 +111,14 @@ export function withMeasures(cols: Column[], texts: (j: number) => readonly stri
   const textCols = cols.map((c, i) => (c.field === "text" ? i : -1)).filter((i) => i >= 0);
   const measures = textCols.slice(1).filter((j) => isMeasureColumn(texts(j)));
   return measures.length === 0 ? cols : cols.map((c, j) => (measures.includes(j) ? { ...c, field: "extra" } : c));
+}
+
+/**
+ * A column whose cells a task table never leaves empty: every task has its responsible
+ * unit and its time, so an empty lead, responsible or deadline cell is one a merged cell
+ * covers. Not a 配合单位 column, whose cells are often empty because a task has no
+ * supporting unit, nor the categories, which the plan's heading slots carry.
+ */
+export function neverEmpty(c: Column): boolean {
+  return c.field === "deadline" || (c.field === "units" && headerRole(c.header) !== "support");
 }

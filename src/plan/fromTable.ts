@@ -10,7 +10,7 @@ import type { Column, Row, Table } from "../model/document.js";
 import { lowestConfidence } from "../model/geometry.js";
 import { ok, warning, type Result, type Warning } from "../model/result.js";
 import { LEADING_NUMBER, NUMBER_CELL } from "../lexicon/cells.js";
-import { columnsOf, withMeasures } from "../lexicon/headers.js";
+import { columnsOf, neverEmpty, withMeasures } from "../lexicon/headers.js";
 import { headerRole } from "../lexicon/roles.js";
 import { compact, joinParts, joinWrapped } from "../text/text.js";
 import { emptyDraft, type DraftTask } from "./draft.js";
@@ -124,10 +124,9 @@ export function assignTitles(tasks: DraftTask[], taskSlots: Slot[][], use: Reado
  * page break is not mistaken for an empty one.
  */
 export function carryMerged(tasks: DraftTask[], cols: Column[]): void {
-  // Every task has a responsible unit, so an empty lead or responsible cell is a merged
-  // one; a 配合单位 cell is often empty because the task has no supporting unit.
-  const unitCols = cols.map((c, i) => (c.field === "units" && headerRole(c.header) !== "support" ? i : -1)).filter((i) => i >= 0);
-  const hasDeadline = cols.some((c) => c.field === "deadline");
+  // An empty cell of a column that is never empty is a merged one (lexicon neverEmpty).
+  const unitCols = cols.map((c, i) => (c.field === "units" && neverEmpty(c) ? i : -1)).filter((i) => i >= 0);
+  const hasDeadline = cols.some((c) => c.field === "deadline" && neverEmpty(c));
   for (let i = 1; i < tasks.length; i++) {
     const t = tasks[i]!;
     const prev = tasks[i - 1]!;

@@ -6,6 +6,11 @@ export function escapeMarkup(s: string): string {
   return s.replace(/[&<>"']/gu, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
+/** A spreadsheet cell's text as the markup of a table cell: escaped, its line breaks kept as <br>. */
+export function cellMarkup(s: string): string {
+  return escapeMarkup(s).replace(/\r?\n/gu, "<br>");
+}
+
 /** NFKC with all white space removed: the form in which texts are compared. */
 export function compact(s: string): string {
   return s.normalize("NFKC").replace(/\s+/gu, "");

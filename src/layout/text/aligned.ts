@@ -10,8 +10,7 @@
 
 import { cell, type Cell, type Column, type Laid, type Paragraph, type Row } from "../../model/document.js";
 import { fitsField, NUMBER_CELL } from "../../lexicon/cells.js";
-import { columnsOf, fieldOfHeader, isHeaderWord } from "../../lexicon/headers.js";
-import { headerRole } from "../../lexicon/roles.js";
+import { columnsOf, fieldOfHeader, isHeaderWord, neverEmpty } from "../../lexicon/headers.js";
 import { clean, compact } from "../../text/text.js";
 import { blocksOf, COLUMN_SPREAD, pageColumns, shareLine, segmentsOf, wrapWidth, type Block, type PageColumn } from "./alignedBlocks.js";
 import { spanStarts } from "./rowSpans.js";
@@ -180,10 +179,44 @@ function pagesOf(all: readonly SourceLine[], header: HeaderBlock): Page[] {
 /** What the pages before told of the category columns: the heading style of each, and how wide each is. */
 interface Memory {
   styles: Map<number, MarkerStyle>;
-  /** The wrap widths of the wrapped cells each category column holds on pages that print two category columns side by side. */
-  widths: Map<number, number[]>;
-  /** The first reading of the pages, which only learns the widths. */
-  learning: boolean;
+  /** Each category column's wrap width (median), from pages that print two category columns side by side. */
+  widths: ReadonlyMap<number, number>;
+}
+
+/** A page's cells and columns, found once for both readings of the pages. */
+interface PageCells {
+  page: Page;
+  blocks: Block[];
+  pcs: PageColumn[];
+}
+
+function pageCells(page: Page): PageCells {
+  const blocks = blocksOf(segmentsOf(page.lines.map((l) => l.text)));
+  return { page, blocks, pcs: pageColumns(blocks) };
+}
+
+/**
+ * The first reading of the pages: each category column's wrap width, the median over the
+ * wrapped cells it holds on pages that print two category columns side by side — only
+ * cells that read as categories (a page whose columns were matched wrong puts
+ * requirement text there).
+ */
+function categoryWidths(pages: readonly PageCells[], cols: Column[]): Map<number, number> {
+  const memory: Memory = { styles: new Map(), widths: new Map() };
+  const widths = new Map<number, number[]>();
+  for (const { pcs } of pages) {
+    if (pcs.length === 0) continue;
+    const at = matchColumns(pcs, cols, memory);
+    const taskCols = new Set(at.filter((j) => cols[j]!.field === "task"));
+    if (taskCols.size < 2) continue;
+    pcs.forEach((pc, i) => {
+      const j = at[i]!;
+      if (!taskCols.has(j)) return;
+      for (const b of pc.blocks) if (b.segments.length >= 2 && fitsField("task", compact(blockText(b))) > 0) widths.set(j, [...(widths.get(j) ?? []), wrapWidth(b)]);
+    });
+  }
+  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[xs.length >> 1]!;
+  return new Map([...widths].map(([j, ws]) => [j, median(ws)]));
 }
 
 /**
@@ -201,8 +234,7 @@ const WIDTH_TOLERANCE = 1;
  * 7), which tells the levels apart where no heading marker does.
  */
 function columnByWidth(b: Block, j: number, cols: Column[], memory: Memory): number {
-  const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[xs.length >> 1]!;
-  const known = [...memory.widths].filter(([, ws]) => ws.length > 0).map(([k, ws]) => [k, median(ws)] as const);
+  const known = [...memory.widths];
   // A heading marker tells the level better (STYLE_FIT): only unmarked cells are moved.
   if (cols[j]?.field !== "task" || known.length < 2 || b.segments.length < 2 || parseMarker(compact(blockText(b)))) return j;
   const w = wrapWidth(b);
@@ -316,35 +348,13 @@ interface PageRow {
   copied: Set<number>;
 }
 
-/**
- * Columns whose merged cells are copied into every row they cover: a unit or deadline
- * cell is never empty in a task table (every task has its responsible unit and its
- * time), so the rows a merged one covers are its rows. Not a 配合单位 column, whose cells
- * are often empty, nor the categories, which the plan's heading slots carry.
- */
-const copiesMerged = (c: Column) => c.field === "deadline" || (c.field === "units" && headerRole(c.header) !== "support");
-
 /** The rows of one page, each cell's text placed; null where the page holds no table text. */
-function pageRows(page: Page, cols: Column[], memory: Memory): { rows: PageRow[]; after: number } | null {
+function pageRows({ page, blocks, pcs }: PageCells, cols: Column[], memory: Memory): { rows: PageRow[]; after: number } | null {
   const texts = page.lines.map((l) => l.text);
-  const blocks = blocksOf(segmentsOf(texts));
   if (blocks.length === 0) return null;
-  const pcs = pageColumns(blocks);
   const at = matchColumns(pcs, cols, memory);
   const colOf = new Map<Block, number>();
-  pcs.forEach((pc, i) => pc.blocks.forEach((b) => colOf.set(b, at[i]!)));
-  const taskCols = new Set(at.filter((j) => cols[j]!.field === "task"));
-  if (memory.learning) {
-    // Two category columns side by side on one page: each one's wrapped cells show its width.
-    if (taskCols.size >= 2) {
-      // Only cells that read as categories: a page whose columns were matched wrong puts requirement text there.
-      for (const [b, j] of colOf) {
-        if (taskCols.has(j) && b.segments.length >= 2 && fitsField("task", compact(blockText(b))) > 0) memory.widths.set(j, [...(memory.widths.get(j) ?? []), wrapWidth(b)]);
-      }
-    }
-    return null;
-  }
-  for (const [b, j] of colOf) colOf.set(b, columnByWidth(b, j, cols, memory));
+  pcs.forEach((pc, i) => pc.blocks.forEach((b) => colOf.set(b, columnByWidth(b, at[i]!, cols, memory))));
   const numberCol = cols.findIndex((c) => c.field === "number");
   const textCol = cols.findIndex((c) => c.field === "text");
   const inCol = (c: number) => blocks.filter((b) => colOf.get(b) === c).sort((a, b) => a.top - b.top);
@@ -406,8 +416,9 @@ function pageRows(page: Page, cols: Column[], memory: Memory): { rows: PageRow[]
       r.cells[c]!.push(blockText(b));
       for (const x of lineNo(b)) r.lines.add(x);
     });
-    // A merged cell's rows run from its first to the next cell's first, on this page.
-    if (!copiesMerged(cols[c]!)) return;
+    // A merged cell's rows run from its first to the next cell's first, on this page:
+    // copied into each where the column is never empty (lexicon neverEmpty).
+    if (!neverEmpty(cols[c]!)) return;
     bs.forEach((b, k) => {
       const end = k + 1 < bs.length ? starts[k + 1]! : rows.length;
       for (let i = starts[k]! + 1; i < end; i++) {
@@ -438,11 +449,9 @@ export function layAligned(lines: SourceLine[]): Laid | null {
   if (!cols.some((c) => c.field === "text")) return null;
   const pages = pagesOf(lines, hb);
   // Read twice: first to learn the category columns' widths, then to read the rows.
-  const memory: Memory = { styles: new Map(), widths: new Map(), learning: true };
-  for (const p of pages) pageRows(p, cols, memory);
-  memory.learning = false;
-  memory.styles.clear();
-  const found = pages.map((p) => pageRows(p, cols, memory));
+  const cells = pages.map(pageCells);
+  const memory: Memory = { styles: new Map(), widths: categoryWidths(cells, cols) };
+  const found = cells.map((p) => pageRows(p, cols, memory));
   const lastPage = found.map((f) => !!f).lastIndexOf(true);
   const rows: Row[] = [];
   const back: Paragraph[] = [];

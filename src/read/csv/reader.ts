@@ -11,16 +11,13 @@ import { parse } from "csv-parse/sync";
 import { WorkplanError } from "../../model/errors.js";
 import { MAX_CELLS } from "../../model/limits.js";
 import type { Source } from "../../model/source.js";
-import { escapeMarkup } from "../../text/text.js";
+import { cellMarkup } from "../../text/text.js";
 import { decode, decodeAs } from "../text/decode.js";
 
 interface Parsed {
   record: string[];
   info: { lines: number };
 }
-
-/** A cell's text as markup: its line breaks kept. */
-const cellHtml = (t: string) => escapeMarkup(t).replace(/\r?\n/gu, "<br>");
 
 export async function readCsv(bytes: Uint8Array, file: string, forced?: string): Promise<Source> {
   const { text, encoding } = forced ? decodeAs(bytes, file, forced) : await decode(bytes, file);
@@ -39,7 +36,7 @@ export async function readCsv(bytes: Uint8Array, file: string, forced?: string):
   const lines = new Array<string>(last).fill("");
   let start = 1;
   for (const r of records) {
-    if (r.record.some((c) => c.trim())) lines[start - 1] += `<tr>${r.record.map((c) => `<td>${cellHtml(c)}</td>`).join("")}</tr>`;
+    if (r.record.some((c) => c.trim())) lines[start - 1] += `<tr>${r.record.map((c) => `<td>${cellMarkup(c)}</td>`).join("")}</tr>`;
     start = r.info.lines + 1;
   }
   lines[0] = `<!doctype html><html><body><table>${lines[0]}`;

@@ -15,7 +15,7 @@
 import { WorkplanError } from "../../model/errors.js";
 import { MAX_CELLS, MAX_UNZIPPED, MAX_ZIP_ENTRIES } from "../../model/limits.js";
 import type { SheetPlace, Source } from "../../model/source.js";
-import { escapeMarkup } from "../../text/text.js";
+import { cellMarkup } from "../../text/text.js";
 import { parseXml, xmlStream } from "../docx/xml.js";
 import { ownPlan } from "./own.js";
 import { numberStyles, sharedStrings, sheetReader, type Sheet } from "./sheet.js";
@@ -93,7 +93,6 @@ function coreProperties(xml: string | null): { title: string | null; subject: st
 }
 
 /** A cell's text as HTML: markup escaped, line breaks kept. */
-const escape = (s: string) => escapeMarkup(s).replace(/\r?\n/gu, "<br>");
 
 /** A sheet as an HTML table, one line per row: merges as spans, hidden rows and columns left out. */
 function sheetHtml(name: string, s: Sheet): Array<[string, number | null]> {
@@ -123,14 +122,14 @@ function sheetHtml(name: string, s: Sheet): Array<[string, number | null]> {
   // Each line with the sheet row it prints (1-based, as Excel numbers rows).
   // The sheet's name and the table itself stand at the sheet's first row.
   const top = rows[0] == null ? null : rows[0] + 1;
-  const out: Array<[string, number | null]> = [[`<p>${escape(name)}</p>`, top], ["<table>", top]];
+  const out: Array<[string, number | null]> = [[`<p>${cellMarkup(name)}</p>`, top], ["<table>", top]];
   for (const r of rows) {
     const cells: string[] = [];
     for (const c of cols) {
       if (covered.has(`${r},${c}`)) continue;
       const span = spanAt.get(`${r},${c}`);
       const attrs = span ? `${span.rows > 1 ? ` rowspan="${span.rows}"` : ""}${span.cols > 1 ? ` colspan="${span.cols}"` : ""}` : "";
-      cells.push(`<td${attrs}>${escape(s.cells.get(r)?.get(c) ?? "")}</td>`);
+      cells.push(`<td${attrs}>${cellMarkup(s.cells.get(r)?.get(c) ?? "")}</td>`);
     }
     out.push([`<tr>${cells.join("")}</tr>`, r + 1]);
   }
