@@ -12,7 +12,7 @@ import { track, untrack, type Resource } from "../../sys/cleanup.js";
 import { enclosed, inkRuns, openEnds, type Box } from "./grid.js";
 import { crop, rotate, skewOf, threshold, toPgm, type Gray } from "./image.js";
 import { OCR_SETTINGS as O } from "./settings.js";
-import { linesOf, recognise, type OcrLine } from "./tesseract.js";
+import { linesOf, pairQuotes, recognise, type OcrLine } from "./tesseract.js";
 
 /** Tesseract's page segmentation modes (tesseract --help-psm). */
 const PSM_AUTO = 3;
@@ -41,15 +41,15 @@ interface Crop {
 }
 
 /** Crops placed one under another, a gap apart, in images no taller than O.stackMax: one recogniser run reads many cells. */
-function stacks(crops: Crop[]): Array<{ img: Gray; bands: Array<{ top: number; crop: Crop; height: number }> }> {
-  const out: Array<{ img: Gray; bands: Array<{ top: number; crop: Crop; height: number }> }> = [];
-  let group: Crop[] = [];
+function stacks<C extends { img: Gray }>(crops: C[]): Array<{ img: Gray; bands: Array<{ top: number; crop: C; height: number }> }> {
+  const out: Array<{ img: Gray; bands: Array<{ top: number; crop: C; height: number }> }> = [];
+  let group: C[] = [];
   let height = O.stackGap;
   const flush = () => {
     if (group.length === 0) return;
     const width = Math.max(...group.map((c) => c.img.width)) + 2 * O.stackGap;
     const data = new Uint8Array(width * height).fill(255);
-    const bands: Array<{ top: number; crop: Crop; height: number }> = [];
+    const bands: Array<{ top: number; crop: C; height: number }> = [];
     let top = O.stackGap;
     for (const c of group) {
       for (let y = 0; y < c.img.height; y++) data.set(c.img.data.subarray(y * c.img.width, (y + 1) * c.img.width), (top + y) * width + O.stackGap);
@@ -109,6 +109,31 @@ function unreadLines(c: Crop, read: readonly TextItem[], ink: number, scale: num
 }
 
 /**
+ * The rows a cell's crop spans, `y0`–`y1` grown up or down past an edge that cuts through
+ * a line of text: a box a page break left open ends where its column rulings end, which
+ * can be mid-glyph in its first line (read as garbage then), and beyond lies the page's
+ * margin. Grown while the row beyond holds ink that is not a ruling (a ruling's row is
+ * dark across most of the cell), at most `max` pixels.
+ */
+export function grownRows(img: Gray, x0: number, x1: number, y0: number, y1: number, ink: number, max: number): [number, number] {
+  const inkOf = (y: number) => {
+    let k = 0;
+    for (let x = Math.max(0, x0); x < Math.min(img.width, x1); x++) if (img.data[y * img.width + x]! < ink) k++;
+    return k;
+  };
+  const text = (y: number) => {
+    if (y < 0 || y >= img.height) return false;
+    const k = inkOf(y);
+    return k >= O.lineInkMin && k <= (x1 - x0) * O.rulingShare;
+  };
+  let top = y0;
+  if (text(y0)) while (y0 - top < max && text(top - 1)) top--;
+  let foot = y1;
+  if (text(y1 - 1)) while (foot - y1 < max && text(foot)) foot++;
+  return [top, foot];
+}
+
+/**
  * Reads a page image rendered at `dpi`. `bin`/`lang`: the recogniser and its models.
  * Coordinates come back in points of the page as shown.
  */
@@ -136,8 +161,12 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
     // Each cell's inside, a few pixels in from its rulings, unless it is blank. `x`/`y`:
     // where the crop's top left stands on the page, in pixels.
     const pad = Math.ceil(scale);
+    const grow = Math.round(O.edgeGrow * scale);
     const crops: Crop[] = cells
-      .map((box) => ({ box, x: box.x0 + pad, y: box.y0 + pad, img: crop(img, box.x0 + pad, box.y0 + pad, box.x1 - pad, box.y1 - pad) }))
+      .map((box) => {
+        const [y0, y1] = grownRows(img, box.x0 + pad, box.x1 - pad, box.y0 + pad, box.y1 - pad, ink, grow);
+        return { box, x: box.x0 + pad, y: y0, img: crop(img, box.x0 + pad, y0, box.x1 - pad, y1) };
+      })
       .filter((c) => c.img.width > 0 && c.img.height > 0 && inkShare(c.img, ink) >= O.inkMin);
     let n = 0;
     /** What was read in each cell: its items' places in `items`. */
@@ -186,6 +215,59 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
         }
       }
     };
+    /**
+     * Lines read with little confidence, read again each on its own: in a cell's or a
+     * page's reading a line now and then collapses to a character or two (和依法承担的公共
+     * 服务职责，更新 → 人,更新, at 14%), or misreads characters its neighbours' context
+     * led astray, that the line alone reads right. The second reading replaces the first
+     * when surer. `lines`: each item's place in `items` and the crop of its line.
+     */
+    const reread = async (lines: Array<{ at: number; img: Gray }>) => {
+      for (const s of stacks(lines)) {
+        const file = path.join(tmp, `lines-${n++}.pgm`);
+        await writeFile(file, toPgm(s.img));
+        const again = new Map<number, OcrLine[]>();
+        for (const l of linesOf(await recognise(bin, file, lang, PSM_BLOCK))) {
+          const cy = (l.y0 + l.y1) / 2;
+          const band = s.bands.find((b) => cy >= b.top && cy < b.top + b.height);
+          if (band) again.set(band.crop.at, [...(again.get(band.crop.at) ?? []), l]);
+        }
+        for (const [k, ls] of again) {
+          const was = items[k]!;
+          const conf = Math.min(...ls.map((l) => l.conf));
+          if (conf <= (was.conf ?? 0)) continue;
+          items[k] = { ...was, text: ls.sort((a, b) => a.y0 - b.y0).map((l) => l.text).join(""), conf };
+        }
+      }
+    };
+    const margin = Math.round(O.lineMargin * scale);
+    /** A doubtful line of `src` (whose top left is at `ox`, `oy` on the page), cropped `x0`–`x1` across and its height and a margin down. */
+    const lineCrop = (k: number, src: Gray, ox: number, oy: number, x0: number, x1: number) => {
+      const it = items[k]!;
+      const y0 = Math.max(0, Math.round(it.y0 * scale) - oy - margin);
+      const y1 = Math.min(src.height, Math.round(it.y1 * scale) - oy + margin);
+      return y1 > y0 && x1 > x0 ? [{ at: k, img: crop(src, x0 - ox, y0, x1 - ox, y1) }] : [];
+    };
+    /**
+     * Doubtful: read with little confidence, or with far fewer characters than its box
+     * holds (a CJK glyph is about as wide as the line is tall): a line that collapsed to
+     * a character or two can come back fairly sure of them.
+     */
+    const doubtful = (k: number) => {
+      const it = items[k]!;
+      const room = (it.x1 - it.x0) / Math.max(1, it.y1 - it.y0);
+      return (it.conf ?? 100) < O.lineRetryBelow || [...it.text.replace(/\s+/gu, "")].length < room * O.collapsedShare;
+    };
+    /** A cell's doubtful lines, across the cell's inside; not narrow 序号 cells, which readNumbers mends. */
+    const rereadCells = async () => {
+      const of = new Map(crops.map((c) => [c.box, c]));
+      const lines = [...inCell].flatMap(([box, at]) => {
+        const c = of.get(box);
+        if (!c || (box.x1 - box.x0) / scale <= O.numberCellMax) return [];
+        return at.filter(doubtful).flatMap((k) => lineCrop(k, c.img, c.x, c.y, c.x, c.x + c.img.width));
+      });
+      await reread(lines);
+    };
     // Cells with ink of which the column reading got nothing (a short bold header word,
     // a lone digit: Tesseract's column segmentation drops them as noise) are read once
     // more, as uniform blocks.
@@ -195,7 +277,14 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
     // the recogniser's line finding takes for noise) are read again, each on its own.
     const lost = crops.flatMap((c) => unreadLines(c, (inCell.get(c.box) ?? []).map((k) => items[k]!), ink, scale));
     if (lost.length > 0) await readCells(lost, PSM_BLOCK, O.lineAccept);
+    await rereadCells();
     await readNumbers();
+    // A quote opened on one line of a cell and closed on a later one (按照“放管 / 服”改革).
+    for (const at of inCell.values()) {
+      const order = [...at].sort((a, b) => items[a]!.y0 - items[b]!.y0);
+      const paired = pairQuotes(order.map((k) => items[k]!.text));
+      order.forEach((k, i) => (items[k] = { ...items[k]!, text: paired[i]! }));
+    }
     // The rest of the page: title, headings, prose, and cells left open at the page edge.
     const rest = { width: img.width, height: img.height, data: Uint8Array.from(img.data) };
     for (const b of cells) for (let y = b.y0; y < Math.min(b.y1, rest.height); y++) rest.data.fill(255, y * rest.width + b.x0, y * rest.width + Math.min(b.x1, rest.width));
@@ -209,7 +298,17 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
     if (inkShare(rest, ink) >= O.inkMin / 10) {
       const file = path.join(tmp, "page.pgm");
       await writeFile(file, toPgm(rest));
+      const first = items.length;
       for (const l of linesOf(await recognise(bin, file, lang, PSM_AUTO))) items.push(toItem(l, 0, 0));
+      // Prose lines: cropped a margin wider than the line's box, whose edge cuts its last glyph.
+      const side = Math.round(O.lineSide * scale);
+      const lines: Array<{ at: number; img: Gray }> = [];
+      for (let k = first; k < items.length; k++) {
+        if (!doubtful(k)) continue;
+        const it = items[k]!;
+        lines.push(...lineCrop(k, rest, 0, 0, Math.max(0, Math.round(it.x0 * scale) - side), Math.min(rest.width, Math.round(it.x1 * scale) + side)));
+      }
+      await reread(lines);
     }
   } finally {
     await rm(tmp, { recursive: true, force: true }).catch(() => undefined);

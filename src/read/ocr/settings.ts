@@ -35,6 +35,10 @@ export const OCR_SETTINGS = {
   openEndTol: 2,
   /** pt. Pieces of one column ruling this close along it are one ruling (noise breaks a scanned line), whose ends are its ends. */
   openEndJoin: 6,
+  /** pt. A cell's crop grows this far at most past an edge that cuts a line of text (half a line of body text: the part of its glyphs above a box left open). */
+  edgeGrow: 6,
+  /** Share of a cell's width dark in one pixel row above which the row is a ruling, not text (a row through dense CJK text is dark at up to 0.47 of it, measured on the scans' long cells). */
+  rulingShare: 0.6,
   /** px. White between cell crops stacked into one image for the recogniser. */
   stackGap: 60,
   /** px. Height of one stacked image at most: Tesseract's page size is bounded, and its time grows with it. */
@@ -53,6 +57,16 @@ export const OCR_SETTINGS = {
    * as a character (的, 井) at 0–40.
    */
   lineAccept: 60,
+  /**
+   * %. A line of a cell read less sure than this is read again on its own: a line that
+   * collapsed in the cell's reading (a dozen characters read as one) comes back at 0–40,
+   * a line of a few misread characters at 40–60, a clean line at 85 and more.
+   */
+  lineRetryBelow: 60,
+  /** A line read as fewer characters than this share of the glyphs its box has room for collapsed in its reading, and is read again. */
+  collapsedShare: 0.5,
+  /** pt. White kept left and right of a line of prose cropped to be read again: its box's edge cuts into the last glyph, misread then (水平 → 录). */
+  lineSide: 8,
   /** %. A line of at most speckMaxChars Latin letters or marks read less sure than this is noise, not text. */
   speckBelow: 60,
   /** Characters. How short a line read out of noise is: a word or two of Latin letters. */

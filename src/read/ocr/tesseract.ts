@@ -73,26 +73,38 @@ export function parseTsv(tsv: string): { words: Word[]; lines: Map<string, { x0:
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
 
 /**
- * Straight double quotes in a line of Chinese made curly: the Chinese models print “ and
- * ” as " about half the time, and Chinese text has no straight quotes. A " after an
- * unclosed “ closes it; any other opens one.
+ * Double quotes in lines of Chinese paired: the Chinese models print “ and ” as " about
+ * half the time, and the closing one as “ often, while Chinese text has no straight quotes
+ * and does not nest double ones (a quote inside a quote is ‘…’). So a " or a “ after an
+ * unclosed “ closes it; any other " opens one. `lines` are read in order, a quote opened
+ * on one closing on a later one (the lines of one cell); Latin lines keep their quotes.
  */
-export function curlyQuotes(text: string): string {
-  if (!text.includes('"') || !CJK.test(text)) return text;
+export function pairQuotes(lines: readonly string[]): string[] {
   let open = false;
-  let out = "";
-  for (const ch of text) {
-    if (ch === '"') {
-      out += open ? "”" : "“";
-      open = !open;
-      continue;
+  return lines.map((text) => {
+    if (!CJK.test(text)) return text;
+    let out = "";
+    for (const ch of text) {
+      // (* too: the models take a ” for it, and a quotation in Chinese holds no asterisk.)
+      if (ch === '"' || ch === "“" || (open && ch === "*")) {
+        out += open ? "”" : "“";
+        open = !open;
+        continue;
+      }
+      if (ch === "”") open = false;
+      out += ch;
     }
-    if (ch === "“") open = true;
-    else if (ch === "”") open = false;
-    out += ch;
-  }
-  return out;
+    return out;
+  });
 }
+
+/** One line's quotes paired (see pairQuotes). */
+export function curlyQuotes(text: string): string {
+  return /["“]/u.test(text) ? pairQuotes([text])[0]! : text;
+}
+
+/** A word of punctuation only (，。、：；), whose glyph sits low in the line or hangs from its top. */
+const MARKS_ONLY = /^[\p{P}\p{S}]+$/u;
 
 /** Words joined into their lines, in Tesseract's reading order: no space between CJK neighbours (it puts one between recognised pieces). */
 export function linesOf(tsv: string): OcrLine[] {
@@ -110,9 +122,12 @@ export function linesOf(tsv: string): OcrLine[] {
     for (const w of ws.slice(1)) text += CJK.test(text.slice(-1)) || CJK.test(w.text.slice(0, 1)) ? w.text : ` ${w.text}`;
     text = curlyQuotes(text);
     // Across: the line's box. Up and down: its words' median top and foot — a line box
-    // takes in every bracket and stray mark, and grows to twice a line's height.
+    // takes in every bracket and stray mark, and grows to twice a line's height — leaving
+    // out marks, whose boxes are a corner of the line (公开 。 would make a line of 。).
     const box = lines.get(key) ?? { x0: Math.min(...ws.map((w) => w.x0)), x1: Math.max(...ws.map((w) => w.x1)), y0: 0, y1: 0 };
-    out.push({ text, conf: Math.min(...ws.map((w) => w.conf)), x0: box.x0, x1: box.x1, y0: median(ws.map((w) => w.y0)), y1: median(ws.map((w) => w.y1)) });
+    const glyphs = ws.filter((w) => !MARKS_ONLY.test(w.text));
+    const tall = glyphs.length > 0 ? glyphs : ws;
+    out.push({ text, conf: Math.min(...ws.map((w) => w.conf)), x0: box.x0, x1: box.x1, y0: median(tall.map((w) => w.y0)), y1: median(tall.map((w) => w.y1)) });
   }
   return out;
 }
