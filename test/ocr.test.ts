@@ -214,8 +214,9 @@ describe.skipIf(!ready)("scanned PDFs (fixtures/scans)", () => {
     const deadlines = out.tasks.filter((t, i) => norm(t.deadlineText) === norm(gold.tasks[i]?.deadlineText)).length;
     // Measured 60% by position (a task found twice or missed shifts the rest): a floor, not the target.
     expect(deadlines / gold.tasks.length).toBeGreaterThanOrEqual(0.5);
-    // The 序号 cells' lone digits, which the Chinese model reads as characters (之 for 2), read again for digits alone.
-    expect(out.tasks.slice(0, 10).map((t) => t["number"])).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
+    // The 序号 cells' lone digits, which the Chinese model reads as characters (之 for 2), read again for digits alone,
+    // as is a cell whose two digits the Chinese model read as one (21 as 2), or not at all.
+    expect(out.tasks.map((t) => norm(t["number"]))).toEqual(gold.tasks.map((t) => norm(t["number"])));
     // Texts exact: a line that collapsed in its cell's reading is read again on its own,
     // a box left open grows past an edge cutting its first line, and quotes pair across a
     // cell's lines (measured 37 of 48; 25 before these). A floor.

@@ -197,10 +197,14 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
      */
     const readNumbers = async () => {
       if (!digits) return;
+      // Doubtful: one or two characters, or a digit or two (21 read as 2, 35 as 30), read
+      // with little confidence; or nothing read in a narrow cell with ink.
       const doubtful = crops.filter((c) => {
+        if ((c.box.x1 - c.box.x0) / scale > O.numberCellMax) return false;
         const at = inCell.get(c.box) ?? [];
+        if (at.length === 0) return true;
         const only = at.length === 1 ? items[at[0]!]! : null;
-        return only != null && (c.box.x1 - c.box.x0) / scale <= O.numberCellMax && [...only.text.replace(/\s+/gu, "")].length <= 2 && !/\d/u.test(only.text) && (only.conf ?? 100) < O.numberRetryBelow;
+        return only != null && [...only.text.replace(/\s+/gu, "")].length <= 3 && (only.conf ?? 100) < O.numberRetryBelow;
       });
       for (const s of stacks(doubtful)) {
         const file = path.join(tmp, `numbers-${n++}.pgm`);
@@ -208,9 +212,16 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
         for (const l of linesOf(await recognise(bin, file, digits, PSM_BLOCK, "0123456789"))) {
           const cy = (l.y0 + l.y1) / 2;
           const band = s.bands.find((b) => cy >= b.top && cy < b.top + b.height);
-          const at = band ? inCell.get(band.crop.box)?.[0] : undefined;
+          if (!band || !/^\d{1,3}$/u.test(l.text) || l.conf < O.numberAccept) continue;
+          const c = band.crop;
+          const at = inCell.get(c.box)?.[0];
           const was = at == null ? undefined : items[at];
-          if (!was || !/^\d{1,3}$/u.test(l.text) || l.conf < O.numberAccept || l.conf <= (was.conf ?? 0)) continue;
+          if (!was) {
+            inCell.set(c.box, [items.length]);
+            items.push(toItem(l, c.x - O.stackGap, c.y - band.top));
+            continue;
+          }
+          if (l.conf <= (was.conf ?? 0)) continue;
           items[at!] = { ...was, text: l.text, conf: l.conf };
         }
       }
