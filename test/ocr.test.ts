@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { enclosed, inkRuns, openEnds } from "../src/read/ocr/grid.js";
 import { rotate, skewOf, threshold, type Gray } from "../src/read/ocr/image.js";
 import { curlyQuotes, findTesseract, linesOf, pairQuotes } from "../src/read/ocr/tesseract.js";
-import { grownRows, speck } from "../src/read/ocr/page.js";
+import { grownRows, speck, stray } from "../src/read/ocr/page.js";
 import { imagePdf } from "../src/read/image/pdf.js";
 import { readPdf } from "../src/read/pdf/reader.js";
 import { deflateSync } from "node:zlib";
@@ -157,6 +157,19 @@ describe("a cell's crop at a box left open", () => {
   });
 });
 
+describe("specks read as characters", () => {
+  const line = (text: string, y0: number, y1: number, conf: number) => ({ text, x0: 46, x1: 90, y0, y1, size: y1 - y0, conf });
+  const cell = [line("加强制度执行", 64, 73, 91), line("和平台建设", 75.6, 84.2, 94), line("记", 80.4, 84.2, 0)];
+  it("a short unsure reading inside another line's height is a speck", () => {
+    expect(stray(cell[2]!, cell)).toBe(true);
+  });
+  it("a line of its own, a sure one, or one of full height is not", () => {
+    expect(stray(line("施", 86, 94.5, 31), [...cell.slice(0, 2), line("施", 86, 94.5, 31)])).toBe(false);
+    expect(stray({ ...cell[2]!, conf: 90 }, cell)).toBe(false);
+    expect(stray(cell[1]!, cell)).toBe(false);
+  });
+});
+
 describe("specks read as letters", () => {
   it("a short unsure line of Latin letters or marks is noise; a Chinese character, a digit or a sure word is not", () => {
     expect(speck({ text: "at", conf: 31 })).toBe(true);
@@ -175,6 +188,10 @@ describe("quotes in recognised Chinese", () => {
     expect(curlyQuotes("深化“放管服“改革")).toBe("深化“放管服”改革");
     expect(curlyQuotes("根据“放管服*改革进程，每*页")).toBe("根据“放管服”改革进程，每*页");
     expect(pairQuotes(["按照“放管", "服“改革要求，“一件事", "”办理"])).toEqual(["按照“放管", "服”改革要求，“一件事", "”办理"]);
+    // All of a cell: a quote left open at its end was a closing one read as “ (its opening one lost).
+    expect(pairQuotes(["围绕做好“六稳”六保“工作"], true)).toEqual(["围绕做好“六稳”六保”工作"]);
+    expect(pairQuotes(["“一网通办改革"], true)).toEqual(["“一网通办改革"]);
+    expect(pairQuotes(["围绕做好“六稳”六保“工作"])).toEqual(["围绕做好“六稳”六保“工作"]);
   });
 });
 

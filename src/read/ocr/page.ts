@@ -109,6 +109,21 @@ function unreadLines(c: Crop, read: readonly TextItem[], ink: number, scale: num
 }
 
 /**
+ * A speck read as a character beside a line of the cell: a reading of a glyph or two, less
+ * than O.speckBelow sure, under half a line tall and standing within another line's
+ * height (和平台建设 with 记 at 0% under its last glyphs). A lone last character of a
+ * cell stands on a line of its own.
+ */
+export function stray(item: TextItem, cell: readonly TextItem[]): boolean {
+  if ((item.conf ?? 100) >= O.speckBelow || [...item.text.replace(/\s+/gu, "")].length > 2) return false;
+  const others = cell.filter((o) => o !== item);
+  const heights = others.map((o) => o.y1 - o.y0).sort((a, b) => a - b);
+  const line = heights[heights.length >> 1];
+  if (line == null || item.y1 - item.y0 >= line / 2) return false;
+  return others.some((o) => item.y0 >= o.y0 && item.y1 <= o.y1 + (o.y1 - o.y0) / 4);
+}
+
+/**
  * The rows a cell's crop spans, `y0`–`y1` grown up or down past an edge that cuts through
  * a line of text: a box a page break left open ends where its column rulings end, which
  * can be mid-glyph in its first line (read as garbage then), and beyond lies the page's
@@ -148,6 +163,8 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
   const folder: Resource = { kind: "dir", path: tmp };
   track(folder);
   const items: TextItem[] = [];
+  /** Items read out of specks, left out of what the page gives. */
+  const dropped = new Set<number>();
   const toItem = (l: OcrLine, dx: number, dy: number): TextItem => ({
     text: l.text,
     x0: (l.x0 + dx) / scale,
@@ -291,9 +308,14 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
     await rereadCells();
     await readNumbers();
     // A quote opened on one line of a cell and closed on a later one (按照“放管 / 服”改革).
+    for (const [box, at] of inCell) {
+      const specks = at.filter((k) => stray(items[k]!, at.map((j) => items[j]!)));
+      for (const k of specks) dropped.add(k);
+      inCell.set(box, at.filter((k) => !dropped.has(k)));
+    }
     for (const at of inCell.values()) {
       const order = [...at].sort((a, b) => items[a]!.y0 - items[b]!.y0);
-      const paired = pairQuotes(order.map((k) => items[k]!.text));
+      const paired = pairQuotes(order.map((k) => items[k]!.text), true);
       order.forEach((k, i) => (items[k] = { ...items[k]!, text: paired[i]! }));
     }
     // The rest of the page: title, headings, prose, and cells left open at the page edge.
@@ -326,5 +348,5 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
     untrack(folder);
   }
   const segments = rulings.map((s) => ({ ...s, at: s.at / scale, from: s.from / scale, to: s.to / scale }));
-  return { items, segments, skew };
+  return { items: items.filter((_, k) => !dropped.has(k)), segments, skew };
 }

@@ -79,23 +79,38 @@ const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
  * unclosed “ closes it; any other " opens one. `lines` are read in order, a quote opened
  * on one closing on a later one (the lines of one cell); Latin lines keep their quotes.
  */
-export function pairQuotes(lines: readonly string[]): string[] {
+export function pairQuotes(lines: readonly string[], whole = false): string[] {
   let open = false;
-  return lines.map((text) => {
+  // Where the quote left open last was opened: line and character.
+  const opened = { line: -1, at: -1 };
+  const out = lines.map((text, i) => {
     if (!CJK.test(text)) return text;
-    let out = "";
+    const chars: string[] = [];
     for (const ch of text) {
       // (* too: the models take a ” for it, and a quotation in Chinese holds no asterisk.)
       if (ch === '"' || ch === "“" || (open && ch === "*")) {
-        out += open ? "”" : "“";
+        if (!open) [opened.line, opened.at] = [i, chars.length];
+        chars.push(open ? "”" : "“");
         open = !open;
         continue;
       }
       if (ch === "”") open = false;
-      out += ch;
+      chars.push(ch);
     }
-    return out;
+    return chars.join("");
   });
+  // `whole`: the lines are all of a cell, in which every quotation closes; one left open
+  // at its end was opened by a closing quote read as “ (“六稳”六保“工作: its “ before 六保 lost).
+  if (whole && open && opened.line >= 0) {
+    const { line: i, at: k } = opened;
+    const chars = [...out[i]!];
+    // Not a quote that opens the cell: nothing before it to close.
+    if (i > 0 || chars.slice(0, k).some((c) => CJK.test(c))) {
+      chars[k] = "”";
+      out[i] = chars.join("");
+    }
+  }
+  return out;
 }
 
 /** One line's quotes paired (see pairQuotes). */
