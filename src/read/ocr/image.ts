@@ -120,3 +120,26 @@ export function crop(img: Gray, x0: number, y0: number, x1: number, y1: number):
   for (let y = 0; y < h; y++) data.set(img.data.subarray((b + y) * img.width + a, (b + y) * img.width + a + w), y * w);
   return { width: w, height: h, data };
 }
+
+/** The image scaled by `f` (bilinear): a line read again larger, where its strokes at the scan's resolution are few pixels. */
+export function scaled(img: Gray, f: number): Gray {
+  const width = Math.max(1, Math.round(img.width * f));
+  const height = Math.max(1, Math.round(img.height * f));
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const sy = Math.min(img.height - 1, (y + 0.5) / f - 0.5);
+    const y0 = Math.max(0, Math.floor(sy));
+    const y1 = Math.min(img.height - 1, y0 + 1);
+    const wy = Math.max(0, sy - y0);
+    for (let x = 0; x < width; x++) {
+      const sx = Math.min(img.width - 1, (x + 0.5) / f - 0.5);
+      const x0 = Math.max(0, Math.floor(sx));
+      const x1 = Math.min(img.width - 1, x0 + 1);
+      const wx = Math.max(0, sx - x0);
+      const a = img.data[y0 * img.width + x0]! * (1 - wx) + img.data[y0 * img.width + x1]! * wx;
+      const b = img.data[y1 * img.width + x0]! * (1 - wx) + img.data[y1 * img.width + x1]! * wx;
+      data[y * width + x] = Math.round(a * (1 - wy) + b * wy);
+    }
+  }
+  return { width, height, data };
+}

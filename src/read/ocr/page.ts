@@ -10,7 +10,7 @@ import path from "node:path";
 import type { Segment, TextItem } from "../../model/geometry.js";
 import { track, untrack, type Resource } from "../../sys/cleanup.js";
 import { enclosed, inkRuns, openEnds, type Box } from "./grid.js";
-import { crop, rotate, skewOf, threshold, toPgm, type Gray } from "./image.js";
+import { crop, rotate, scaled, skewOf, threshold, toPgm, type Gray } from "./image.js";
 import { OCR_SETTINGS as O } from "./settings.js";
 import { linesOf, pairQuotes, recognise, type OcrLine } from "./tesseract.js";
 
@@ -251,6 +251,9 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
      * when surer. `lines`: each item's place in `items` and the crop of its line.
      */
     const reread = async (lines: Array<{ at: number; img: Gray }>) => {
+      for (const f of O.rereadScales) await rereadAt(lines.map((l) => ({ ...l, img: f === 1 ? l.img : scaled(l.img, f) })));
+    };
+    const rereadAt = async (lines: Array<{ at: number; img: Gray }>) => {
       for (const s of stacks(lines)) {
         const file = path.join(tmp, `lines-${n++}.pgm`);
         await writeFile(file, toPgm(s.img));

@@ -65,6 +65,12 @@ export const OCR_SETTINGS = {
   lineRetryBelow: 60,
   /** A line read as fewer characters than this share of the glyphs its box has room for collapsed in its reading, and is read again. */
   collapsedShare: 0.5,
+  /**
+   * Scales a doubtful line is read again at, each reading kept when surer than the best
+   * before: the recogniser's errors on a line change with its size (a stroke a pixel wide
+   * at 200 dpi is two at 1.5 ×), so two sizes give two chances.
+   */
+  rereadScales: [1, 1.5],
   /** pt. White kept left and right of a line of prose cropped to be read again: its box's edge cuts into the last glyph, misread then (水平 → 录). */
   lineSide: 8,
   /** %. A line of at most speckMaxChars Latin letters or marks read less sure than this is noise, not text. */
