@@ -71,8 +71,6 @@ export const OCR_SETTINGS = {
    * at 200 dpi is two at 1.5 ×), so two sizes give two chances.
    */
   rereadScales: [1, 1.5],
-  /** pt. White kept left and right of a line of prose cropped to be read again: its box's edge cuts into the last glyph, misread then (水平 → 录). */
-  lineSide: 8,
   /** %. A line of at most speckMaxChars Latin letters or marks read less sure than this is noise, not text. */
   speckBelow: 60,
   /** Characters. How short a line read out of noise is: a word or two of Latin letters. */
