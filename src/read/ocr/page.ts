@@ -189,14 +189,19 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
     /** What was read in each cell: its items' places in `items`. */
     const inCell = new Map<Box, number[]>();
     /** Recognises the crops, stacked, in `psm`, keeping lines read at least `accept` sure; the crops of which nothing was read. */
-    const readCells = async (list: Crop[], psm: number, accept = 0): Promise<Crop[]> => {
+    const readCells = async (list: Crop[], psm: number, accept = 0, f = 1): Promise<Crop[]> => {
       const read = new Set<Crop>();
-      for (const s of stacks(list)) {
+      // Read `f` times as large, the boxes brought back to the crop's pixels.
+      const big = new Map(list.map((c) => [f === 1 ? c : { ...c, img: scaled(c.img, f) }, c]));
+      for (const s of stacks([...big.keys()])) {
         const file = path.join(tmp, `cells-${n++}.pgm`);
         await writeFile(file, toPgm(s.img));
-        for (const l of linesOf(await recognise(bin, file, lang, psm))) {
-          const cy = (l.y0 + l.y1) / 2;
-          const band = s.bands.find((b) => cy >= b.top && cy < b.top + b.height);
+        for (const r of linesOf(await recognise(bin, file, lang, psm))) {
+          const cy = (r.y0 + r.y1) / 2;
+          const at = s.bands.find((b) => cy >= b.top && cy < b.top + b.height);
+          const back = (v: number, o: number) => o + (v - o) / f;
+          const l = !at || f === 1 ? r : { ...r, x0: back(r.x0, O.stackGap), x1: back(r.x1, O.stackGap), y0: back(r.y0, at.top), y1: back(r.y1, at.top) };
+          const band = at && { ...at, crop: big.get(at.crop)! };
           // (Not in a narrow 序号 cell, whose misread digit the digits-only reading mends.)
           if (!band || l.conf < accept || (speck(l) && (band.crop.box.x1 - band.crop.box.x0) / scale > O.numberCellMax)) continue;
           const c = band.crop;
@@ -307,7 +312,9 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
     // Lines of a cell the cell's reading left out (a lone last character, 施 or 开。, that
     // the recogniser's line finding takes for noise) are read again, each on its own.
     const lost = crops.flatMap((c) => unreadLines(c, (inCell.get(c.box) ?? []).map((k) => items[k]!), ink, scale));
-    if (lost.length > 0) await readCells(lost, PSM_BLOCK, O.lineAccept);
+    // Each at the sizes a doubtful line is read at (rereadScales), until one reading is sure.
+    let unsure = lost;
+    for (const f of O.rereadScales) if (unsure.length > 0) unsure = await readCells(unsure, PSM_BLOCK, O.lineAccept, f);
     await rereadCells();
     await readNumbers();
     // A quote opened on one line of a cell and closed on a later one (按照“放管 / 服”改革).
