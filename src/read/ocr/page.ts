@@ -219,8 +219,8 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
      */
     const readNumbers = async () => {
       if (!digits) return;
-      // Doubtful: one or two characters, or a digit or two (21 read as 2, 35 as 30), read
-      // with little confidence; or nothing read in a narrow cell with ink.
+      // Doubtful: up to three characters, digits too (21 read as 2, 35 as 30), read with
+      // little confidence; or nothing read in a narrow cell with ink.
       const doubtful = crops.filter((c) => {
         if ((c.box.x1 - c.box.x0) / scale > O.numberCellMax) return false;
         const at = inCell.get(c.box) ?? [];
@@ -252,8 +252,9 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
      * Lines of cells read with little confidence, read again each on its own: in a
      * cell's reading a line now and then collapses to a character or two (和依法承担的公共
      * 服务职责，更新 → 人,更新, at 14%), or misreads characters its neighbours' context
-     * led astray, that the line alone reads right. The second reading replaces the first
-     * when surer. `lines`: each item's place in `items` and the crop of its line.
+     * led astray, that the line alone reads right. It is read at each of O.rereadScales,
+     * and the surest reading kept. `lines`: each item's place in `items` and the crop of
+     * its line.
      */
     const reread = async (lines: Array<{ at: number; img: Gray }>) => {
       for (const f of O.rereadScales) await rereadAt(lines.map((l) => ({ ...l, img: f === 1 ? l.img : scaled(l.img, f) })));
@@ -277,12 +278,12 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
       }
     };
     const margin = Math.round(O.lineMargin * scale);
-    /** A doubtful line of `src` (whose top left is at `ox`, `oy` on the page), cropped `x0`–`x1` across and its height and a margin down. */
-    const lineCrop = (k: number, src: Gray, ox: number, oy: number, x0: number, x1: number) => {
+    /** Item `k`'s line of the cell crop `c`: across the cell, its height and a margin up and down. */
+    const lineCrop = (k: number, c: Crop) => {
       const it = items[k]!;
-      const y0 = Math.max(0, Math.round(it.y0 * scale) - oy - margin);
-      const y1 = Math.min(src.height, Math.round(it.y1 * scale) - oy + margin);
-      return y1 > y0 && x1 > x0 ? [{ at: k, img: crop(src, x0 - ox, y0, x1 - ox, y1) }] : [];
+      const y0 = Math.max(0, Math.round(it.y0 * scale) - c.y - margin);
+      const y1 = Math.min(c.img.height, Math.round(it.y1 * scale) - c.y + margin);
+      return y1 > y0 ? [{ at: k, img: crop(c.img, 0, y0, c.img.width, y1) }] : [];
     };
     /**
      * Doubtful: read with little confidence, or with far fewer characters than its box
@@ -300,7 +301,7 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
       const lines = [...inCell].flatMap(([box, at]) => {
         const c = of.get(box);
         if (!c || (box.x1 - box.x0) / scale <= O.numberCellMax) return [];
-        return at.filter(doubtful).flatMap((k) => lineCrop(k, c.img, c.x, c.y, c.x, c.x + c.img.width));
+        return at.filter(doubtful).flatMap((k) => lineCrop(k, c));
       });
       await reread(lines);
     };
@@ -317,12 +318,13 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
     for (const f of O.rereadScales) if (unsure.length > 0) unsure = await readCells(unsure, PSM_BLOCK, O.lineAccept, f);
     await rereadCells();
     await readNumbers();
-    // A quote opened on one line of a cell and closed on a later one (按照“放管 / 服”改革).
+    // Specks read as characters beside a cell's lines are left out.
     for (const [box, at] of inCell) {
       const specks = at.filter((k) => stray(items[k]!, at.map((j) => items[j]!)));
       for (const k of specks) dropped.add(k);
       inCell.set(box, at.filter((k) => !dropped.has(k)));
     }
+    // A quote opened on one line of a cell and closed on a later one (按照“放管 / 服”改革).
     for (const at of inCell.values()) {
       const order = [...at].sort((a, b) => items[a]!.y0 - items[b]!.y0);
       const paired = pairQuotes(order.map((k) => items[k]!.text), true);
