@@ -236,7 +236,7 @@ describe.skipIf(!ready)("scanned PDFs (fixtures/scans)", () => {
     expect(out.tasks.map((t) => norm(t["number"]))).toEqual(gold.tasks.map((t) => norm(t["number"])));
     // Texts exact: a line that collapsed in its cell's reading is read again on its own,
     // a box left open grows past an edge cutting its first line, and quotes pair across a
-    // cell's lines (measured 37 of 48; 25 before these). A floor.
+    // cell's lines (measured 36 of 48; 25 before these). A floor.
     const texts = out.tasks.filter((t, i) => norm(t.text) === norm(gold.tasks[i]?.text)).length;
     expect(texts).toBeGreaterThanOrEqual(30);
     // Each task carries the recogniser's lowest word confidence; doubtful cells are named by page, row and column.
