@@ -24,11 +24,8 @@ describe("CSV", () => {
   });
 
   it("a CSV that holds no task table: exit 5 with the reason", async () => {
-    const e = await read("no-table.csv").then(
-      () => null,
-      (x: unknown) => x,
-    );
-    expect(e).toBeInstanceOf(WorkplanError);
-    expect((e as WorkplanError).exitCode).toBe(5);
+    const failure = expect(read("no-table.csv")).rejects;
+    await failure.toBeInstanceOf(WorkplanError);
+    await failure.toMatchObject({ exitCode: 5 });
   });
 });

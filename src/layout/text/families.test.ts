@@ -219,13 +219,9 @@ describe("labelled lines and prose", () => {
 
 describe("not a work plan", () => {
   it("a budget's contents, functions and unit table give no tasks: exit 5 with the reason", async () => {
-    const e = await read("not-a-plan.txt").then(
-      () => null,
-      (x: unknown) => x,
-    );
-    expect(e).toBeInstanceOf(WorkplanError);
-    expect((e as WorkplanError).exitCode).toBe(5);
-    expect((e as WorkplanError).message).toMatch(/not read as a work plan|no task table/u);
+    const failure = expect(read("not-a-plan.txt")).rejects;
+    await failure.toBeInstanceOf(WorkplanError);
+    await failure.toMatchObject({ exitCode: 5, message: expect.stringMatching(/not read as a work plan|no task table/u) });
   });
 });
 
@@ -287,13 +283,9 @@ describe("a word processor's text export (every cell a line, an empty cell an em
 
 describe("a PDF table's text in drawing order (pdftotext without -layout)", () => {
   it("cells of neighbouring columns interleaved line by line give no fragments as tasks: exit 5, saying why and what to do", async () => {
-    const e = await read("stream-order.txt").then(
-      () => null,
-      (x: unknown) => x,
-    );
-    expect(e).toBeInstanceOf(WorkplanError);
-    expect((e as WorkplanError).exitCode).toBe(5);
-    expect((e as WorkplanError).message).toMatch(/no cells in row order .*pdftotext -layout/u);
+    const failure = expect(read("stream-order.txt")).rejects;
+    await failure.toBeInstanceOf(WorkplanError);
+    await failure.toMatchObject({ exitCode: 5, message: expect.stringMatching(/no cells in row order .*pdftotext -layout/u) });
   });
 });
 

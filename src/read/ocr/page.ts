@@ -69,13 +69,16 @@ function stacks<C extends { img: Gray }>(crops: C[]): Array<{ img: Gray; bands: 
   return out;
 }
 
+/** How many characters a reading holds, its spaces left out. */
+const charCount = (text: string) => [...text.replace(/\s+/gu, "")].length;
+
 /**
  * A line the Chinese models read out of specks: a few Latin letters or marks, none of
  * them sure (a scanner's noise over two lines of a cell read as "at"). Dropped, its
  * lines are found again as unread and read one by one.
  */
 export function speck(l: Pick<OcrLine, "text" | "conf">): boolean {
-  return l.conf < O.speckBelow && [...l.text.replace(/\s+/gu, "")].length <= O.speckMaxChars && !/[\u3400-\u9fff\d]/u.test(l.text);
+  return l.conf < O.speckBelow && charCount(l.text) <= O.speckMaxChars && !/[\u3400-\u9fff\d]/u.test(l.text);
 }
 
 /**
@@ -115,7 +118,7 @@ function unreadLines(c: Crop, read: readonly TextItem[], ink: number, scale: num
  * cell stands on a line of its own.
  */
 export function stray(item: TextItem, cell: readonly TextItem[]): boolean {
-  if ((item.conf ?? 100) >= O.speckBelow || [...item.text.replace(/\s+/gu, "")].length > 2) return false;
+  if ((item.conf ?? 100) >= O.speckBelow || charCount(item.text) > O.strayMaxChars) return false;
   const others = cell.filter((o) => o !== item);
   const heights = others.map((o) => o.y1 - o.y0).sort((a, b) => a - b);
   const line = heights[heights.length >> 1];
@@ -226,7 +229,7 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
         const at = inCell.get(c.box) ?? [];
         if (at.length === 0) return true;
         const only = at.length === 1 ? items[at[0]!]! : null;
-        return only != null && [...only.text.replace(/\s+/gu, "")].length <= 3 && (only.conf ?? 100) < O.numberRetryBelow;
+        return only != null && charCount(only.text) <= O.numberMaxChars && (only.conf ?? 100) < O.numberRetryBelow;
       });
       for (const s of stacks(doubtful)) {
         const file = path.join(tmp, `numbers-${n++}.pgm`);
@@ -293,7 +296,7 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
     const doubtful = (k: number) => {
       const it = items[k]!;
       const room = (it.x1 - it.x0) / Math.max(1, it.y1 - it.y0);
-      return (it.conf ?? 100) < O.lineRetryBelow || [...it.text.replace(/\s+/gu, "")].length < room * O.collapsedShare;
+      return (it.conf ?? 100) < O.lineRetryBelow || charCount(it.text) < room * O.collapsedShare;
     };
     /** A cell's doubtful lines, across the cell's inside; not narrow 序号 cells, which readNumbers mends. */
     const rereadCells = async () => {

@@ -75,16 +75,19 @@ export const OCR_SETTINGS = {
   speckBelow: 60,
   /** Characters. How short a line read out of noise is: a word or two of Latin letters. */
   speckMaxChars: 3,
+  /** Characters. A speck beside a line of a cell is read as a glyph or two. */
+  strayMaxChars: 2,
   /** Share of dark pixels in a crop below which it holds no text (specks of noise). */
   inkMin: 0.002,
   /**
    * pt. A cell at most this wide holding up to three characters read with little
    * confidence, or nothing read, is read again for digits alone: a 序号 cell's "2" or "3"
    * is easily taken for a Chinese character (之, 昌), and 21 for 2, by a recogniser
-   * expecting Chinese. Three CJK
-   * characters of body text and the cell's padding.
+   * expecting Chinese. Three CJK characters of body text and the cell's padding.
    */
   numberCellMax: 45,
+  /** Characters. A 序号 of up to three digits, read as so many characters at most. */
+  numberMaxChars: 3,
   /** %. Below this a short cell's reading (up to three characters, digits too: 21 read as 2) is doubtful enough to try digits. */
   numberRetryBelow: 80,
   /** %. A digits-only reading replaces the first one when at least this sure (and surer than it). */
