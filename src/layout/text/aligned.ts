@@ -181,6 +181,11 @@ interface Memory {
   styles: Map<number, MarkerStyle>;
   /** Each category column's wrap width (median), from pages that print two category columns side by side. */
   widths: ReadonlyMap<number, number>;
+  /**
+   * Each category column's start (median, in characters) left of the requirement column's
+   * on the same pages: pdftotext shifts a page's columns by a few characters, not apart.
+   */
+  starts: ReadonlyMap<number, number>;
 }
 
 /** A page's cells and columns, found once for both readings of the pages. */
@@ -201,22 +206,35 @@ function pageCells(page: Page): PageCells {
  * cells that read as categories (a page whose columns were matched wrong puts
  * requirement text there).
  */
-function categoryWidths(pages: readonly PageCells[], cols: Column[]): Map<number, number> {
-  const memory: Memory = { styles: new Map(), widths: new Map() };
+/** Where the page's requirement column starts (its mean start), if the page prints one. */
+function textStart(pcs: readonly PageColumn[], at: readonly number[], cols: Column[]): number | undefined {
+  const i = at.findIndex((j) => cols[j]!.field === "text");
+  return i >= 0 ? pcs[i]!.at : undefined;
+}
+
+function categoryColumns(pages: readonly PageCells[], cols: Column[]): Pick<Memory, "widths" | "starts"> {
+  const memory: Memory = { styles: new Map(), widths: new Map(), starts: new Map() };
   const widths = new Map<number, number[]>();
+  const starts = new Map<number, number[]>();
   for (const { pcs } of pages) {
     if (pcs.length === 0) continue;
     const at = matchColumns(pcs, cols, memory);
     const taskCols = new Set(at.filter((j) => cols[j]!.field === "task"));
     if (taskCols.size < 2) continue;
+    const textAt = textStart(pcs, at, cols);
     pcs.forEach((pc, i) => {
       const j = at[i]!;
       if (!taskCols.has(j)) return;
-      for (const b of pc.blocks) if (b.segments.length >= 2 && fitsField("task", compact(blockText(b))) > 0) widths.set(j, [...(widths.get(j) ?? []), wrapWidth(b)]);
+      for (const b of pc.blocks) {
+        if (fitsField("task", compact(blockText(b))) <= 0) continue;
+        if (textAt != null) starts.set(j, [...(starts.get(j) ?? []), textAt - b.start]);
+        if (b.segments.length >= 2) widths.set(j, [...(widths.get(j) ?? []), wrapWidth(b)]);
+      }
     });
   }
   const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[xs.length >> 1]!;
-  return new Map([...widths].map(([j, ws]) => [j, median(ws)]));
+  const medians = (m: Map<number, number[]>) => new Map([...m].map(([j, xs]) => [j, median(xs)]));
+  return { widths: medians(widths), starts: medians(starts) };
 }
 
 /**
@@ -233,15 +251,21 @@ const WIDTH_TOLERANCE = 1;
  * column's width (以政务公 / 开助力稳 / 增长: 4 characters; 推进减税、降 / 费、降低要素成:
  * 7), which tells the levels apart where no heading marker does.
  */
-function columnByWidth(b: Block, j: number, cols: Column[], memory: Memory): number {
+function columnByWidth(b: Block, j: number, cols: Column[], memory: Memory, textAt: number | undefined): number {
   const known = [...memory.widths];
   // A heading marker tells the level better (STYLE_FIT): only unmarked cells are moved.
   if (cols[j]?.field !== "task" || known.length < 2 || b.segments.length < 2 || parseMarker(compact(blockText(b)))) return j;
   const w = wrapWidth(b);
-  const own = known.find(([k]) => k === j)?.[1];
-  if (own != null && Math.abs(w - own) <= WIDTH_TOLERANCE) return j;
-  const fits = known.filter(([, m]) => Math.abs(w - m) <= WIDTH_TOLERANCE);
-  return fits.length === 1 ? fits[0]![0] : j;
+  const fits = known.filter(([, m]) => Math.abs(w - m) <= WIDTH_TOLERANCE).map(([k]) => k);
+  if (fits.length === 1) return fits[0]!;
+  if (fits.length === 0) return j;
+  // Columns as wide as each other: where pdftotext did not pack the page, the cell
+  // stands as far left of the requirements as its column did on the pages that printed
+  // both levels; the nearest, if its column is within a column's spread.
+  if (textAt == null) return j;
+  const off = (k: number) => Math.abs((memory.starts.get(k) ?? Infinity) - (textAt - b.start));
+  const [first, second] = [...fits].sort((x, y) => off(x) - off(y));
+  return off(first!) <= COLUMN_SPREAD / 2 && off(first!) < off(second!) ? first! : j;
 }
 
 /** A block's text: its lines joined, a line that fills the cell's width running on into the next. */
@@ -353,8 +377,10 @@ function pageRows({ page, blocks, pcs }: PageCells, cols: Column[], memory: Memo
   const texts = page.lines.map((l) => l.text);
   if (blocks.length === 0) return null;
   const at = matchColumns(pcs, cols, memory);
+
   const colOf = new Map<Block, number>();
-  pcs.forEach((pc, i) => pc.blocks.forEach((b) => colOf.set(b, columnByWidth(b, at[i]!, cols, memory))));
+  const textAt = textStart(pcs, at, cols);
+  pcs.forEach((pc, i) => pc.blocks.forEach((b) => colOf.set(b, columnByWidth(b, at[i]!, cols, memory, textAt))));
   const numberCol = cols.findIndex((c) => c.field === "number");
   const textCol = cols.findIndex((c) => c.field === "text");
   const inCol = (c: number) => blocks.filter((b) => colOf.get(b) === c).sort((a, b) => a.top - b.top);
@@ -450,7 +476,7 @@ export function layAligned(lines: SourceLine[]): Laid | null {
   const pages = pagesOf(lines, hb);
   // Read twice: first to learn the category columns' widths, then to read the rows.
   const cells = pages.map(pageCells);
-  const memory: Memory = { styles: new Map(), widths: categoryWidths(cells, cols) };
+  const memory: Memory = { styles: new Map(), ...categoryColumns(cells, cols) };
   const found = cells.map((p) => pageRows(p, cols, memory));
   const lastPage = found.map((f) => !!f).lastIndexOf(true);
   const rows: Row[] = [];

@@ -62,8 +62,20 @@ const SHORT_LINE = 4;
 
 /** Lines of other cells that may stand between two lines of one cell (their baselines interleave by a line or two, not more). */
 const MAX_SKIPPED = 2;
+/** Lines looked through, up or down, for a cell's whole lines (as many as a tall cell prints beside a shorter one's). */
+const CELL_REACH = 6;
 /** Lines looked through, up or down, for the nearest one with text at a column. */
 const SUPPORT_REACH = 3;
+
+/**
+ * The printed width of the words from the k-th on, up to a gap of two spaces: the line of
+ * a cell as far as it may go (a word one space on may be the same cell's: 28 日内).
+ */
+function runWidth(ts: readonly Token[], k: number): number {
+  let w = printedWidth(ts[k]!.text);
+  for (let m = k + 1; m < ts.length && ts[m]!.start - ts[m - 1]!.end < CELL_GAP; m++) w += printedWidth(ts[m]!.text);
+  return w;
+}
 
 /** The cell segments of each line of a page (lines as printed; blank lines are ""). */
 export function segmentsOf(lines: readonly string[]): Segment[][] {
@@ -89,9 +101,9 @@ export function segmentsOf(lines: readonly string[]): Segment[][] {
   const fullAt = (i: number, at: number, width: number) => {
     const below: number[] = [];
     for (let j = i + 1; j < toks.length && below.length < SUPPORT_REACH; j++) {
-      const t = toks[j]!.find((x) => Math.abs(x.start - at) <= SAME_START);
-      if (!t) break;
-      below.push(printedWidth(t.text));
+      const k = toks[j]!.findIndex((x) => Math.abs(x.start - at) <= SAME_START);
+      if (k < 0) break;
+      below.push(runWidth(toks[j]!, k));
     }
     return below.length >= 2 && below[0]! >= width - 1 && Math.max(...below) <= width + HALF_WIDTH;
   };
@@ -105,6 +117,24 @@ export function segmentsOf(lines: readonly string[]): Segment[][] {
     const below = toks[i + 1]?.some((x) => Math.abs(x.start - at) <= SAME_START) ?? false;
     return below && around.some((x) => printedWidth(x.text) >= width + SHORT_LINE);
   };
+  // The word after a one-space gap still fits in the cell at column `at`: the line with it
+  // is no wider than the widest line of that cell nearby. pdftotext prints a justified
+  // cell's wide letter spacing as a space (人力资源 和社会 under 市发展改革委、), at a
+  // place that moves from line to line, so such words support each other's starts; a
+  // word of the next column cannot fit, as the cell's full lines end before that column.
+  const fitsCell = (i: number, at: number, width: number) => {
+    let widest = 0;
+    for (let j = Math.max(0, i - CELL_REACH); j <= Math.min(toks.length - 1, i + CELL_REACH); j++) {
+      if (j === i) continue;
+      const ts = toks[j]!;
+      // Only a whole line of the cell: a word the next one follows one space on may be part of one.
+      ts.forEach((x, k) => {
+        const next = ts[k + 1];
+        if (Math.abs(x.start - at) <= SAME_START && (!next || next.start - x.end >= CELL_GAP)) widest = Math.max(widest, printedWidth(x.text));
+      });
+    }
+    return widest > 0 && width <= widest;
+  };
   return toks.map((ts, i) => {
     const out: Segment[] = [];
     ts.forEach((t, k) => {
@@ -114,7 +144,8 @@ export function segmentsOf(lines: readonly string[]): Segment[][] {
       const starts =
         gap >= CELL_GAP ||
         (last != null && fullAt(i, last.start, printedWidth(last.text))) ||
-        ((startNear(i, t.start, -1) || startNear(i, t.start, 1)) && !(last != null && shortInside(i, last.start, printedWidth(last.text))));
+        ((startNear(i, t.start, -1) || startNear(i, t.start, 1)) &&
+          !(last != null && (shortInside(i, last.start, printedWidth(last.text)) || fitsCell(i, last.start, printedWidth(last.text + t.text)))));
       if (last && !starts) {
         last.text += ` ${t.text}`;
         last.end = t.end;
