@@ -64,6 +64,9 @@ describe("rows a merged cell covers", () => {
   it("a cell below the page's first row leaves that row to a cell of the page before", () => {
     expect(spanStarts([{ top: 8, bottom: 8 }], rows)).toEqual([2]);
   });
+  it("on the table's first page no cell of a page before goes on: the first cell covers the first rows", () => {
+    expect(spanStarts([{ top: 8, bottom: 8 }], rows, false)).toEqual([0]);
+  });
   it("a cell at the top of a page's third row starts there, though a span from the page's top down past its rows would centre it too", () => {
     const five = [...rows, { top: 11, bottom: 14 }, { top: 16, bottom: 19 }];
     expect(spanStarts([{ top: 8, bottom: 9 }], five)).toEqual([2]);

@@ -373,7 +373,7 @@ interface PageRow {
 }
 
 /** The rows of one page, each cell's text placed; null where the page holds no table text. */
-function pageRows({ page, blocks, pcs }: PageCells, cols: Column[], memory: Memory): { rows: PageRow[]; after: number } | null {
+function pageRows({ page, blocks, pcs }: PageCells, cols: Column[], memory: Memory, carried: boolean): { rows: PageRow[]; after: number } | null {
   const texts = page.lines.map((l) => l.text);
   if (blocks.length === 0) return null;
   const at = matchColumns(pcs, cols, memory);
@@ -436,6 +436,7 @@ function pageRows({ page, blocks, pcs }: PageCells, cols: Column[], memory: Memo
     const starts = spanStarts(
       bs.map((b) => ({ top: b.top, bottom: b.bottom })),
       rows.map((r) => ({ top: r.top, bottom: r.bottom })),
+      carried,
     );
     bs.forEach((b, k) => {
       const r = rows[starts[k]!]!;
@@ -477,7 +478,9 @@ export function layAligned(lines: SourceLine[]): Laid | null {
   // Read twice: first to learn the category columns' widths, then to read the rows.
   const cells = pages.map(pageCells);
   const memory: Memory = { styles: new Map(), ...categoryColumns(cells, cols) };
-  const found = cells.map((p) => pageRows(p, cols, memory));
+  // Rows at the top of the table's first page go on no cell of a page before.
+  const found: Array<ReturnType<typeof pageRows>> = [];
+  for (const p of cells) found.push(pageRows(p, cols, memory, found.some((f) => f != null)));
   const lastPage = found.map((f) => !!f).lastIndexOf(true);
   const rows: Row[] = [];
   const back: Paragraph[] = [];

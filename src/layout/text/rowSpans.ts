@@ -23,9 +23,9 @@ const CARRIED_ROW_COST = 0.1;
 /**
  * For each cell (in order, top to bottom), the index of the first row it covers: strictly
  * increasing; each cell covers the rows up to the next cell's first, the last as many as
- * suit it best.
+ * suit it best. `carried`: rows at the page's top may go on a cell of the page before.
  */
-export function spanStarts(cells: readonly Extent[], rows: readonly Extent[]): number[] {
+export function spanStarts(cells: readonly Extent[], rows: readonly Extent[], carried = true): number[] {
   const k = cells.length;
   const n = rows.length;
   if (k === 0) return [];
@@ -59,7 +59,8 @@ export function spanStarts(cells: readonly Extent[], rows: readonly Extent[]): n
     }
   }
   let a0 = 0;
-  for (let a = 0; a < n; a++) if (f[0]![a]! + a * CARRIED_ROW_COST < f[0]![a0]! + a0 * CARRIED_ROW_COST) a0 = a;
+  // On the table's first page no cell of a page before goes on: the first cell covers the first row.
+  if (carried) for (let a = 0; a < n; a++) if (f[0]![a]! + a * CARRIED_ROW_COST < f[0]![a0]! + a0 * CARRIED_ROW_COST) a0 = a;
   const out = [a0];
   for (let j = 0; j + 1 < k; j++) out.push(next[j]![out[j]!]!);
   return out;
