@@ -100,10 +100,16 @@ export function segmentsOf(lines: readonly string[]): Segment[][] {
   // more characters in the same width (动态更新，2020 年底 under 本机关制发的规范性).
   const fullAt = (i: number, at: number, width: number) => {
     const below: number[] = [];
-    for (let j = i + 1; j < toks.length && below.length < SUPPORT_REACH; j++) {
-      const k = toks[j]!.findIndex((x) => Math.abs(x.start - at) <= SAME_START);
-      if (k < 0) break;
-      below.push(runWidth(toks[j]!, k));
+    // A line of another cell may stand between two of this one's (their baselines interleave).
+    for (let j = i + 1, skipped = 0; j < toks.length && below.length < SUPPORT_REACH; j++) {
+      const ts = toks[j]!;
+      const k = ts.findIndex((x) => Math.abs(x.start - at) <= SAME_START);
+      if (k < 0) {
+        if (ts.length === 0 || ts.some((x) => x.start < at + width && x.end > at) || ++skipped > MAX_SKIPPED) break;
+        continue;
+      }
+      skipped = 0;
+      below.push(runWidth(ts, k));
     }
     return below.length >= 2 && below[0]! >= width - 1 && Math.max(...below) <= width + HALF_WIDTH;
   };
