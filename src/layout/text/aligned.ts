@@ -343,7 +343,8 @@ function splitAtNumbers(t: Block, numbers: readonly Block[]): Block[] {
   const cuts: number[] = [];
   for (let k = 0; k + 1 < inside.length; k++) {
     const [a, b] = [inside[k]!.top, inside[k + 1]!.top];
-    const segs = t.segments.filter((s) => s.line > a && s.line <= b);
+    // The next row's text may start a line below its number (NUMBER_REACH).
+    const segs = t.segments.filter((s) => s.line > a && s.line <= b + NUMBER_REACH);
     let cut = Math.floor((a + b) / 2) + 1;
     let widest = 1;
     for (let i = 1; i < segs.length; i++) {

@@ -110,6 +110,8 @@ export function segmentsOf(lines: readonly string[]): Segment[][] {
       }
       skipped = 0;
       below.push(runWidth(ts, k));
+      // A line narrower than the cell is its last: the lines past it are another cell's.
+      if (below[below.length - 1]! < width - 1) break;
     }
     return below.length >= 2 && below[0]! >= width - 1 && Math.max(...below) <= width + HALF_WIDTH;
   };
