@@ -2,7 +2,12 @@
 import { describe, expect, it } from "vitest";
 import { blocksOf, pageColumns, segmentsOf } from "./alignedBlocks.js";
 import { spanStarts } from "./rowSpans.js";
+import { layAligned } from "./aligned.js";
+import { sourceLines } from "./lines.js";
 
+const at = (n: number, text: string) => " ".repeat(n) + text;
+/** A line with each text at its column. */
+const line = (...cells: Array<[number, string]>) => cells.reduce((l, [n, t]) => l.padEnd(n) + t, "");
 const texts = (lines: string[]) => blocksOf(segmentsOf(lines)).map((b) => b.segments.map((s) => s.text).join("|"));
 
 describe("cells as pdftotext laid them out", () => {
@@ -27,6 +32,29 @@ describe("cells as pdftotext laid them out", () => {
     expect(segs[1]!.map((s) => s.text)).toEqual(["业 农村局、县财政"]);
   });
 
+  it("a justified cell's letter spacing, printed as a space at a place that moves from line to line, stays inside the cell", () => {
+    // 会保 and 政局 start a column apart and so support each other; but each line with the
+    // word after its space is no wider than the cell's whole lines (9): the same cell.
+    const segs = segmentsOf([at(20, "区住房城乡建设局、"), at(20, "区人力资源社 会保"), at(20, "障局、区财 政局"), at(20, "区教育体育局牵头")]);
+    expect(segs[1]!.map((s) => s.text)).toEqual(["区人力资源社 会保"]);
+    expect(segs[2]!.map((s) => s.text)).toEqual(["障局、区财 政局"]);
+  });
+
+  it("a line below is as wide as its words up to a two-space gap: 10 日内 is a line three wide, so 首月 is no full line", () => {
+    const segs = segmentsOf([at(30, "每半年"), at(30, "首月 前"), at(30, "10 日内"), at(30, "完成")]);
+    expect(segs[1]!.map((s) => s.text)).toEqual(["首月 前"]);
+    expect(segs[2]!.map((s) => s.text)).toEqual(["10 日内"]);
+  });
+
+  it("a full line's test looks past a line of another cell between the cell's lines, and stops at the cell's last line", () => {
+    // 年内 one space past a full units line (9 wide; 县文旅局、县水利局 below, past a line of another column).
+    const units = segmentsOf([at(30, "县统计局、县审计局"), at(30, "县民政局、县商务局 年内"), at(2, "某项任务要求"), at(30, "县文旅局、县水利局"), at(30, "县应急局牵头")]);
+    expect(units[1]!.map((s) => s.text)).toEqual(["县民政局、县商务局", "年内"]);
+    // The requirement's lines end at 开工作; the next row's line (with its units one space on) says nothing of its width.
+    const text = segmentsOf([at(10, "全面梳理行政权力清单 区各部门"), at(10, "并按要求及时向社会公"), at(10, "开工作"), "5", at(10, "完善公开目录动态更新 区政务公开办")]);
+    expect(text[0]!.map((s) => s.text)).toEqual(["全面梳理行政权力清单", "区各部门"]);
+  });
+
   it("a cell stays open across a line of another cell printed between two of its lines", () => {
     expect(texts(["公开预算执行情况", "                 区财政局", "及时回应关切"])).toEqual(["公开预算执行情况|及时回应关切", "区财政局"]);
   });
@@ -43,6 +71,41 @@ describe("cells as pdftotext laid them out", () => {
   it("a page's columns: starts a few characters apart are one column, unless their cells share a line; numbers stand apart", () => {
     const cols = pageColumns(blocksOf(segmentsOf(["1", "   公开清单", "   及时公开", "", "   二、  做好", "", "    三、加强"])));
     expect(cols.map((c) => c.blocks.map((b) => b.segments[0]!.text))).toEqual([["1"], ["公开清单", "二、", "三、加强"], ["做好"]]);
+  });
+});
+
+describe("rows of space-aligned pages", () => {
+  const header = [line([0, "序号"], [5, "工作任务"], [22, "具体要求"], [42, "责任单位"]), ""];
+  it("two rows' requirements run together are cut where the next row's text starts, a line below its number", () => {
+    const laid = layAligned(
+      sourceLines([...header, "1", at(22, "公开甲项信息并", ), at(22, "及时更新目录"), at(22, "做好归档"), at(6, "类别"), "2", at(22, "公开乙项信息"), at(22, "并做好解读")].join("\n")),
+    );
+    const textAt = laid!.table!.header.findIndex((h) => h === "具体要求");
+    expect(laid!.table!.rows.map((r) => r.cells[textAt]!.text.replace(/\n/gu, ""))).toEqual(["公开甲项信息并及时更新目录做好归档", "公开乙项信息并做好解读"]);
+  });
+
+  it("a category cell as wide as both levels, on a page that prints one, is the level that stood as far left of the requirements", () => {
+    const page1 = [
+      ...header,
+      line([0, "1"], [3, "一、推进"], [10, "（一）加"], [18, "按季度公开本级预算执行情况，说明收支"], [42, "区财政局"]),
+      line([3, "财政公开"], [10, "强预算公"], [18, "增减变化的原因。"]),
+      line([3, "工作"], [10, "开"]),
+      "",
+      line([0, "2"], [18, "在政府网站集中公开部门决算和说明，接"], [42, "区财政局"]),
+      line([18, "受社会监督。"]),
+    ];
+    const page2 = [
+      "\f",
+      line([0, "3"], [10, "强化审计"], [18, "及时公开审计查出问题的整改结果，逐项"], [42, "区审计局"]),
+      line([10, "结果公开"], [18, "说明整改措施和进度。"]),
+      "",
+      line([0, "4"], [18, "每年公开本级审计工作报告和审计结果公"], [42, "区审计局"]),
+      line([18, "告。"]),
+    ];
+    const laid = layAligned(sourceLines([...page1, ...page2].join("\n")));
+    const row3 = laid!.table!.rows.find((r) => r.cells[0]!.text === "3")!;
+    // The second category column, as on page 1 (8 left of the requirements), not the first.
+    expect(row3.cells.map((c) => c.text.replace(/\n/gu, ""))).toEqual(["3", "", "强化审计结果公开", "及时公开审计查出问题的整改结果，逐项说明整改措施和进度。", "区审计局"]);
   });
 });
 
