@@ -195,7 +195,7 @@ export async function convertBytes(bytes: Uint8Array, file: string, opts: Conver
   const title = findTitle(front, laid.table != null);
   const not = drafts.length === 0 ? null : notAPlan(drafts, laid.table ? { columns: laid.table.columns ?? columnsOf(laid.table.header) } : null, title);
   if (drafts.length === 0 || not) {
-    const diagnosis = { layout: laid.layout, reason: laid.reason, tried: laid.tried ?? [], clues: textOf != null ? (await import("./layout/text/index.js")).cluesOf(textOf) : [] };
+    const diagnosis = { layout: laid.layout, reason: laid.reason, tried: laid.tried ?? [], clues: textOf != null ? (await import("./layout/text/index.js")).cluesOf(textOf) : [], ...(laid.pages ? { pages: laid.pages } : {}) };
     const refused = diagnosis.tried.find((t) => t.refused);
     const why = refused ? ` (${refused.layout}: ${refused.outcome})` : "";
     throw new WorkplanError("noTasks", not ? `${file}: not read as a work plan: ${not}` : `${file}: no task table or numbered task items found${why}`, { diagnosis });

@@ -1,12 +1,15 @@
 // Issue 18's pictures and tables: `inspect --draw` writes one SVG per PDF page showing
 // the cells it read; `tables` gives the layout stage's grid apart from the plan.
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { run } from "./helpers.js";
+import { ROOT, run } from "./helpers.js";
 
 const PDF = "fixtures/pdf/000_992a28b6471132da-libreoffice-two-row.pdf";
+/** A real budget (../shared/real-files, read in place): a PDF of tables that is no work plan. */
+const BUDGET = path.resolve(ROOT, "..", "shared", "real-files", "putuo-qzfb-2025-yusuan.pdf");
+if (!existsSync(BUDGET)) console.warn(`skipping the drawing of a failed document: ${BUDGET} is absent (CI has ../shared beside the clone)`);
 
 describe("inspect --draw", () => {
   it("writes one SVG per page; a page's picture holds its table's cells with their spans", () => {
@@ -24,6 +27,17 @@ describe("inspect --draw", () => {
     expect(svg).toContain('data-span="1x2"');
     expect(svg).toMatch(/class="rulings"/u);
     expect(r.stdout).toMatch(/drawings: +14 page\(s\)/u);
+  });
+
+  it.skipIf(!existsSync(BUDGET))("a PDF that gives no tasks is drawn too, after its report, and still fails with exit 5", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "wp-draw-"));
+    const r = run(["inspect", BUDGET, "--draw", dir, "--rows", "0"]);
+    expect(r.code).toBe(5);
+    expect(r.stdout).toMatch(/^result: +no tasks/mu);
+    const files = readdirSync(dir).sort();
+    expect(files[0]).toBe("page-001.svg");
+    expect(r.stdout).toMatch(new RegExp(`drawings: +${files.length} page\\(s\\)`, "u"));
+    expect(readFileSync(path.join(dir, "page-001.svg"), "utf8")).toMatch(/class="rulings"/u);
   });
 
   it("a format without pages draws nothing and says so", () => {

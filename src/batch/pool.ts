@@ -32,7 +32,7 @@ export interface Summary {
 /** A converted file: its plan (when asked for `{ as: "plan" }`) or its output text. */
 export type Outcome =
   | { ok: true; plan?: Plan; text?: string; summary: Summary; pages: number; ms: number }
-  | { ok: false; error: { kind: FailureKind; message: string; exitCode: number; report?: string }; ms: number };
+  | { ok: false; error: { kind: FailureKind; message: string; exitCode: number; report?: string; drawings?: Array<{ page: number; svg: string }> }; ms: number };
 
 export function defaultJobs(): number {
   return Math.max(1, typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length);

@@ -9,6 +9,7 @@ import { convertBytes, convertFile, layoutFile, type ConvertOptions } from "../p
 import { tablesOf } from "../export/tables.js";
 import { render, type Render } from "../export/render.js";
 import { renderFailure } from "../export/inspect.js";
+import { drawPages } from "../export/draw.js";
 import { releaseAll, setForwarder } from "../sys/cleanup.js";
 import type { FsPath } from "../sys/fsPath.js";
 import type { Job, Outcome } from "./pool.js";
@@ -36,7 +37,9 @@ export async function convertOne(job: Job, opts: ConvertOptions, how: Render = {
     const err = e instanceof WorkplanError ? e : new WorkplanError("internal", `${file}: internal error: ${e instanceof Error ? e.message : String(e)}`);
     // inspect shows why a document gave no tasks, instead of only failing.
     const report = how.as === "inspect" && err.diagnosis ? renderFailure(file, err.message, err.diagnosis) : undefined;
-    return { ok: false, error: { kind: err.kind, message: err.message, exitCode: err.exitCode, ...(report ? { report } : {}) }, ms: performance.now() - t0 };
+    // Drawn even so: the pictures show best why a page gave no table.
+    const drawings = how.as === "inspect" && how.draw && err.diagnosis?.pages ? drawPages(err.diagnosis.pages) : undefined;
+    return { ok: false, error: { kind: err.kind, message: err.message, exitCode: err.exitCode, ...(report ? { report } : {}), ...(drawings ? { drawings } : {}) }, ms: performance.now() - t0 };
   }
 }
 

@@ -147,7 +147,7 @@ async function runInChild(job: { file: string; bytes?: Uint8Array }, options: Co
     const outcome = await pool.run(job, options, how);
     if (!outcome.ok) {
       if (outcome.error.report) await emit(outcome.error.report, undefined);
-      throw new WorkplanError(outcome.error.kind, outcome.error.message);
+      throw new WorkplanError(outcome.error.kind, outcome.error.message, outcome.error.drawings ? { drawings: outcome.error.drawings } : undefined);
     }
     if (outcome.text == null) throw new WorkplanError("internal", `${file}: the converter sent no output`);
     return { text: outcome.text, summary: outcome.summary };

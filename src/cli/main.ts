@@ -218,11 +218,21 @@ Examples:
       const { mkdirSync } = await import("node:fs");
       mkdirSync(dir, { recursive: true });
       checkFolder(dir, "--draw");
-      const got = JSON.parse((await convertInChild(file, opts, { as: "inspect", rows, draw: true })).text) as { inspect: string; drawings: Array<{ page: number; svg: string }> };
       const { writeAtomic } = await import("../sys/atomic.js");
       const path = await import("node:path");
-      for (const d of got.drawings) await writeAtomic(path.join(dir, `page-${String(d.page).padStart(3, "0")}.svg`), d.svg);
-      await emit(got.inspect + `drawings:  ${got.drawings.length === 0 ? "none (only a PDF's pages are drawn)" : `${got.drawings.length} page(s) in ${dir}`}\n`, undefined);
+      const write = async (drawings: ReadonlyArray<{ page: number; svg: string }>) => {
+        for (const d of drawings) await writeAtomic(path.join(dir, `page-${String(d.page).padStart(3, "0")}.svg`), d.svg);
+        return `drawings:  ${drawings.length === 0 ? "none (only a PDF's pages are drawn)" : `${drawings.length} page(s) in ${dir}`}\n`;
+      };
+      let got: { inspect: string; drawings: Array<{ page: number; svg: string }> };
+      try {
+        got = JSON.parse((await convertInChild(file, opts, { as: "inspect", rows, draw: true })).text) as typeof got;
+      } catch (e) {
+        // A document that gave no tasks is drawn too, after its report: the pictures show why.
+        if (e instanceof WorkplanError && e.drawings) await emit(await write(e.drawings), undefined);
+        throw e;
+      }
+      await emit(got.inspect + (await write(got.drawings)), undefined);
     })
     .showHelpAfterError("(see: workplan inspect --help)");
 

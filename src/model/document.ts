@@ -139,6 +139,8 @@ export interface Diagnosis {
   reason: string;
   tried: Tried[];
   clues: Clue[];
+  /** A PDF's pages as the layout saw them: inspect --draw draws them for a document that failed too. */
+  pages?: PageReport[];
 }
 
 export interface PageReport {

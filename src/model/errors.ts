@@ -30,15 +30,18 @@ export type FailureKind = "internal" | "usage" | "unreadable" | "invalidInput" |
 export class WorkplanError extends Error {
   /** No tasks found: what the layouts saw, for `inspect` to show. */
   readonly diagnosis: Diagnosis | undefined;
+  /** `inspect --draw` of a document that failed: its pages drawn, as SVG, by the process that read it. */
+  readonly drawings: ReadonlyArray<{ page: number; svg: string }> | undefined;
 
   constructor(
     readonly kind: FailureKind,
     message: string,
-    options?: { cause?: unknown; diagnosis?: Diagnosis },
+    options?: { cause?: unknown; diagnosis?: Diagnosis; drawings?: ReadonlyArray<{ page: number; svg: string }> },
   ) {
     super(message, options);
     this.name = "WorkplanError";
     this.diagnosis = options?.diagnosis;
+    this.drawings = options?.drawings;
   }
 
   get exitCode(): number {
