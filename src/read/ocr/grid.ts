@@ -32,6 +32,27 @@ export function inkRuns(img: Gray, ink: number, dir: "h" | "v", minPx: number, g
   return out;
 }
 
+/**
+ * Runs of light ink (darker than `light`; lighter than text) that are rulings: runs at
+ * `light` not along a dark run (`dark`: the dark rulings; a dark ruling's grey edge rows
+ * are the same line), kept where the pixels `offPx` to both sides are paper along most of
+ * their length (O.lightClear), as a border drawn alone has. A row through text, whose
+ * antialiased edges and a scan's noise join up at a light threshold, has glyphs above and below.
+ */
+export function lightRuns(img: Gray, light: number, dir: "h" | "v", minPx: number, offPx: number, dark: readonly Segment[]): Segment[] {
+  const lines = dir === "h" ? img.height : img.width;
+  const px = dir === "h" ? (line: number, k: number) => img.data[line * img.width + k]! : (line: number, k: number) => img.data[k * img.width + line]!;
+  const paper = (line: number, k: number) => line < 0 || line >= lines || px(line, k) >= light;
+  const along = dark.filter((d) => d.dir === dir);
+  return inkRuns(img, light, dir, minPx, 0).filter((s) => {
+    if (along.some((d) => Math.abs(d.at - s.at) <= offPx && d.from < s.to && s.from < d.to)) return false;
+    const line = s.at - 0.5;
+    let clear = 0;
+    for (let k = s.from; k < s.to; k++) if (paper(line - offPx, k) && paper(line + offPx, k)) clear++;
+    return clear >= O.lightClear * (s.to - s.from);
+  });
+}
+
 export interface Box {
   x0: number;
   y0: number;

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Segment, TextItem } from "../../model/geometry.js";
 import { track, untrack, type Resource } from "../../sys/cleanup.js";
-import { enclosed, inkRuns, openEnds, type Box } from "./grid.js";
+import { enclosed, inkRuns, lightRuns, openEnds, type Box } from "./grid.js";
 import { crop, rotate, scaled, skewOf, threshold, toPgm, type Gray } from "./image.js";
 import { OCR_SETTINGS as O } from "./settings.js";
 import { linesOf, pairQuotes, recognise, type OcrLine } from "./tesseract.js";
@@ -160,7 +160,15 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
   const ink = Math.min(threshold(page), 200);
   const skew = skewOf(page, ink);
   const img = Math.abs(skew) >= O.skewMin ? rotate(page, -skew) : page;
-  const rulings = [...inkRuns(img, ink, "h", O.rulingMin * scale, O.rulingGap * scale), ...inkRuns(img, ink, "v", O.rulingMin * scale, O.rulingGap * scale)];
+  // A ruling may be lighter than text: a web page's border="1" table draws each cell's
+  // right and bottom borders in light grey (an inset border), and a thin line printed at
+  // a fraction of a pixel comes out grey. Such a line is a ruling where it stands alone.
+  const light = ink + (255 - ink) * O.rulingLight;
+  const runs = (dir: "h" | "v") => {
+    const dark = inkRuns(img, ink, dir, O.rulingMin * scale, O.rulingGap * scale);
+    return [...dark, ...lightRuns(img, light, dir, O.rulingMin * scale, Math.round(O.lightOff * scale), dark)];
+  };
+  const rulings = [...runs("h"), ...runs("v")];
   const cells = enclosed(img.width, img.height, [...rulings, ...openEnds(rulings, O.openEndTol * scale, O.openEndJoin * scale)], O.cellMin * scale);
   const tmp = await mkdtemp(path.join(os.tmpdir(), "workplan-ocr-"));
   const folder: Resource = { kind: "dir", path: tmp };

@@ -19,6 +19,16 @@ export const OCR_SETTINGS = {
    * read as a ruling (and be blanked out of the text); a ruling is unbroken ink.
    */
   rulingGap: 0,
+  /**
+   * Share of the way from the text's ink threshold to white below which a pixel is dark
+   * enough for a light ruling: the light-grey borders of a border="1" web table measure
+   * about 168 where text is below 143.
+   */
+  rulingLight: 0.5,
+  /** pt. A light ruling has paper this far off it on both sides: more than its own width (2–3 px at 300 dpi), less than the spacing to the next cell's border (about 2 pt). */
+  lightOff: 1.5,
+  /** Share of a light ruling's length that has paper on both sides: a border has (but where text touches it); a row through text has glyphs above and below. */
+  lightClear: 0.8,
   /** degrees. Skew is looked for within ± this: a page laid on a scanner by hand. */
   maxSkew: 3,
   /** degrees. Step of the skew search. */
