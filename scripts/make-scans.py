@@ -7,6 +7,9 @@ gives them, each with the expected answer of the PDF it was made from.
   cast (ImageMagick), as a flatbed scan of a printed page comes out.
 - 004 page 1 as page images: a 1-bit PNG at 300 dpi and a JPEG at 200 dpi (images are
   read as one-page scans).
+- 000 (Chromium, a border="1" web table: light-grey inset borders) page 1 at 300 dpi, its
+  JPEG declaring 96 dpi, so that img2pdf makes a page of 1912 x 2475 pt: a scan wrapped at
+  a resolution no scanner has.
 Needs poppler-utils, img2pdf and ImageMagick. Run from the repository root."""
 import pathlib, shutil, subprocess, tempfile
 
@@ -41,3 +44,8 @@ with tempfile.TemporaryDirectory() as tmp:
     subprocess.run(["convert", str(tmp / "g-1.png"), "-monochrome", str(OUT / f"{stem}-page1-300dpi-1bit.png")], check=True)
     subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", "200", "-jpeg", str(pdf), str(tmp / "c")], check=True)
     subprocess.run(["convert", str(tmp / "c-1.jpg"), "-quality", "45", str(OUT / f"{stem}-page1-200dpi.jpg")], check=True)
+    # A web table's page, wrapped as if scanned at 96 dpi.
+    stem = "000_992a28b6471132da-chromium-two-row"
+    subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", "300", "-gray", "-png", str(SRC / (stem + ".pdf")), str(tmp / "w")], check=True)
+    subprocess.run(["convert", str(tmp / "w-1.png"), "-density", "96", "-units", "PixelsPerInch", "-quality", "75", str(tmp / "w-1.jpg")], check=True)
+    subprocess.run(["img2pdf", "-o", str(OUT / f"{stem}-page1-96dpi-declared.pdf"), str(tmp / "w-1.jpg")], check=True)

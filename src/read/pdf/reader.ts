@@ -38,6 +38,16 @@ function openError(engine: Pdfium, file: string, opts: PdfOptions): WorkplanErro
   return new WorkplanError("invalidInput", `${file}: not a readable PDF (${code === ERR_FORMAT ? "corrupt or truncated" : `PDFium error ${code}`})`);
 }
 
+/** pt: A4's short side, and the short sides within which a page is a paper size (A6 to A3, with a margin). */
+const A4_SHORT = 595.28;
+const PAPER_SHORT = [280, 1000] as const;
+
+/** The factor that makes a page paper-sized: 1 for a page whose short side is a paper's, else the one that gives it A4's. */
+export function paperScale(width: number, height: number): number {
+  const short = Math.min(width, height);
+  return short >= PAPER_SHORT[0] && short <= PAPER_SHORT[1] ? 1 : A4_SHORT / short;
+}
+
 /**
  * A page without text read from its pixels, in place. Without Tesseract the page stays
  * without text and says why (a document of such pages only then fails, saying what to
@@ -50,6 +60,15 @@ async function recognisePage(engine: Pdfium, doc: number, index: number, g: Page
     return;
   }
   const { bin, lang, digits } = ocrLanguage(opts.ocrLang ?? "chi_sim", file);
+  // A page whose size is no paper's (a scan wrapped at a resolution no scanner has, 72
+  // or 96 dpi: an A4 image becomes a page three feet tall) holds glyphs and rulings as
+  // many times larger in points than every OCR tolerance assumes: it is read as the
+  // paper it stands for, its short side A4's (as an image that declares no resolution is).
+  const k = paperScale(g.width, g.height);
+  if (k !== 1) {
+    g.width *= k;
+    g.height *= k;
+  }
   const rendered = renderGray(engine, doc, index, g.width, g.height);
   if (!rendered) return;
   const { ocrPage } = await import("../ocr/page.js");
