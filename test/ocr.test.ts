@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { enclosed, inkRuns, lightRuns, openEnds } from "../src/read/ocr/grid.js";
+import { enclosed, inkRuns, lightRuns, openEnds, tableRulings } from "../src/read/ocr/grid.js";
 import { rotate, skewOf, threshold, type Gray } from "../src/read/ocr/image.js";
 import { curlyQuotes, findTesseract, linesOf, pairQuotes } from "../src/read/ocr/tesseract.js";
 import { grownRows, speck, stray } from "../src/read/ocr/page.js";
@@ -96,6 +96,18 @@ describe("the grid from the pixels", () => {
     const extra = [...lightRuns(p, light, "h", 50, 6, dark), ...lightRuns(p, light, "v", 50, 6, dark)];
     expect(extra.some((s) => s.dir === "h" && s.at > 400 && s.at < 420)).toBe(false);
     expect(enclosed(700, 500, [...dark, ...extra], 20)).toHaveLength(2);
+  });
+
+  it("a large title's strokes close boxes (口) but are no table's rulings: a table's have a long one among them", () => {
+    // A "口" of a title, 80 px (20 pt at 4 px/pt) a side, above the 2 × 2 table of 400 × 300 px.
+    const glyph: Array<[number, number, number, number]> = [[300, 20, 380, 26], [300, 74, 380, 80], [300, 20, 306, 80], [374, 20, 380, 80]];
+    const p = page(700, 600, [...glyph, ...rules.map(([x0, y0, x1, y1]) => [x0, y0 + 100, x1, y1 + 100] as [number, number, number, number])]);
+    const ink = threshold(p);
+    const all = [...inkRuns(p, ink, "h", 52, 0), ...inkRuns(p, ink, "v", 52, 0)];
+    expect(enclosed(700, 600, all, 20)).toHaveLength(5); // the glyph's inside is a "cell"
+    const kept = tableRulings(all, 160, 12); // 40 pt, 3 pt
+    expect(kept.every((s) => (s.dir === "h" ? s.at : s.from) >= 100)).toBe(true);
+    expect(enclosed(700, 600, kept, 20)).toHaveLength(4);
   });
 
   it("measures a page's skew and turns it straight", () => {

@@ -53,6 +53,44 @@ export function lightRuns(img: Gray, light: number, dir: "h" | "v", minPx: numbe
   });
 }
 
+/**
+ * The rulings that belong to a table: each one at least `longPx` long, and every one
+ * within `tolPx` of one of those, and so on. A large title's strokes (a bold 22 pt 一 is
+ * a run of ink 20 pt long) make runs as long as a narrow cell's side, and close boxes
+ * (口, 国); but no glyph is as long as a table's frame or a row's ruling, and a table's
+ * short sides (a 序号 cell's top) touch its long ones, or stand a cell spacing from them.
+ */
+export function tableRulings(rulings: readonly Segment[], longPx: number, tolPx: number): Segment[] {
+  const box = (s: Segment) => (s.dir === "h" ? { x0: s.from, x1: s.to, y0: s.at, y1: s.at } : { x0: s.at, x1: s.at, y0: s.from, y1: s.to });
+  const boxes = rulings.map(box);
+  const near = (a: number, b: number) => {
+    const [p, q] = [boxes[a]!, boxes[b]!];
+    return p.x0 - tolPx <= q.x1 && q.x0 - tolPx <= p.x1 && p.y0 - tolPx <= q.y1 && q.y0 - tolPx <= p.y1;
+  };
+  const kept = new Uint8Array(rulings.length);
+  const queue: number[] = [];
+  rulings.forEach((s, i) => {
+    if (s.to - s.from >= longPx) {
+      kept[i] = 1;
+      queue.push(i);
+    }
+  });
+  // Rulings sorted by their left edge, so that each search looks only at those that can be near.
+  const order = boxes.map((_, i) => i).sort((a, b) => boxes[a]!.x0 - boxes[b]!.x0);
+  while (queue.length > 0) {
+    const a = queue.pop()!;
+    const right = boxes[a]!.x1 + tolPx;
+    for (const b of order) {
+      if (boxes[b]!.x0 > right) break;
+      if (!kept[b] && near(a, b)) {
+        kept[b] = 1;
+        queue.push(b);
+      }
+    }
+  }
+  return rulings.filter((_, i) => kept[i]);
+}
+
 export interface Box {
   x0: number;
   y0: number;

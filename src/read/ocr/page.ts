@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Segment, TextItem } from "../../model/geometry.js";
 import { track, untrack, type Resource } from "../../sys/cleanup.js";
-import { enclosed, inkRuns, lightRuns, openEnds, type Box } from "./grid.js";
+import { enclosed, inkRuns, lightRuns, openEnds, tableRulings, type Box } from "./grid.js";
 import { crop, rotate, scaled, skewOf, threshold, toPgm, type Gray } from "./image.js";
 import { OCR_SETTINGS as O } from "./settings.js";
 import { linesOf, pairQuotes, recognise, type OcrLine } from "./tesseract.js";
@@ -168,7 +168,7 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
     const dark = inkRuns(img, ink, dir, O.rulingMin * scale, O.rulingGap * scale);
     return [...dark, ...lightRuns(img, light, dir, O.rulingMin * scale, Math.round(O.lightOff * scale), dark)];
   };
-  const rulings = [...runs("h"), ...runs("v")];
+  const rulings = tableRulings([...runs("h"), ...runs("v")], O.tableRulingMin * scale, O.tableRulingTol * scale);
   const cells = enclosed(img.width, img.height, [...rulings, ...openEnds(rulings, O.openEndTol * scale, O.openEndJoin * scale)], O.cellMin * scale);
   const tmp = await mkdtemp(path.join(os.tmpdir(), "workplan-ocr-"));
   const folder: Resource = { kind: "dir", path: tmp };

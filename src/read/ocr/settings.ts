@@ -29,6 +29,10 @@ export const OCR_SETTINGS = {
   lightOff: 1.5,
   /** Share of a light ruling's length that has paper on both sides: a border has (but where text touches it); a row through text has glyphs above and below. */
   lightClear: 0.8,
+  /** pt. A ruling this long is a table's (its frame, a row's line): no glyph of a title (up to 36 pt, 小初) is so long. */
+  tableRulingMin: 40,
+  /** pt. A shorter ruling is a table's within this of one that is: more than a separated-border table's cell spacing (about 2 pt), less than a title's distance above its table. */
+  tableRulingTol: 3,
   /** degrees. Skew is looked for within ± this: a page laid on a scanner by hand. */
   maxSkew: 3,
   /** degrees. Step of the skew search. */
