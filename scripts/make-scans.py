@@ -11,7 +11,7 @@ gives them, each with the expected answer of the PDF it was made from.
   JPEG declaring 96 dpi, so that img2pdf makes a page of 1912 x 2475 pt: a scan wrapped at
   a resolution no scanner has.
 Needs poppler-utils, img2pdf and ImageMagick. Run from the repository root."""
-import pathlib, shutil, subprocess, tempfile
+import json, pathlib, shutil, subprocess, tempfile
 
 SRC = pathlib.Path("fixtures/pdf")
 OUT = pathlib.Path("fixtures/scans")
@@ -49,3 +49,7 @@ with tempfile.TemporaryDirectory() as tmp:
     subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", "300", "-gray", "-png", str(SRC / (stem + ".pdf")), str(tmp / "w")], check=True)
     subprocess.run(["convert", str(tmp / "w-1.png"), "-density", "96", "-units", "PixelsPerInch", "-quality", "75", str(tmp / "w-1.jpg")], check=True)
     subprocess.run(["img2pdf", "-o", str(OUT / f"{stem}-page1-96dpi-declared.pdf"), str(tmp / "w-1.jpg")], check=True)
+    # Its answer: the PDF's first three tasks, the rows page 1 holds whole.
+    gold = json.loads((SRC / (stem + ".json")).read_text(encoding="utf-8"))
+    gold["tasks"] = gold["tasks"][:3]
+    (OUT / f"{stem}-page1-96dpi-declared.json").write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
