@@ -98,6 +98,25 @@ describe("the grid from the pixels", () => {
     expect(enclosed(700, 500, [...dark, ...extra], 20)).toHaveLength(2);
   });
 
+  it("an L-shaped region (two cells run together through a gap in a ruling) leaves the cells inside its box out of its crop", () => {
+    // Columns 100 | 300 | 500; rows 100 | 250 | 400. The ruling between the left column's
+    // lower cell and the right column's lower cell stops short of the bottom at x 300, so
+    // those two run together around nothing — but the right column's upper cell stands
+    // inside their box.
+    const l: Array<[number, number, number, number]> = [
+      [100, 100, 503, 103], [100, 400, 503, 403], [300, 250, 503, 253],
+      [100, 100, 103, 403], [300, 100, 303, 360], [500, 100, 503, 403],
+    ];
+    const p = page(700, 600, l);
+    const ink = threshold(p);
+    const cells = enclosed(700, 600, [...inkRuns(p, ink, "h", 50, 0), ...inkRuns(p, ink, "v", 50, 0)], 20);
+    expect(cells).toHaveLength(2);
+    const big = cells.find((c) => c.holes)!;
+    expect(big.holes).toHaveLength(1);
+    expect(big.holes![0]!.x0).toBeGreaterThanOrEqual(300);
+    expect(big.holes![0]!.y1).toBeLessThanOrEqual(256);
+  });
+
   it("a large title's strokes close boxes (口) but are no table's rulings: a table's have a long one among them", () => {
     // A "口" of a title, 80 px (20 pt at 4 px/pt) a side, above the 2 × 2 table of 400 × 300 px.
     const glyph: Array<[number, number, number, number]> = [[300, 20, 380, 26], [300, 74, 380, 80], [300, 20, 306, 80], [374, 20, 380, 80]];

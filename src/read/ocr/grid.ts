@@ -96,6 +96,8 @@ export interface Box {
   y0: number;
   x1: number;
   y1: number;
+  /** Cells inside this region's box (it is L-shaped): left out of its crop, which would read them again. */
+  holes?: Box[];
 }
 
 /**
@@ -209,5 +211,14 @@ export function enclosed(width: number, height: number, rulings: Segment[], minP
     const fills = n >= O.cellFill * (x1 - x0 + 1) * (y1 - y0 + 1);
     boxes.push(edge || !fills ? { x0: -1, y0: -1, x1: -1, y1: -1 } : { x0: x0 * g, y0: y0 * g, x1: (x1 + 1) * g, y1: (y1 + 1) * g });
   }
-  return boxes.filter((b) => b.x0 >= 0 && b.x1 - b.x0 >= minPx && b.y1 - b.y0 >= minPx);
+  const found = boxes.filter((b) => b.x0 >= 0 && b.x1 - b.x0 >= minPx && b.y1 - b.y0 >= minPx);
+  // A region whose box holds other cells is L-shaped: two cells run together through a gap
+  // in a ruling (an empty merged cell and the box a page break left open beside it), or a
+  // merged cell beside shorter ones. Its crop leaves those cells out, else it reads them again.
+  const area = (b: Box) => (b.x1 - b.x0) * (b.y1 - b.y0);
+  const shared = (a: Box, b: Box) => Math.max(0, Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0)) * Math.max(0, Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0));
+  return found.map((a) => {
+    const holes = found.filter((b) => b !== a && area(b) < area(a) && shared(a, b) > O.cellOverlap * area(b));
+    return holes.length > 0 ? { ...a, holes } : a;
+  });
 }

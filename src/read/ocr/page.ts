@@ -193,7 +193,12 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
     const crops: Crop[] = cells
       .map((box) => {
         const [y0, y1] = grownRows(img, box.x0 + pad, box.x1 - pad, box.y0 + pad, box.y1 - pad, ink, grow);
-        return { box, x: box.x0 + pad, y: y0, img: crop(img, box.x0 + pad, y0, box.x1 - pad, y1) };
+        const c = crop(img, box.x0 + pad, y0, box.x1 - pad, y1);
+        // The cells inside an L-shaped region's box, whitened (with their rulings) out of its crop.
+        for (const h of box.holes ?? []) {
+          for (let y = Math.max(0, h.y0 - pad - y0); y < Math.min(c.height, h.y1 + pad - y0); y++) c.data.fill(255, y * c.width + Math.max(0, h.x0 - pad - (box.x0 + pad)), y * c.width + Math.max(0, Math.min(c.width, h.x1 + pad - (box.x0 + pad))));
+        }
+        return { box, x: box.x0 + pad, y: y0, img: c };
       })
       .filter((c) => c.img.width > 0 && c.img.height > 0 && inkShare(c.img, ink) >= O.inkMin);
     let n = 0;

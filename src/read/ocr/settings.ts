@@ -43,6 +43,8 @@ export const OCR_SETTINGS = {
   cellGrid: 4,
   /** Share of its bounding box a region fills, at least, to be a cell (an L-shaped region of a merged cell still fills most of its box). */
   cellFill: 0.5,
+  /** Share of a cell's box inside a larger region's box above which the larger is L-shaped around it (boxes of cells side by side share only their edges' grid squares). */
+  cellOverlap: 0.1,
   /** pt. A region smaller than this either way is no cell (the gap between double rulings). */
   cellMin: 6,
   /** pt. Column rulings ending within this of one height end together (a box a page break left open). */
