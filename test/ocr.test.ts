@@ -7,7 +7,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { enclosed, inkRuns, lightRuns, openEnds, tableRulings } from "../src/read/ocr/grid.js";
 import { rotate, skewOf, threshold, type Gray } from "../src/read/ocr/image.js";
-import { curlyQuotes, findTesseract, linesOf, pairQuotes } from "../src/read/ocr/tesseract.js";
+import { curlyQuotes, findTesseract, linesOf, pairQuotes, roundBrackets } from "../src/read/ocr/tesseract.js";
 import { grownRows, speck, stray } from "../src/read/ocr/page.js";
 import { imagePdf } from "../src/read/image/pdf.js";
 import { paperScale, readPdf } from "../src/read/pdf/reader.js";
@@ -236,6 +236,17 @@ describe("specks read as letters", () => {
     expect(speck({ text: "at", conf: 31 })).toBe(true);
     expect(speck({ text: "L]", conf: 12 })).toBe(true);
     expect([speck({ text: "施", conf: 31 }), speck({ text: "12", conf: 20 }), speck({ text: "PDF", conf: 91 }), speck({ text: "word", conf: 20 })]).toEqual([false, false, false, false]);
+  });
+});
+
+describe("brackets in recognised Chinese", () => {
+  it("an opener of another kind that a round bracket closes was a round one: 〈区) → (区), also across a cell's lines", () => {
+    expect(roundBrackets(["各县〈区)人民政府"])).toEqual(["各县(区)人民政府"]);
+    expect(roundBrackets(["各县〈区）政府"])).toEqual(["各县（区）政府"]);
+    expect(roundBrackets(["各县〈", "区)人民政府"])).toEqual(["各县(", "区)人民政府"]);
+  });
+  it("brackets closed by their own kind stay, and so does a document number's 〔 whatever closes it", () => {
+    for (const t of ["《关于〈试行〉的通知》", "【重点】工作", "国办发〔2016〕80号", "国办发〔2016)", "(一)加强"]) expect(roundBrackets([t])).toEqual([t]);
   });
 });
 

@@ -12,7 +12,7 @@ import { track, untrack, type Resource } from "../../sys/cleanup.js";
 import { enclosed, inkRuns, lightRuns, openEnds, tableRulings, type Box } from "./grid.js";
 import { crop, rotate, scaled, skewOf, threshold, toPgm, type Gray } from "./image.js";
 import { OCR_SETTINGS as O } from "./settings.js";
-import { linesOf, pairQuotes, recognise, type OcrLine } from "./tesseract.js";
+import { linesOf, pairQuotes, recognise, roundBrackets, type OcrLine } from "./tesseract.js";
 
 /** Tesseract's page segmentation modes (tesseract --help-psm). */
 const PSM_AUTO = 3;
@@ -343,7 +343,7 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
     // A quote opened on one line of a cell and closed on a later one (按照“放管 / 服”改革).
     for (const at of inCell.values()) {
       const order = [...at].sort((a, b) => items[a]!.y0 - items[b]!.y0);
-      const paired = pairQuotes(order.map((k) => items[k]!.text), true);
+      const paired = roundBrackets(pairQuotes(order.map((k) => items[k]!.text), true));
       order.forEach((k, i) => (items[k] = { ...items[k]!, text: paired[i]! }));
     }
     // The rest of the page: title, headings, prose, and cells left open at the page edge.

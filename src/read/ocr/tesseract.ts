@@ -118,6 +118,32 @@ export function curlyQuotes(text: string): string {
   return /["“]/u.test(text) ? pairQuotes([text])[0]! : text;
 }
 
+/** Openers the Chinese models read a round （ as (〈 most: 各县〈区）); not 〔, which a document number opens (国办发〔2016〕). */
+const MISREAD_OPENERS = new Set(["〈", "【", "［", "["]);
+
+/**
+ * Brackets pair by kind: an opener of another kind that a round bracket closes was a
+ * round one misread, and becomes the opener of the closer's width (〈区) → (区)). `lines`
+ * are read in order, as a cell's (an opener at one line's end, its closer on the next).
+ */
+export function roundBrackets(lines: readonly string[]): string[] {
+  const open: Array<{ line: number; at: number; ch: string }> = [];
+  const out = lines.map((l) => [...l]);
+  const pairs: Record<string, string> = { ")": "(", "）": "（", "〉": "〈", "】": "【", "］": "［", "]": "[", "〕": "〔", "》": "《" };
+  out.forEach((chars, line) =>
+    chars.forEach((ch, at) => {
+      if (Object.values(pairs).includes(ch)) open.push({ line, at, ch });
+      const want = pairs[ch];
+      if (!want) return;
+      const top = open[open.length - 1];
+      if (!top) return;
+      if (top.ch !== want && (ch === ")" || ch === "）") && MISREAD_OPENERS.has(top.ch)) out[top.line]![top.at] = want;
+      if (top.ch === want || out[top.line]![top.at] === want) open.pop();
+    }),
+  );
+  return out.map((chars) => chars.join(""));
+}
+
 /** A word of punctuation only (，。、：；), whose glyph sits low in the line or hangs from its top. */
 const MARKS_ONLY = /^[\p{P}\p{S}]+$/u;
 
@@ -135,7 +161,7 @@ export function linesOf(tsv: string): OcrLine[] {
   for (const [key, ws] of byLine) {
     let text = ws[0]!.text;
     for (const w of ws.slice(1)) text += CJK.test(text.slice(-1)) || CJK.test(w.text.slice(0, 1)) ? w.text : ` ${w.text}`;
-    text = curlyQuotes(text);
+    text = roundBrackets([curlyQuotes(text)])[0]!;
     // Across: the line's box. Up and down: its words' median top and foot — a line box
     // takes in every bracket and stray mark, and grows to twice a line's height — leaving
     // out marks, whose boxes are a corner of the line (公开 。 would make a line of 。).
