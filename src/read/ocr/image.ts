@@ -110,6 +110,13 @@ export function toPgm(img: Gray): Buffer {
   return Buffer.concat([head, Buffer.from(img.data.buffer, img.data.byteOffset, img.data.byteLength)]);
 }
 
+/** The box (pixels, clipped to the image) painted white, in place. */
+export function whiten(img: Gray, x0: number, y0: number, x1: number, y1: number): void {
+  const [a, b] = [Math.max(0, Math.floor(x0)), Math.max(0, Math.floor(y0))];
+  const [c, d] = [Math.min(img.width, Math.ceil(x1)), Math.min(img.height, Math.ceil(y1))];
+  if (c > a) for (let y = b; y < d; y++) img.data.fill(255, y * img.width + a, y * img.width + c);
+}
+
 /** The part of the image in the box (pixels, clipped to the image). */
 export function crop(img: Gray, x0: number, y0: number, x1: number, y1: number): Gray {
   const a = Math.max(0, Math.floor(x0));

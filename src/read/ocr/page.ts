@@ -10,7 +10,7 @@ import path from "node:path";
 import type { Segment, TextItem } from "../../model/geometry.js";
 import { track, untrack, type Resource } from "../../sys/cleanup.js";
 import { enclosed, inkRuns, lightRuns, openEnds, tableRulings, type Box } from "./grid.js";
-import { crop, rotate, scaled, skewOf, threshold, toPgm, type Gray } from "./image.js";
+import { crop, rotate, scaled, skewOf, threshold, toPgm, whiten, type Gray } from "./image.js";
 import { OCR_SETTINGS as O } from "./settings.js";
 import { linesOf, pairQuotes, recognise, roundBrackets, type OcrLine } from "./tesseract.js";
 
@@ -193,12 +193,11 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
     const crops: Crop[] = cells
       .map((box) => {
         const [y0, y1] = grownRows(img, box.x0 + pad, box.x1 - pad, box.y0 + pad, box.y1 - pad, ink, grow);
-        const c = crop(img, box.x0 + pad, y0, box.x1 - pad, y1);
+        const x = box.x0 + pad;
+        const c = crop(img, x, y0, box.x1 - pad, y1);
         // The cells inside an L-shaped region's box, whitened (with their rulings) out of its crop.
-        for (const h of box.holes ?? []) {
-          for (let y = Math.max(0, h.y0 - pad - y0); y < Math.min(c.height, h.y1 + pad - y0); y++) c.data.fill(255, y * c.width + Math.max(0, h.x0 - pad - (box.x0 + pad)), y * c.width + Math.max(0, Math.min(c.width, h.x1 + pad - (box.x0 + pad))));
-        }
-        return { box, x: box.x0 + pad, y: y0, img: c };
+        for (const h of box.holes ?? []) whiten(c, h.x0 - pad - x, h.y0 - pad - y0, h.x1 + pad - x, h.y1 + pad - y0);
+        return { box, x, y: y0, img: c };
       })
       .filter((c) => c.img.width > 0 && c.img.height > 0 && inkShare(c.img, ink) >= O.inkMin);
     let n = 0;
@@ -236,13 +235,17 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
     const readNumbers = async () => {
       if (!digits) return;
       // Doubtful: up to three characters, digits too (21 read as 2, 35 as 30), read with
-      // little confidence; or nothing read in a narrow cell with ink.
+      // little confidence; or nothing read in a narrow cell with ink. Digits mixed with
+      // Latin letters (52 read as 5D2, 57 as D7) are no reading of a Chinese notice's
+      // cell, however sure, in a cell up to twice as wide (a 序号 column 52 pt wide).
       const doubtful = crops.filter((c) => {
-        if ((c.box.x1 - c.box.x0) / scale > O.numberCellMax) return false;
+        const w = (c.box.x1 - c.box.x0) / scale;
         const at = inCell.get(c.box) ?? [];
-        if (at.length === 0) return true;
         const only = at.length === 1 ? items[at[0]!]! : null;
-        return only != null && charCount(only.text) <= O.numberMaxChars && (only.conf ?? 100) < O.numberRetryBelow;
+        const short = only != null && charCount(only.text) <= O.numberMaxChars;
+        if (short && w <= 2 * O.numberCellMax && /\d/u.test(only.text) && /[A-Za-z]/u.test(only.text)) return true;
+        if (w > O.numberCellMax) return false;
+        return at.length === 0 || (short && (only.conf ?? 100) < O.numberRetryBelow);
       });
       for (const s of stacks(doubtful)) {
         const file = path.join(tmp, `numbers-${n++}.pgm`);
@@ -348,7 +351,7 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
     }
     // The rest of the page: title, headings, prose, and cells left open at the page edge.
     const rest = { width: img.width, height: img.height, data: Uint8Array.from(img.data) };
-    for (const b of cells) for (let y = b.y0; y < Math.min(b.y1, rest.height); y++) rest.data.fill(255, y * rest.width + b.x0, y * rest.width + Math.min(b.x1, rest.width));
+    for (const b of cells) whiten(rest, b.x0, b.y0, b.x1, b.y1);
     const t = Math.ceil(scale);
     for (const s of rulings) {
       for (let a = Math.max(0, Math.floor(s.at) - t); a <= Math.floor(s.at) + t; a++) {
