@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { enclosed, inkRuns, lightRuns, openEnds, tableRulings } from "../src/read/ocr/grid.js";
 import { rotate, skewOf, threshold, type Gray } from "../src/read/ocr/image.js";
 import { curlyQuotes, findTesseract, linesOf, pairQuotes, roundBrackets } from "../src/read/ocr/tesseract.js";
-import { grownRows, speck, stray } from "../src/read/ocr/page.js";
+import { grownRows, numberDoubtful, speck, stray } from "../src/read/ocr/page.js";
 import { imagePdf } from "../src/read/image/pdf.js";
 import { paperScale, readPdf } from "../src/read/pdf/reader.js";
 import { deflateSync } from "node:zlib";
@@ -236,6 +236,20 @@ describe("specks read as letters", () => {
     expect(speck({ text: "at", conf: 31 })).toBe(true);
     expect(speck({ text: "L]", conf: 12 })).toBe(true);
     expect([speck({ text: "施", conf: 31 }), speck({ text: "12", conf: 20 }), speck({ text: "PDF", conf: 91 }), speck({ text: "word", conf: 20 })]).toEqual([false, false, false, false]);
+  });
+});
+
+describe("序号 cells read again for digits alone", () => {
+  it("a narrow cell read as up to three unsure characters, or as nothing; digits mixed with Latin letters in a cell up to twice as wide, however sure", () => {
+    expect(numberDoubtful(30, { text: "之", conf: 40 })).toBe(true);
+    expect(numberDoubtful(30, null)).toBe(true);
+    expect(numberDoubtful(30, { text: "12", conf: 95 })).toBe(false);
+    expect(numberDoubtful(52, { text: "5D2", conf: 93 })).toBe(true);
+    expect(numberDoubtful(52, { text: "D7", conf: 96 })).toBe(true);
+    // A deadline's 6月 (a digit and a Chinese character), a wide cell, a long reading: not numbers.
+    expect(numberDoubtful(52, { text: "6月", conf: 50 })).toBe(false);
+    expect(numberDoubtful(120, { text: "5D2", conf: 93 })).toBe(false);
+    expect(numberDoubtful(52, { text: "A12B", conf: 93 })).toBe(false);
   });
 });
 

@@ -73,6 +73,21 @@ function stacks<C extends { img: Gray }>(crops: C[]): Array<{ img: Gray; bands: 
 const charCount = (text: string) => [...text.replace(/\s+/gu, "")].length;
 
 /**
+ * Whether a cell `width` pt wide is a 序号 to read again for digits alone, by its
+ * reading (`null`: nothing read; undefined: more than one line): up to three characters,
+ * digits too (21 read as 2, 35 as 30), read with little confidence, or nothing read, in
+ * a narrow cell; digits mixed with Latin letters (52 read as 5D2, 57 as D7), no reading of
+ * a Chinese notice's cell however sure, in a cell up to twice as wide (a LibreOffice 序号
+ * column is 52 pt wide).
+ */
+export function numberDoubtful(width: number, reading: Pick<TextItem, "text" | "conf"> | null | undefined): boolean {
+  const short = reading != null && charCount(reading.text) <= O.numberMaxChars;
+  if (short && width <= 2 * O.numberCellMax && /\d/u.test(reading.text) && /[A-Za-z]/u.test(reading.text)) return true;
+  if (width > O.numberCellMax) return false;
+  return reading === null || (short && (reading.conf ?? 100) < O.numberRetryBelow);
+}
+
+/**
  * A line the Chinese models read out of specks: a few Latin letters or marks, none of
  * them sure (a scanner's noise over two lines of a cell read as "at"). Dropped, its
  * lines are found again as unread and read one by one.
@@ -234,18 +249,9 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
      */
     const readNumbers = async () => {
       if (!digits) return;
-      // Doubtful: up to three characters, digits too (21 read as 2, 35 as 30), read with
-      // little confidence; or nothing read in a narrow cell with ink. Digits mixed with
-      // Latin letters (52 read as 5D2, 57 as D7) are no reading of a Chinese notice's
-      // cell, however sure, in a cell up to twice as wide (a 序号 column 52 pt wide).
       const doubtful = crops.filter((c) => {
-        const w = (c.box.x1 - c.box.x0) / scale;
         const at = inCell.get(c.box) ?? [];
-        const only = at.length === 1 ? items[at[0]!]! : null;
-        const short = only != null && charCount(only.text) <= O.numberMaxChars;
-        if (short && w <= 2 * O.numberCellMax && /\d/u.test(only.text) && /[A-Za-z]/u.test(only.text)) return true;
-        if (w > O.numberCellMax) return false;
-        return at.length === 0 || (short && (only.conf ?? 100) < O.numberRetryBelow);
+        return numberDoubtful((c.box.x1 - c.box.x0) / scale, at.length === 0 ? null : at.length === 1 ? items[at[0]!]! : undefined);
       });
       for (const s of stacks(doubtful)) {
         const file = path.join(tmp, `numbers-${n++}.pgm`);
