@@ -167,6 +167,7 @@ describe("page images as one-page scans", () => {
   it("a scanned page whose size is no paper's is read as the paper it stands for; a paper-sized one as it is", () => {
     expect(paperScale(595.28, 841.89)).toBe(1); // A4
     expect(paperScale(1190.55, 841.89)).toBe(1); // A3 landscape
+    expect(paperScale(1190.55, 1683.78)).toBe(1); // A2
     expect(paperScale(612, 792)).toBe(1); // Letter
     // An A4 scan at 300 dpi wrapped as if at 96 (img2pdf of an image that declares 96 dpi): 1912 × 2475 pt.
     expect(paperScale(1912.5, 2475) * 1912.5).toBeCloseTo(595.28, 1);

@@ -38,9 +38,13 @@ function openError(engine: Pdfium, file: string, opts: PdfOptions): WorkplanErro
   return new WorkplanError("invalidInput", `${file}: not a readable PDF (${code === ERR_FORMAT ? "corrupt or truncated" : `PDFium error ${code}`})`);
 }
 
-/** pt: A4's short side, and the short sides within which a page is a paper size (A6 to A3, with a margin). */
+/**
+ * pt: A4's short side, and the short sides within which a page is a paper size (A6 to A2,
+ * with a margin: a large table is printed on A3 or A2). An A4 scan at 300 dpi wrapped as
+ * if at 96 dpi is 1912 pt wide, at 72 dpi 2480.
+ */
 const A4_SHORT = 595.28;
-const PAPER_SHORT = [280, 1000] as const;
+const PAPER_SHORT = [280, 1300] as const;
 
 /** The factor that makes a page paper-sized: 1 for a page whose short side is a paper's, else the one that gives it A4's. */
 export function paperScale(width: number, height: number): number {
