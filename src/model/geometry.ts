@@ -2,6 +2,9 @@
 // table borders are drawn with, all in page coordinates (points, origin top left, y down,
 // the page's /Rotate applied). The PDF reader makes it; the PDF layout reads it.
 
+/** pt: A4's short side — the page a scan or page image is taken for when its size says nothing usable. */
+export const A4_SHORT_PT = 595.28;
+
 export interface TextItem {
   text: string;
   x0: number;

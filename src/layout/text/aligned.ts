@@ -482,7 +482,7 @@ export function layAligned(lines: SourceLine[]): Laid | null {
   const memory: Memory = { styles: new Map(), ...categoryColumns(cells, cols) };
   // Rows at the top of the table's first page go on no cell of a page before.
   const found: Array<ReturnType<typeof pageRows>> = [];
-  for (const p of cells) found.push(pageRows(p, cols, memory, found.some((f) => f != null)));
+  for (const p of cells) found.push(pageRows(p, cols, memory, found.some(Boolean)));
   const lastPage = found.map((f) => !!f).lastIndexOf(true);
   const rows: Row[] = [];
   const back: Paragraph[] = [];

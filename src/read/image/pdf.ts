@@ -6,11 +6,12 @@
 
 import { inflateSync, deflateSync } from "node:zlib";
 import { WorkplanError } from "../../model/errors.js";
+import { A4_SHORT_PT } from "../../model/geometry.js";
 
 /** Pixels an image may have at most: more than a page scanned at 600 dpi (A3), and PDFium decodes it whole. */
 export const MAX_IMAGE_PIXELS = 80_000_000;
 /** Inches: an image that says nothing usable of its resolution is taken as a page this wide (A4's short side). */
-const PAGE_WIDTH_IN = 8.27;
+const PAGE_WIDTH_IN = A4_SHORT_PT / 72;
 /** dpi. A declared resolution outside this is no scanner's (72: a camera's or an editor's default). */
 const PLAUSIBLE_DPI = [100, 1200] as const;
 

@@ -249,11 +249,11 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
      */
     const readNumbers = async () => {
       if (!digits) return;
-      const doubtful = crops.filter((c) => {
+      const retry = crops.filter((c) => {
         const at = inCell.get(c.box) ?? [];
         return numberDoubtful((c.box.x1 - c.box.x0) / scale, at.length === 0 ? null : at.length === 1 ? items[at[0]!]! : undefined);
       });
-      for (const s of stacks(doubtful)) {
+      for (const s of stacks(retry)) {
         const file = path.join(tmp, `numbers-${n++}.pgm`);
         await writeFile(file, toPgm(s.img));
         for (const l of linesOf(await recognise(bin, file, digits, PSM_BLOCK, "0123456789"))) {
@@ -360,10 +360,9 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
     for (const b of cells) whiten(rest, b.x0, b.y0, b.x1, b.y1);
     const t = Math.ceil(scale);
     for (const s of rulings) {
-      for (let a = Math.max(0, Math.floor(s.at) - t); a <= Math.floor(s.at) + t; a++) {
-        if (s.dir === "h" && a < rest.height) rest.data.fill(255, a * rest.width + s.from, a * rest.width + s.to);
-        if (s.dir === "v" && a < rest.width) for (let k = s.from; k < s.to; k++) rest.data[k * rest.width + a] = 255;
-      }
+      const [a, b] = [Math.max(0, Math.floor(s.at) - t), Math.floor(s.at) + t + 1];
+      if (s.dir === "h") whiten(rest, s.from, a, s.to, b);
+      else whiten(rest, a, s.from, b, s.to);
     }
     if (inkShare(rest, ink) >= O.inkMin / 10) {
       const file = path.join(tmp, "page.pgm");

@@ -118,6 +118,9 @@ export function curlyQuotes(text: string): string {
   return /["“]/u.test(text) ? pairQuotes([text])[0]! : text;
 }
 
+/** Each closing bracket's opener. */
+const BRACKETS: Readonly<Record<string, string>> = { ")": "(", "）": "（", "〉": "〈", "】": "【", "］": "［", "]": "[", "〕": "〔", "》": "《" };
+const OPENERS = new Set(Object.values(BRACKETS));
 /** Openers the Chinese models read a round （ as (〈 most: 各县〈区）); not 〔, which a document number opens (国办发〔2016〕). */
 const MISREAD_OPENERS = new Set(["〈", "【", "［", "["]);
 
@@ -129,11 +132,10 @@ const MISREAD_OPENERS = new Set(["〈", "【", "［", "["]);
 export function roundBrackets(lines: readonly string[]): string[] {
   const open: Array<{ line: number; at: number; ch: string }> = [];
   const out = lines.map((l) => [...l]);
-  const pairs: Record<string, string> = { ")": "(", "）": "（", "〉": "〈", "】": "【", "］": "［", "]": "[", "〕": "〔", "》": "《" };
   out.forEach((chars, line) =>
     chars.forEach((ch, at) => {
-      if (Object.values(pairs).includes(ch)) open.push({ line, at, ch });
-      const want = pairs[ch];
+      if (OPENERS.has(ch)) open.push({ line, at, ch });
+      const want = BRACKETS[ch];
       if (!want) return;
       const top = open[open.length - 1];
       if (!top) return;

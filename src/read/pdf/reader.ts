@@ -5,7 +5,7 @@
 import { WorkplanError } from "../../model/errors.js";
 import { MAX_PAGES } from "../../model/limits.js";
 import type { Source } from "../../model/source.js";
-import type { PageGeometry } from "../../model/geometry.js";
+import { A4_SHORT_PT, type PageGeometry } from "../../model/geometry.js";
 import { readPage, Scratch } from "./page.js";
 import { renderGray } from "./render.js";
 import { READ_SETTINGS } from "./settings.js";
@@ -39,17 +39,16 @@ function openError(engine: Pdfium, file: string, opts: PdfOptions): WorkplanErro
 }
 
 /**
- * pt: A4's short side, and the short sides within which a page is a paper size (A6 to A2,
+ * pt: the short sides within which a page is a paper size (A6 to A2,
  * with a margin: a large table is printed on A3 or A2). An A4 scan at 300 dpi wrapped as
  * if at 96 dpi is 1912 pt wide, at 72 dpi 2480.
  */
-const A4_SHORT = 595.28;
 const PAPER_SHORT = [280, 1300] as const;
 
 /** The factor that makes a page paper-sized: 1 for a page whose short side is a paper's, else the one that gives it A4's. */
 export function paperScale(width: number, height: number): number {
   const short = Math.min(width, height);
-  return short >= PAPER_SHORT[0] && short <= PAPER_SHORT[1] ? 1 : A4_SHORT / short;
+  return short >= PAPER_SHORT[0] && short <= PAPER_SHORT[1] ? 1 : A4_SHORT_PT / short;
 }
 
 /**
