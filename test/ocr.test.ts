@@ -7,7 +7,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { enclosed, inkRuns, lightRuns, openEnds, tableRulings } from "../src/read/ocr/grid.js";
 import { rotate, skewOf, threshold, type Gray } from "../src/read/ocr/image.js";
-import { curlyQuotes, findTesseract, linesOf, pairQuotes, roundBrackets } from "../src/read/ocr/tesseract.js";
+import { findTesseract, linesOf, pairQuotes, roundBrackets } from "../src/read/ocr/tesseract.js";
 import { grownRows, numberDoubtful, speck, stray } from "../src/read/ocr/page.js";
 import { imagePdf } from "../src/read/image/pdf.js";
 import { paperScale, readPdf } from "../src/read/pdf/reader.js";
@@ -266,6 +266,7 @@ describe("brackets in recognised Chinese", () => {
 });
 
 describe("quotes in recognised Chinese", () => {
+  const curlyQuotes = (line: string) => pairQuotes([line])[0]!;
   it("a straight double quote opens, or closes the quote left open; Latin lines keep theirs", () => {
     expect(curlyQuotes('按照"谁主管谁公开"原则')).toBe("按照“谁主管谁公开”原则");
     expect(curlyQuotes('做好“六稳"“六保"工作')).toBe("做好“六稳”“六保”工作");
@@ -279,6 +280,15 @@ describe("quotes in recognised Chinese", () => {
     expect(pairQuotes(["围绕做好“六稳”六保“工作"], true)).toEqual(["围绕做好“六稳”六保”工作"]);
     expect(pairQuotes(["“一网通办改革"], true)).toEqual(["“一网通办改革"]);
     expect(pairQuotes(["围绕做好“六稳”六保“工作"])).toEqual(["围绕做好“六稳”六保“工作"]);
+  });
+  it("a straight ' beside a CJK character is a double quote misread; one inside a Latin word stays", () => {
+    expect(curlyQuotes("公开本机关的“三定'方案")).toBe("公开本机关的“三定”方案");
+    expect(curlyQuotes("赴Xi'an调研")).toBe("赴Xi'an调研");
+  });
+  it("a paragraph's lines pair their quotes together: a quotation opened at one line's end closes on the next", () => {
+    const row = (line: number, left: number, text: string) => `5\t1\t1\t1\t${line}\t1\t${left}\t${line * 50}\t400\t40\t90\t${text}`;
+    const tsv = ["level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext", row(1, 10, "健康扶贫“四道"), row(2, 10, '保障线“和教育扶贫"双负责制"')].join("\n");
+    expect(linesOf(tsv).map((l) => l.text)).toEqual(["健康扶贫“四道", "保障线”和教育扶贫“双负责制”"]);
   });
 });
 

@@ -76,8 +76,11 @@ const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
  * Double quotes in lines of Chinese paired: the Chinese models print “ and ” as " about
  * half the time, and the closing one as “ often, while Chinese text has no straight quotes
  * and does not nest double ones (a quote inside a quote is ‘…’). So a " or a “ after an
- * unclosed “ closes it; any other " opens one. `lines` are read in order, a quote opened
- * on one closing on a later one (the lines of one cell); Latin lines keep their quotes.
+ * unclosed “ closes it; any other " opens one. A straight ' beside a CJK character is
+ * one of them too (the models read a ” as ' now and then, and Chinese text has no
+ * straight single quote: its single quotes are ‘’, and none of the notices has one).
+ * `lines` are read in order, a quote opened on one closing on a later one (the lines of
+ * one cell, or of a paragraph); Latin lines keep their quotes.
  */
 export function pairQuotes(lines: readonly string[], whole = false): string[] {
   let open = false;
@@ -86,17 +89,18 @@ export function pairQuotes(lines: readonly string[], whole = false): string[] {
   const out = lines.map((text, i) => {
     if (!CJK.test(text)) return text;
     const chars: string[] = [];
-    for (const ch of text) {
+    const all = [...text];
+    all.forEach((ch, k) => {
       // (* too: the models take a ” for it, and a quotation in Chinese holds no asterisk.)
-      if (ch === '"' || ch === "“" || (open && ch === "*")) {
+      if (ch === '"' || ch === "“" || (open && ch === "*") || (ch === "'" && (CJK.test(all[k - 1] ?? "") || CJK.test(all[k + 1] ?? "")))) {
         if (!open) [opened.line, opened.at] = [i, chars.length];
         chars.push(open ? "”" : "“");
         open = !open;
-        continue;
+        return;
       }
       if (ch === "”") open = false;
       chars.push(ch);
-    }
+    });
     return chars.join("");
   });
   // `whole`: the lines are all of a cell, in which every quotation closes; one left open
@@ -111,11 +115,6 @@ export function pairQuotes(lines: readonly string[], whole = false): string[] {
     }
   }
   return out;
-}
-
-/** One line's quotes paired (see pairQuotes). */
-export function curlyQuotes(text: string): string {
-  return /["“]/u.test(text) ? pairQuotes([text])[0]! : text;
 }
 
 /** Each closing bracket's opener. */
@@ -160,14 +159,29 @@ export function linesOf(tsv: string): OcrLine[] {
     else byLine.set(w.line, [w]);
   }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
-  for (const [key, ws] of byLine) {
+  const texts = [...byLine.values()].map((ws) => {
     let text = ws[0]!.text;
     for (const w of ws.slice(1)) text += CJK.test(text.slice(-1)) || CJK.test(w.text.slice(0, 1)) ? w.text : ` ${w.text}`;
-    text = roundBrackets([curlyQuotes(text)])[0]!;
+    return text;
+  });
+  // Quotes paired over a paragraph's lines (block and paragraph numbers), where a
+  // quotation may open on one line and close on the next (健康扶贫“四道 / 保障线”和).
+  const paragraph = (key: string) => key.slice(0, key.lastIndexOf("."));
+  const keys = [...byLine.keys()];
+  const paired: string[] = [];
+  for (let i = 0; i < keys.length; ) {
+    let j = i + 1;
+    while (j < keys.length && paragraph(keys[j]!) === paragraph(keys[i]!)) j++;
+    paired.push(...roundBrackets(pairQuotes(texts.slice(i, j))));
+    i = j;
+  }
+  let at = 0;
+  for (const ws of byLine.values()) {
+    const text = paired[at++]!;
     // Across: the line's box. Up and down: its words' median top and foot — a line box
     // takes in every bracket and stray mark, and grows to twice a line's height — leaving
     // out marks, whose boxes are a corner of the line (公开 。 would make a line of 。).
-    const box = lines.get(key) ?? { x0: Math.min(...ws.map((w) => w.x0)), x1: Math.max(...ws.map((w) => w.x1)), y0: 0, y1: 0 };
+    const box = lines.get(ws[0]!.line) ?? { x0: Math.min(...ws.map((w) => w.x0)), x1: Math.max(...ws.map((w) => w.x1)), y0: 0, y1: 0 };
     const glyphs = ws.filter((w) => !MARKS_ONLY.test(w.text));
     const tall = glyphs.length > 0 ? glyphs : ws;
     out.push({ text, conf: Math.min(...ws.map((w) => w.conf)), x0: box.x0, x1: box.x1, y0: median(tall.map((w) => w.y0)), y1: median(tall.map((w) => w.y1)) });
