@@ -107,6 +107,23 @@ describe("rows of space-aligned pages", () => {
     // The second category column, as on page 1 (8 left of the requirements), not the first.
     expect(row3.cells.map((c) => c.text.replace(/\n/gu, ""))).toEqual(["3", "", "强化审计结果公开", "及时公开审计查出问题的整改结果，逐项说明整改措施和进度。", "区审计局"]);
   });
+
+  it("one 工作任务 header over three heading columns a page prints side by side is offered three times, beside a 任务名称 column", () => {
+    const head = [line([0, "序号"], [8, "工作任务"], [26, "任务名称"], [36, "具体要求"], [56, "责任单位"]), ""];
+    const body = [
+      line([0, "1"], [3, "一、年度"], [10, "一、稳"], [17, "（一）公"], [26, "助企政策"], [36, "公开助企政策的申报条"], [56, "区商务局"]),
+      line([3, "任务"], [10, "就业"], [17, "开政策"], [36, "件和办理流程。"]),
+      "",
+      line([0, "2"], [10, "二、促"], [17, "（一）公"], [36, "公开消费券发放规则和"], [56, "区商务局"]),
+      line([10, "消费"], [17, "开规则"], [36, "核销结果。"]),
+    ];
+    const laid = layAligned(sourceLines([...head, ...body].join("\n")));
+    expect(laid!.table!.header).toEqual(["序号", "工作任务", "", "", "任务名称", "具体要求", "责任单位"]);
+    expect(laid!.table!.rows.map((r) => r.cells.slice(0, 5).map((c) => c.text.replace(/\n/gu, "")))).toEqual([
+      ["1", "一、年度任务", "一、稳就业", "（一）公开政策", "助企政策"],
+      ["2", "", "二、促消费", "（一）公开规则", ""],
+    ]);
+  });
 });
 
 describe("rows a merged cell covers", () => {

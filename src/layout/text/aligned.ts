@@ -200,6 +200,21 @@ function pageCells(page: Page): PageCells {
   return { page, blocks, pcs: pageColumns(blocks) };
 }
 
+/**
+ * How many page columns, from the left past the 序号, hold only heading cells (三、 | 一、 |
+ * （一）): the category levels the page prints side by side, whatever the header says.
+ */
+function headingColumns({ pcs }: PageCells): number {
+  let n = 0;
+  for (const pc of pcs) {
+    const texts = pc.blocks.map((b) => compact(blockText(b)));
+    if (texts.every((t) => NUMBER_CELL.test(t))) continue;
+    if (texts.length === 0 || !texts.every((t) => parseMarker(t))) break;
+    n++;
+  }
+  return n;
+}
+
 /** Where the page's requirement column starts (its mean start), if the page prints one. */
 function textStart(pcs: readonly PageColumn[], at: readonly number[], cols: Column[]): number | undefined {
   const i = at.findIndex((j) => cols[j]!.field === "text");
@@ -469,16 +484,20 @@ export function layAligned(lines: SourceLine[]): Laid | null {
   const at = headerAt(lines);
   if (at < 0) return null;
   const hb = headerBlock(lines, at);
-  // A 工作任务 header over two category columns (一、 | （一）) printed as one: each task
-  // column is offered twice, and the second stays empty where the rows have one level.
   const printed = hb.columns.map((c) => c.text);
-  const taskCols = printed.filter((h) => fieldOfHeader(h) === "task").length;
-  const header: string[] = printed.flatMap((w) => (taskCols === 1 && fieldOfHeader(w) === "task" ? [w, ""] : [w]));
-  const cols: Column[] = columnsOf(header);
-  if (!cols.some((c) => c.field === "text")) return null;
+  if (!columnsOf(printed).some((c) => c.field === "text")) return null;
   const pages = pagesOf(lines, hb);
   // Read twice: first to learn the category columns' widths and places, then to read the rows.
   const cells = pages.map(pageCells);
+  // A 工作任务 header over several category columns (一、 | （一）) printed as one: its
+  // column is offered as many times as a page prints heading cells side by side, at
+  // least twice where it is the only task header; a copy stays empty where the rows
+  // have fewer levels.
+  const taskCols = printed.filter((h) => fieldOfHeader(h) === "task").length;
+  const copies = Math.max(taskCols === 1 ? 2 : 1, ...cells.map(headingColumns));
+  const firstTask = printed.findIndex((h) => fieldOfHeader(h) === "task");
+  const header: string[] = printed.flatMap((w, i) => (i === firstTask ? [w, ...new Array<string>(copies - 1).fill("")] : [w]));
+  const cols: Column[] = columnsOf(header);
   const memory: Memory = { styles: new Map(), ...categoryColumns(cells, cols) };
   // Rows at the top of the table's first page go on no cell of a page before.
   const found: Array<ReturnType<typeof pageRows>> = [];
