@@ -109,7 +109,10 @@ export function segmentsOf(lines: readonly string[]): Segment[][] {
         continue;
       }
       skipped = 0;
-      below.push(runWidth(ts, k));
+      // The line's first word alone, or with the words one space on (28 日内), whichever
+      // is nearer the width: a word one space on may be the next column's cell too.
+      const [alone, run] = [printedWidth(ts[k]!.text), runWidth(ts, k)];
+      below.push(Math.abs(alone - width) < Math.abs(run - width) ? alone : run);
       // A line narrower than the cell is its last: the lines past it are another cell's.
       if (below[below.length - 1]! < width - 1) break;
     }
