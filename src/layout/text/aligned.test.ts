@@ -26,6 +26,12 @@ describe("cells as pdftotext laid them out", () => {
     expect(digits[0]!.map((s) => s.text)).toEqual(["全面公开，2027 年底"]);
   });
 
+  it("a cell's lines below are full though the next column's cell follows them one space on: a word one space past its first line starts that cell", () => {
+    // 2026 makes the first line longer and pushes 区财政局 three characters right of 局 and 教育局.
+    const segs = segmentsOf(["按照 2026 年预算公开要 区财政局、区审计", "求，全面公开部门预算 局、区发改委、区", "和决算，细化到项级科 教育局", "目并说明变化原因。"]);
+    expect(segs[0]!.map((s) => s.text)).toEqual(["按照 2026 年预算公开要", "区财政局、区审计"]);
+  });
+
   it("a word one space past a short line inside a cell is the same line's, though the lines around start words near it", () => {
     // 农业 cannot be a full line of the cell whose lines are 9 wide: 农村局、 goes on it.
     const segs = segmentsOf(["县发展改革委、县农", "业 农村局、县财政", "局 、县税务局等"]);
@@ -106,6 +112,15 @@ describe("rows of space-aligned pages", () => {
     const row3 = laid!.table!.rows.find((r) => r.cells[0]!.text === "3")!;
     // The second category column, as on page 1 (8 left of the requirements), not the first.
     expect(row3.cells.map((c) => c.text.replace(/\n/gu, ""))).toEqual(["3", "", "强化审计结果公开", "及时公开审计查出问题的整改结果，逐项说明整改措施和进度。", "区审计局"]);
+  });
+
+  it("a merged cell printed on both pages of a row the break cuts is its text once", () => {
+    const head = [line([0, "序号"], [5, "工作任务"], [18, "具体要求"], [38, "责任单位"], [50, "时限"]), ""];
+    const page1 = [line([0, "1"], [5, "一、公开"], [18, "公开部门预算和决算，"], [38, "区财政局"], [50, "全年"]), line([18, "细化到项级科目，"])];
+    const page2 = ["\f" + line([18, "并说明变化原因。"], [50, "全年"]), "", line([0, "2"], [18, "公开审计整改结果。"], [38, "区审计局"], [50, "年底前"])];
+    const laid = layAligned(sourceLines([...head, ...page1, ...page2].join("\n")));
+    const rows = laid!.table!.rows.map((r) => r.cells.map((c) => c.text.replace(/\n/gu, "")));
+    expect(rows[0]).toEqual(["1", "一、公开", "", "公开部门预算和决算，细化到项级科目，并说明变化原因。", "区财政局", "全年"]);
   });
 
   it("one 工作任务 header over three heading columns a page prints side by side is offered three times, beside a 任务名称 column", () => {

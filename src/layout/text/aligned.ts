@@ -517,7 +517,10 @@ export function layAligned(lines: SourceLine[]): Laid | null {
       if (i === 0 && !r.numbered && prev && cols.some((c) => c.field === "number")) {
         prev.cells.forEach((c, j) => {
           const more = cells[j]!.text;
-          if (more) prev.cells[j] = cell(c.text ? `${c.text}\n${more}` : more, [...c.lines, ...cells[j]!.lines]);
+          // A merged cell across the break prints its text on both pages (全年 | 全年): once.
+          const again = cols[j]!.field !== "text" && compact(more) === compact(c.text);
+          if (more && again) prev.cells[j] = cell(c.text, [...c.lines, ...cells[j]!.lines]);
+          else if (more) prev.cells[j] = cell(c.text ? `${c.text}\n${more}` : more, [...c.lines, ...cells[j]!.lines]);
         });
         prev.lines.push(...r.lines);
         return;
