@@ -114,6 +114,22 @@ describe("rows of space-aligned pages", () => {
     expect(row3.cells.map((c) => c.text.replace(/\n/gu, ""))).toEqual(["3", "", "强化审计结果公开", "及时公开审计查出问题的整改结果，逐项说明整改措施和进度。", "区审计局"]);
   });
 
+  it("two category levels of one heading style: a page that prints only the inner one puts a heading where its numbering goes on", () => {
+    const page1 = [
+      ...header,
+      line([0, "1"], [3, "一、专项"], [18, "清理本级规范性文件，公布现行有效目录。"], [42, "区司法局"]),
+      line([3, "工作"]),
+      "",
+      line([0, "2"], [3, "二、年度"], [10, "一、稳"], [18, "公开助企政策的申报条件和办理流程。"], [42, "区商务局"]),
+      line([3, "任务"], [10, "就业"]),
+    ];
+    // Page 2 prints no outer cell (二、年度任务 goes on, merged): 二、促消费 numbers on from 一、稳就业, not back from 二、年度任务.
+    const page2 = ["\f" + line([0, "3"], [3, "二、促"], [18, "公开消费券发放规则和核销结果。"], [42, "区商务局"]), line([3, "消费"])];
+    const laid = layAligned(sourceLines([...page1, ...page2].join("\n")));
+    const row3 = laid!.table!.rows.find((r) => r.cells[0]!.text === "3")!;
+    expect(row3.cells.slice(0, 3).map((c) => c.text.replace(/\n/gu, ""))).toEqual(["3", "", "二、促消费"]);
+  });
+
   it("a merged cell printed on both pages of a row the break cuts is its text once", () => {
     const head = [line([0, "序号"], [5, "工作任务"], [18, "具体要求"], [38, "责任单位"], [50, "时限"]), ""];
     const page1 = [line([0, "1"], [5, "一、公开"], [18, "公开部门预算和决算，"], [38, "区财政局"], [50, "全年"]), line([18, "细化到项级科目，"])];

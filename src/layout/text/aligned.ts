@@ -29,6 +29,8 @@ const HEADER_FRAGMENT_MAX = 3;
 const EDGE_LINES = 2;
 /** Fit points for a heading under the category column that holds its style (more than any content fit, 2.5). */
 const STYLE_FIT = 3;
+/** Fit points for a heading numbered on from its column's last (二、 after 一、), as many as its style gives: two levels of one style are told apart by it alone. */
+const SEQUENCE_FIT = STYLE_FIT;
 /** Fit points per cell for putting a page column under the table column of the one before it (rather than its own). */
 const SAME_COLUMN_COST = 1;
 /** Lines between a 序号 and the requirement cell it numbers, at most (the number is centred in the row). */
@@ -179,6 +181,8 @@ function pagesOf(all: readonly SourceLine[], header: HeaderBlock): Page[] {
 /** What the pages before told of the category columns: the heading style of each, and how wide each is. */
 interface Memory {
   styles: Map<number, MarkerStyle>;
+  /** Each category column's last heading number: the next heading of its level is numbered on from it. */
+  ordinals: Map<number, number>;
   /** Each category column's wrap width (median), from pages that print two category columns side by side. */
   widths: ReadonlyMap<number, number>;
   /**
@@ -228,7 +232,7 @@ function textStart(pcs: readonly PageColumn[], at: readonly number[], cols: Colu
  * requirement text there) — and how far left of the requirements its cells start there.
  */
 function categoryColumns(pages: readonly PageCells[], cols: Column[]): Pick<Memory, "widths" | "starts"> {
-  const memory: Memory = { styles: new Map(), widths: new Map(), starts: new Map() };
+  const memory: Memory = { styles: new Map(), ordinals: new Map(), widths: new Map(), starts: new Map() };
   const widths = new Map<number, number[]>();
   const starts = new Map<number, number[]>();
   for (const { pcs } of pages) {
@@ -309,7 +313,14 @@ function matchColumns(pc: readonly PageColumn[], cols: Column[], memory: Memory)
   const styleFit = (t: string, j: number) => {
     const want = styles.get(j);
     const m = cols[j]!.field === "task" ? parseMarker(t) : null;
-    return !want || !m ? 0 : m.style === want ? STYLE_FIT : -STYLE_FIT;
+    if (!want || !m) return 0;
+    if (m.style !== want) return -STYLE_FIT;
+    // Two levels of one style (三、年度任务 over 一、 二、 …): the one whose numbering the
+    // heading goes on (二、 after 一、), not one it would number back (二、 after 三、).
+    const last = memory.ordinals.get(j);
+    if (last == null) return STYLE_FIT;
+    if (m.ordinal === last + 1) return STYLE_FIT + SEQUENCE_FIT;
+    return m.ordinal <= last && m.ordinal !== 1 ? STYLE_FIT - SEQUENCE_FIT : STYLE_FIT;
   };
   const fit = (i: number, j: number) => texts[i]!.reduce((s, t) => s + fitsField(cols[j]!.field, t) + styleFit(t, j), 0);
   // Two page columns under one table column: lines of one cell pushed out of its column.
@@ -342,6 +353,7 @@ function matchColumns(pc: readonly PageColumn[], cols: Column[], memory: Memory)
     for (const t of texts[i]!) {
       const m = cols[j]!.field === "task" ? parseMarker(t) : null;
       if (m && !styles.has(j)) styles.set(j, m.style);
+      if (m && m.style === styles.get(j)) memory.ordinals.set(j, m.ordinal);
     }
     if (i + 1 < n) j = pick[i]![j]!;
   }
@@ -498,7 +510,7 @@ export function layAligned(lines: SourceLine[]): Laid | null {
   const firstTask = printed.findIndex((h) => fieldOfHeader(h) === "task");
   const header: string[] = printed.flatMap((w, i) => (i === firstTask ? [w, ...new Array<string>(copies - 1).fill("")] : [w]));
   const cols: Column[] = columnsOf(header);
-  const memory: Memory = { styles: new Map(), ...categoryColumns(cells, cols) };
+  const memory: Memory = { styles: new Map(), ordinals: new Map(), ...categoryColumns(cells, cols) };
   // Rows at the top of the table's first page go on no cell of a page before.
   const found: Array<ReturnType<typeof pageRows>> = [];
   for (const p of cells) found.push(pageRows(p, cols, memory, found.some(Boolean)));
