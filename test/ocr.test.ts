@@ -11,6 +11,7 @@ import { findTesseract, linesOf, pairQuotes, roundBrackets } from "../src/read/o
 import { grownRows, numberDoubtful, speck, stray } from "../src/read/ocr/page.js";
 import { imagePdf } from "../src/read/image/pdf.js";
 import { paperScale, readPdf } from "../src/read/pdf/reader.js";
+import { renderDpi } from "../src/read/pdf/render.js";
 import { deflateSync } from "node:zlib";
 import { norm, ROOT, run } from "./helpers.js";
 
@@ -173,6 +174,17 @@ describe("page images as one-page scans", () => {
     expect(paperScale(1912.5, 2475) * 1912.5).toBeCloseTo(595.28, 1);
     // At 1200 dpi declared for a 300 dpi image: a quarter of A4's width.
     expect(paperScale(148.8, 210.5) * 148.8).toBeCloseTo(595.28, 1);
+  });
+
+  it("a scan is rendered at its own resolution where that is near 300 dpi (pixel for pixel), else at 300", () => {
+    // A Letter page scanned at 300 dpi and fitted to A4 is drawn at 308 dpi.
+    expect(renderDpi(595.28, 841.89, 308.6)).toBe(308.6);
+    expect(renderDpi(595.28, 841.89, 300)).toBe(300);
+    // A 200 dpi scan, or a page that is no scan: 300.
+    expect(renderDpi(595.28, 841.89, 200)).toBe(300);
+    expect(renderDpi(595.28, 841.89)).toBe(300);
+    // A page past the pixel limit (A0) at less, however it was scanned.
+    expect(renderDpi(2383.94, 3370.39, 300)).toBeLessThan(300);
   });
 
   it("refuses an image too large to be a page, naming its size", () => {

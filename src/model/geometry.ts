@@ -46,4 +46,6 @@ export interface PageGeometry {
   unread?: string;
   /** Read by OCR: the resolution and the skew corrected (degrees). */
   ocr?: { dpi: number; skew: number };
+  /** The page's largest image: the share of the page it covers and its pixels per inch (a scan's resolution). */
+  image?: { share: number; dpi: number };
 }

@@ -57,7 +57,7 @@ function lowLines(pages: readonly PageGeometry[]): Warning[] {
     const low = p.ocr ? p.items.filter((i) => i.conf != null && i.conf < PDF_SETTINGS.lowConfidence) : [];
     const first = low[0];
     if (!p.ocr || !first) return [];
-    return [warning("low-confidence", `page ${p.number}: ${low.length} of ${p.items.length} recognised lines below ${PDF_SETTINGS.lowConfidence}% confidence (read by OCR at ${p.ocr.dpi} dpi), first at ${Math.round(first.x0)},${Math.round(first.y0)} pt: ${first.text.slice(0, 20)}`, { page: p.number })];
+    return [warning("low-confidence", `page ${p.number}: ${low.length} of ${p.items.length} recognised lines below ${PDF_SETTINGS.lowConfidence}% confidence (read by OCR at ${Math.round(p.ocr.dpi)} dpi), first at ${Math.round(first.x0)},${Math.round(first.y0)} pt: ${first.text.slice(0, 20)}`, { page: p.number })];
   });
 }
 

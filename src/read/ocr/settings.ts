@@ -5,6 +5,10 @@
 export const OCR_SETTINGS = {
   /** dpi. Pages are rendered for recognition at this: Tesseract reads CJK best at 300. */
   dpi: 300,
+  /** Share of dpi by which a scan's own resolution may differ for the page to be rendered at it (250–350 dpi), pixel for pixel. */
+  nativeBand: 1 / 6,
+  /** Share of the page a scan's image covers: the page is that image, and its resolution the scan's. */
+  scanShare: 0.5,
   /** Pixels per page at most (about A3 at 300 dpi): a larger page is rendered at a lower resolution. */
   maxPixels: 5000 * 7000,
   /**

@@ -81,10 +81,11 @@ export function readPage(engine: Pdfium, doc: number, index: number, s: Scratch)
   try {
     const view = viewOf(pageBox(engine, page, s), engine.FPDFPage_GetRotation(page) * 90);
     // Rulings first: a run of text never crosses a cell border.
-    const { segments, texts } = readRulings(engine, page, view.t, view.width, view.height, s);
+    const { segments, texts, image } = readRulings(engine, page, view.t, view.width, view.height, s);
     const tooMany = texts > READ_SETTINGS.maxTextObjects;
     const items = tooMany ? [] : readRuns(engine, page, view.t, segments, s);
     const geometry: PageGeometry = { number: index + 1, width: view.width, height: view.height, items, segments };
+    if (image) geometry.image = { share: image.area / (view.width * view.height), dpi: image.dpi };
     if (tooMany) geometry.unread = `${texts} text objects (more than ${READ_SETTINGS.maxTextObjects}): its text was not read`;
     return geometry;
   } finally {

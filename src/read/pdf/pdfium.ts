@@ -14,7 +14,7 @@ const FUNCTIONS = [
   "FPDF_InitLibrary", "FPDF_LoadMemDocument", "FPDF_GetLastError", "FPDF_GetPageCount", "FPDF_CloseDocument",
   "FPDF_LoadPage", "FPDF_ClosePage", "FPDF_GetPageWidthF", "FPDF_GetPageHeightF",
   "FPDFPage_GetCropBox", "FPDFPage_GetMediaBox", "FPDFPage_GetRotation", "FPDFPage_CountObjects", "FPDFPage_GetObject",
-  "FPDFPageObj_GetType", "FPDFPageObj_GetMatrix", "FPDFFormObj_CountObjects", "FPDFFormObj_GetObject",
+  "FPDFPageObj_GetType", "FPDFPageObj_GetMatrix", "FPDFImageObj_GetImagePixelSize", "FPDFFormObj_CountObjects", "FPDFFormObj_GetObject",
   "FPDFPath_GetDrawMode", "FPDFPath_CountSegments", "FPDFPath_GetPathSegment",
   "FPDFPathSegment_GetType", "FPDFPathSegment_GetPoint", "FPDFPathSegment_GetClose",
   "FPDFText_LoadPage", "FPDFText_ClosePage", "FPDFText_CountChars", "FPDFText_GetUnicode",

@@ -8,6 +8,7 @@ import type { Source } from "../../model/source.js";
 import { A4_SHORT_PT, type PageGeometry } from "../../model/geometry.js";
 import { readPage, Scratch } from "./page.js";
 import { renderGray } from "./render.js";
+import { OCR_SETTINGS } from "../ocr/settings.js";
 import { READ_SETTINGS } from "./settings.js";
 import { discardPdfium, pdfium, type Pdfium } from "./pdfium.js";
 
@@ -72,7 +73,9 @@ async function recognisePage(engine: Pdfium, doc: number, index: number, g: Page
     g.width *= k;
     g.height *= k;
   }
-  const rendered = renderGray(engine, doc, index, g.width, g.height);
+  // The scan's own resolution on the page as read (k makes it paper-sized).
+  const scan = g.image && g.image.share >= OCR_SETTINGS.scanShare ? g.image.dpi / k : undefined;
+  const rendered = renderGray(engine, doc, index, g.width, g.height, scan);
   if (!rendered) return;
   const { ocrPage } = await import("../ocr/page.js");
   const o = await ocrPage(rendered.gray, rendered.dpi, bin, lang, digits).catch((e: unknown) => {

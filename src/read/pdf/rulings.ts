@@ -11,6 +11,7 @@ import { READ_SETTINGS as R } from "./settings.js";
 const TEXT = 1;
 const PATH = 2;
 const FORM = 5;
+const IMAGE = 3;
 const LINETO = 0;
 const MOVETO = 2;
 const IDENTITY: Matrix = [1, 0, 0, 1, 0, 0];
@@ -66,18 +67,31 @@ function subpathsOf(engine: Pdfium, obj: number, m: Matrix, s: Scratch): Subpath
   return subs;
 }
 
-/** What a page's objects hold that the reader counts: its rulings, and its text objects. */
+/** What a page's objects hold that the reader counts: its rulings, its text objects, its largest image. */
 interface Found {
   segments: Segment[];
   texts: number;
+  /** The largest image as shown: its area (pt²) and its pixels per inch across. */
+  image: { area: number; dpi: number } | null;
 }
 
 function visit(engine: Pdfium, obj: number, outer: Matrix, view: Matrix, s: Scratch, out: Found): void {
   const type = engine.FPDFPageObj_GetType(obj);
   if (type === TEXT) out.texts++;
-  if (type !== PATH && type !== FORM) return;
+  if (type !== PATH && type !== FORM && type !== IMAGE) return;
   const own: Matrix = engine.FPDFPageObj_GetMatrix(obj, s.at) ? [s.f32(0), s.f32(1), s.f32(2), s.f32(3), s.f32(4), s.f32(5)] : IDENTITY;
   const m = mul(outer, own);
+  if (type === IMAGE) {
+    // An image is the unit square through its matrix: its sides as shown are the matrix's columns.
+    const [a, b, c, d] = mul(view, m);
+    const [across, down] = [Math.hypot(a, b), Math.hypot(c, d)];
+    if (across > 0 && down > 0 && engine.FPDFImageObj_GetImagePixelSize(obj, s.at, s.at + 4)) {
+      // Pixels across the image's own width, over that width as shown (turned or not).
+      const dpi = (s.i32(0) * 72) / across;
+      if (!out.image || across * down > out.image.area) out.image = { area: across * down, dpi };
+    }
+    return;
+  }
   if (type === FORM) {
     const n = engine.FPDFFormObj_CountObjects(obj);
     for (let k = 0; k < n; k++) visit(engine, engine.FPDFFormObj_GetObject(obj, k), m, view, s, out);
@@ -114,7 +128,7 @@ function onPage(seg: Segment, width: number, height: number): Segment | null {
  * page's rulings, and how many text objects it holds.
  */
 export function readRulings(engine: Pdfium, page: number, view: Matrix, width: number, height: number, s: Scratch): Found {
-  const out: Found = { segments: [], texts: 0 };
+  const out: Found = { segments: [], texts: 0, image: null };
   const n = engine.FPDFPage_CountObjects(page);
   for (let k = 0; k < n; k++) visit(engine, engine.FPDFPage_GetObject(page, k), IDENTITY, view, s, out);
   out.segments = out.segments.map((seg) => onPage(seg, width, height)).filter((seg): seg is Segment => seg !== null);
