@@ -130,6 +130,22 @@ describe("rows of space-aligned pages", () => {
     expect(row3.cells.slice(0, 3).map((c) => c.text.replace(/\n/gu, ""))).toEqual(["3", "", "二、促消费"]);
   });
 
+  it("the rest of a category cell the page break cut, packed into the outer column at the next page's top, goes on the cell it was cut from", () => {
+    const page1 = [
+      ...header,
+      line([0, "1"], [3, "一、夯实"], [10, "（一）强"], [18, "明确专人负责政务公开日常工作。"], [42, "区政府办"]),
+      line([3, "基础"], [10, "化组织"]),
+      "",
+      line([0, "2"], [10, "（二）加"], [18, "做好政府信息管理和公开数据统"], [42, "区政府办"]),
+      line([10, "强相关基"]),
+    ];
+    // Page 2: no outer cell; 础工作 is packed to the left, where the outer column stood on page 1.
+    const page2 = ["\f" + line([3, "础工作"], [18, "计等基础性工作。"]), "", line([0, "3"], [10, "（三）规"], [18, "按时报送政务公开工作年度报告。"], [42, "区政府办"]), line([10, "范报送"])];
+    const laid = layAligned(sourceLines([...page1, ...page2].join("\n")));
+    const row2 = laid!.table!.rows.find((r) => r.cells[0]!.text === "2")!;
+    expect(row2.cells.slice(0, 4).map((c) => c.text.replace(/\n/gu, ""))).toEqual(["2", "", "（二）加强相关基础工作", "做好政府信息管理和公开数据统计等基础性工作。"]);
+  });
+
   it("a merged cell printed on both pages of a row the break cuts is its text once", () => {
     const head = [line([0, "序号"], [5, "工作任务"], [18, "具体要求"], [38, "责任单位"], [50, "时限"]), ""];
     const page1 = [line([0, "1"], [5, "一、公开"], [18, "公开部门预算和决算，"], [38, "区财政局"], [50, "全年"]), line([18, "细化到项级科目，"])];

@@ -487,6 +487,27 @@ function pageRows({ page, blocks, pcs }: PageCells, cols: Column[], memory: Memo
   return { rows, after };
 }
 
+/**
+ * The rest of a category cell the page break cut (（四）加强相关基 / 础工作) stands at the
+ * next page's top in whichever column pdftotext packed it into there, most often the
+ * outer one, empty on that page. Unmarked — a marked one heads a category of its own — it
+ * goes on the category cell the row printed itself above the break, where that is one
+ * cell: its other category cells are empty or merged copies.
+ */
+function fragmentsToCutCell(cells: Cell[], above: readonly Cell[], cols: readonly Column[]): void {
+  const task = cols.flatMap((c, j) => (c.field === "task" ? [j] : []));
+  const own = task.filter((j) => above[j]!.text && above[j]!.from !== "above");
+  if (own.length !== 1) return;
+  const to = own[0]!;
+  for (const j of task) {
+    const part = cells[j]!;
+    if (j === to || !part.text || above[j]!.text || parseMarker(compact(part.text))) continue;
+    const there = cells[to]!;
+    cells[to] = cell(there.text ? `${there.text}\n${part.text}` : part.text, [...there.lines, ...part.lines]);
+    cells[j] = cell("", part.lines);
+  }
+}
+
 /** Lines outside the table as paragraphs, one per line, the alignment spaces closed up. */
 function paragraphsOf(ls: readonly SourceLine[]): Paragraph[] {
   return ls.filter((l) => !isBlank(l)).map((l) => ({ text: clean(l.text).replace(/\s{2,}/gu, " "), lines: [l.n] }));
@@ -527,6 +548,7 @@ export function layAligned(lines: SourceLine[]): Laid | null {
       // A requirement without a number at a page's top goes on with the row cut by the break.
       const prev = rows[rows.length - 1];
       if (i === 0 && !r.numbered && prev && cols.some((c) => c.field === "number")) {
+        fragmentsToCutCell(cells, prev.cells, cols);
         prev.cells.forEach((c, j) => {
           const more = cells[j]!.text;
           // A merged cell across the break prints its text on both pages (全年 | 全年): once.
