@@ -32,6 +32,12 @@ describe("cells as pdftotext laid them out", () => {
     expect(segs[0]!.map((s) => s.text)).toEqual(["按照 2026 年预算公开要", "区财政局、区审计"]);
   });
 
+  it("a word one space on starts the cell whose column the line above starts an inner cell at, though it would fit the cell before it", () => {
+    // 基础工 is short (作， cannot break); 导 would make it as wide as 作，完善, but （一） starts a cell at its column above.
+    const segs = segmentsOf([at(5, "一、夯实 （一）加强组织领"), at(5, "基础工 导"), at(5, "作，完善"), at(5, "公开制度")]);
+    expect(segs[1]!.map((s) => s.text)).toEqual(["基础工", "导"]);
+  });
+
   it("a word one space past a short line inside a cell is the same line's, though the lines around start words near it", () => {
     // 农业 cannot be a full line of the cell whose lines are 9 wide: 农村局、 goes on it.
     const segs = segmentsOf(["县发展改革委、县农", "业 农村局、县财政", "局 、县税务局等"]);

@@ -146,8 +146,14 @@ export function segmentsOf(lines: readonly string[]): Segment[][] {
     }
     return widest > 0 && width <= widest;
   };
+  const done: Segment[][] = [];
+  // The line above starts an inner cell at the token's column (its second or later
+  // segment: a column's start, not a wrapped line's): the token starts that column's
+  // cell too, though the word would fit the cell before it (工作质 导 under 五、提升 (一) 强化组织领).
+  const cellAbove = (i: number, at: number) => (done[i - 1] ?? []).some((s, k) => k > 0 && Math.abs(s.start - at) <= SAME_START);
   return toks.map((ts, i) => {
     const out: Segment[] = [];
+    done.push(out);
     ts.forEach((t, k) => {
       const prev = ts[k - 1];
       const last = out[out.length - 1];
@@ -155,6 +161,7 @@ export function segmentsOf(lines: readonly string[]): Segment[][] {
       const starts =
         gap >= CELL_GAP ||
         (last != null && fullAt(i, last.start, printedWidth(last.text))) ||
+        cellAbove(i, t.start) ||
         ((startNear(i, t.start, -1) || startNear(i, t.start, 1)) &&
           !(last != null && (shortInside(i, last.start, printedWidth(last.text)) || fitsCell(i, last.start, printedWidth(last.text + t.text)))));
       if (last && !starts) {
