@@ -197,6 +197,14 @@ function joinAcrossBreak(prevs: Cell[][][], next: Cell[][], numberCol: number): 
   });
 }
 
+/** Why no ruled task table was read: none was drawn, or none began with a header row (the first one's top row, as read). */
+function noRuledTable(headless: readonly string[][]): string {
+  const first = headless[0];
+  if (!first) return "no ruled table";
+  const top = first.filter(Boolean).join(" | ");
+  return `no ruled table with a header row (${headless.length} ruled table(s); the first's top row: ${top.length > 80 ? `${top.slice(0, 80)}…` : top})`;
+}
+
 export function layoutPdf(pages: PageGeometry[]): Laid {
   const warnings: Warning[] = pages.filter((p) => p.unread).map((p) => warning("page-unread", `page ${p.number}: ${p.unread}`, { page: p.number }));
   const read = pages.map((p) => ({ page: p, ...findTables(p) }));
@@ -230,6 +238,8 @@ export function layoutPdf(pages: PageGeometry[]): Laid {
   let end: { page: number; y: number } | null = null;
   const stray: Paragraph[] = [];
   const prevGrids: Cell[][][] = [];
+  /** The top row of each ruled table read before the task table's header (inspect shows why none was one). */
+  const headless: string[][] = [];
   /** The column lines of the task table as last read, for a page that draws fewer. */
   let bodyXs: number[] | null = null;
   for (const { page, tables } of read) {
@@ -239,6 +249,7 @@ export function layoutPdf(pages: PageGeometry[]): Laid {
       if (!header) {
         const h = findHeader(grid);
         if (!h) {
+          headless.push(grid[0]?.map((c) => c.text.replace(/\s+/gu, "")) ?? []);
           // A table before the task table (metadata, a signature block): front matter.
           stray.push(...grid.flatMap((r) => r.filter((c) => c.text && !c.from).map((c) => ({ text: c.text.replace(/\n/gu, " "), lines: [] }))));
           continue;
@@ -304,7 +315,7 @@ export function layoutPdf(pages: PageGeometry[]): Laid {
       const free = lines.filter((l) => !l.items.some((i) => stream.used.has(i)));
       return {
         layout: "pdf-stream",
-        reason: `no rulings; ${stream.header.length} columns placed from the header's words, ${stream.rows.length} rows`,
+        reason: `${noRuledTable(headless)}; ${stream.header.length} columns placed from the header's words, ${stream.rows.length} rows`,
         table: { header: stream.header, rows: stream.rows, emptyMeansMerged: true },
         paragraphs: [],
         front: free.filter((l) => before(l, sStart)).map(para),
@@ -320,7 +331,7 @@ export function layoutPdf(pages: PageGeometry[]): Laid {
     const laid = layoutText(text);
     // A recognised page read as text: each line of that text keeps its words' lowest confidence.
     const confs = order.map((l) => lowestConfidence(l.items.map((i) => i.conf)));
-    return { ...laid, layout: `pdf-${laid.layout}`, reason: `no ruled task table; read as text: ${laid.reason}`, warnings: [...warnings, ...lowLines(pages), ...laid.warnings], pages: report, ...(confs.some((c) => c != null) ? { lineConf: confs } : {}) };
+    return { ...laid, layout: `pdf-${laid.layout}`, reason: `${noRuledTable(headless)}; read as text: ${laid.reason}`, warnings: [...warnings, ...lowLines(pages), ...laid.warnings], pages: report, ...(confs.some((c) => c != null) ? { lineConf: confs } : {}) };
   }
   const s = start;
   const e = end;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { unradical } from "../../text/radicals.js";
 import type { TextItem } from "../../model/geometry.js";
 import { findTables, joinItems } from "./lattice.js";
+import { layoutPdf } from "./index.js";
 
 const item = (text: string, x0: number, y: number, size = 10): TextItem => ({ text, x0, x1: x0 + text.length * size, y0: y - size, y1: y, size });
 
@@ -74,5 +75,20 @@ describe("radicals", () => {
   it("maps Kangxi radicals and simplified supplement radicals back to ideographs", () => {
     expect(unradical("⼯作任务、⻅效、⻓期、⻔户、⺠⽣")).toBe("工作任务、见效、长期、门户、民生");
     expect(unradical("政务公开")).toBe("政务公开");
+  });
+});
+
+describe("the reason a PDF gives when no ruled table is read", () => {
+  const h = (at: number, from: number, to: number) => ({ dir: "h" as const, at, from, to });
+  const v = (at: number, from: number, to: number) => ({ dir: "v" as const, at, from, to });
+  it("names the ruled tables found without a header row and the first one's top row, for inspect", () => {
+    // A ruled table whose header words were misread (序县 for 序号, 要来 for 具体要求).
+    const page = {
+      number: 1, width: 600, height: 800,
+      segments: [h(100, 50, 450), h(130, 50, 450), h(160, 50, 450), v(50, 100, 160), v(200, 100, 160), v(450, 100, 160)],
+      items: [item("序县", 60, 120), item("要来", 210, 120), item("1", 60, 150), item("公开预算", 210, 150)],
+    };
+    const laid = layoutPdf([page]);
+    expect(laid.reason).toMatch(/^no ruled table with a header row \(1 ruled table\(s\); the first's top row: 序县 \| 要来\)/u);
   });
 });
