@@ -4,6 +4,9 @@ import type { TextItem } from "../../model/geometry.js";
 import { findTables, joinItems } from "./lattice.js";
 import { layoutPdf } from "./index.js";
 
+/** A horizontal and a vertical ruling. */
+const h = (at: number, from: number, to: number) => ({ dir: "h" as const, at, from, to });
+const v = (at: number, from: number, to: number) => ({ dir: "v" as const, at, from, to });
 const item = (text: string, x0: number, y: number, size = 10): TextItem => ({ text, x0, x1: x0 + text.length * size, y0: y - size, y1: y, size });
 
 describe("cell text", () => {
@@ -22,8 +25,6 @@ describe("cell text", () => {
 });
 
 describe("ruled tables", () => {
-  const h = (at: number, from: number, to: number) => ({ dir: "h" as const, at, from, to });
-  const v = (at: number, from: number, to: number) => ({ dir: "v" as const, at, from, to });
 
   it("builds the grid from rulings and merges cells where a border is missing", () => {
     // 2 columns × 3 rows; the left column has no border between rows 2 and 3 (a rowspan).
@@ -40,8 +41,6 @@ describe("ruled tables", () => {
 });
 
 describe("separated borders", () => {
-  const h = (at: number, from: number, to: number) => ({ dir: "h" as const, at, from, to });
-  const v = (at: number, from: number, to: number) => ({ dir: "v" as const, at, from, to });
   /** A cell's own box, as a browser draws it with cell spacing. */
   const box = (x0: number, y0: number, x1: number, y1: number) => [h(y0, x0, x1), h(y1, x0, x1), v(x0, y0, y1), v(x1, y0, y1)];
 
@@ -79,8 +78,6 @@ describe("radicals", () => {
 });
 
 describe("the reason a PDF gives when no ruled table is read", () => {
-  const h = (at: number, from: number, to: number) => ({ dir: "h" as const, at, from, to });
-  const v = (at: number, from: number, to: number) => ({ dir: "v" as const, at, from, to });
   it("names the ruled tables found without a header row and the first one's top row, for inspect", () => {
     // A ruled table whose header words were misread (序县 for 序号, 要来 for 具体要求).
     const page = {

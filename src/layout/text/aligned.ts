@@ -487,6 +487,11 @@ function pageRows({ page, blocks, pcs }: PageCells, cols: Column[], memory: Memo
   return { rows, after };
 }
 
+/** A cell with another's text on a line of its own after its own, and both cells' lines. */
+function appended(a: Cell, b: Cell): Cell {
+  return cell(a.text ? `${a.text}\n${b.text}` : b.text, [...a.lines, ...b.lines]);
+}
+
 /**
  * The rest of a category cell the page break cut (（四）加强相关基 / 础工作) stands at the
  * next page's top in whichever column pdftotext packed it into there, most often the
@@ -502,8 +507,7 @@ function fragmentsToCutCell(cells: Cell[], above: readonly Cell[], cols: readonl
   for (const j of task) {
     const part = cells[j]!;
     if (j === to || !part.text || above[j]!.text || parseMarker(compact(part.text))) continue;
-    const there = cells[to]!;
-    cells[to] = cell(there.text ? `${there.text}\n${part.text}` : part.text, [...there.lines, ...part.lines]);
+    cells[to] = appended(cells[to]!, part);
     cells[j] = cell("", part.lines);
   }
 }
@@ -526,10 +530,9 @@ export function layAligned(lines: SourceLine[]): Laid | null {
   // column is offered as many times as a page prints heading cells side by side, at
   // least twice where it is the only task header; a copy stays empty where the rows
   // have fewer levels.
-  const taskCols = printed.filter((h) => fieldOfHeader(h) === "task").length;
-  const copies = Math.max(taskCols === 1 ? 2 : 1, ...cells.map(headingColumns));
-  const firstTask = printed.findIndex((h) => fieldOfHeader(h) === "task");
-  const header: string[] = printed.flatMap((w, i) => (i === firstTask ? [w, ...new Array<string>(copies - 1).fill("")] : [w]));
+  const taskAt = printed.flatMap((h, i) => (fieldOfHeader(h) === "task" ? [i] : []));
+  const copies = Math.max(taskAt.length === 1 ? 2 : 1, ...cells.map(headingColumns));
+  const header: string[] = printed.flatMap((w, i) => (i === taskAt[0] ? [w, ...new Array<string>(copies - 1).fill("")] : [w]));
   const cols: Column[] = columnsOf(header);
   const memory: Memory = { styles: new Map(), ordinals: new Map(), ...categoryColumns(cells, cols) };
   // Rows at the top of the table's first page go on no cell of a page before.
@@ -550,11 +553,11 @@ export function layAligned(lines: SourceLine[]): Laid | null {
       if (i === 0 && !r.numbered && prev && cols.some((c) => c.field === "number")) {
         fragmentsToCutCell(cells, prev.cells, cols);
         prev.cells.forEach((c, j) => {
-          const more = cells[j]!.text;
+          const more = cells[j]!;
+          if (!more.text) return;
           // A merged cell across the break prints its text on both pages (全年 | 全年): once.
-          const again = cols[j]!.field !== "text" && compact(more) === compact(c.text);
-          if (more && again) prev.cells[j] = cell(c.text, [...c.lines, ...cells[j]!.lines]);
-          else if (more) prev.cells[j] = cell(c.text ? `${c.text}\n${more}` : more, [...c.lines, ...cells[j]!.lines]);
+          const again = cols[j]!.field !== "text" && compact(more.text) === compact(c.text);
+          prev.cells[j] = again ? cell(c.text, [...c.lines, ...more.lines]) : appended(c, more);
         });
         prev.lines.push(...r.lines);
         return;
