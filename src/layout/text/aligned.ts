@@ -392,6 +392,34 @@ function splitAtNumbers(t: Block, numbers: readonly Block[]): Block[] {
   return out;
 }
 
+/**
+ * Two category cells one under the other with no blank line between them (（二）… / （三）…
+ * of two short rows) run together as one block: a line that starts with a heading marker
+ * of the block's first line's style, numbered on from it (or the same number: a heading
+ * printed again in other words after a page break), starts the next cell.
+ */
+function splitAtHeadings(b: Block): Block[] {
+  const first = parseMarker(compact(b.segments[0]?.text ?? ""));
+  if (!first) return [b];
+  const out: Block[] = [];
+  let from = 0;
+  let ordinal = first.ordinal;
+  b.segments.forEach((s, k) => {
+    const m = k > 0 ? parseMarker(compact(s.text)) : null;
+    if (!m || m.style !== first.style || (m.ordinal !== ordinal + 1 && m.ordinal !== ordinal)) return;
+    out.push(sub(b, from, k));
+    [from, ordinal] = [k, m.ordinal];
+  });
+  out.push(sub(b, from, b.segments.length));
+  return out;
+}
+
+/** The block of segments a..e-1 of `b`. */
+function sub(b: Block, a: number, e: number): Block {
+  const segments = b.segments.slice(a, e);
+  return { start: b.start, top: segments[0]!.line, bottom: segments[segments.length - 1]!.line, segments };
+}
+
 interface PageRow {
   top: number;
   bottom: number;
@@ -460,7 +488,8 @@ function pageRows({ page, blocks, pcs }: PageCells, cols: Column[], memory: Memo
   const strays = numberCol >= 0 ? joined(numberCol).filter((b) => !numbers.includes(b)) : [];
   cols.forEach((_, c) => {
     if (c === numberCol) return;
-    const bs = c === textCol ? strays.filter((b) => b.top < after) : joined(c).filter((b) => b.top < after);
+    const own = c === textCol ? strays : cols[c]!.field === "task" ? joined(c).flatMap(splitAtHeadings) : joined(c);
+    const bs = own.filter((b) => b.top < after);
     if (bs.length === 0) return;
     const starts = spanStarts(
       bs.map((b) => ({ top: b.top, bottom: b.bottom })),

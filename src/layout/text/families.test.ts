@@ -348,6 +348,21 @@ describe("two unmarked category levels (space-aligned text)", () => {
   });
 });
 
+describe("category cells stacked without a blank line (space-aligned text)", () => {
+  it("a line opening with the next heading marker of its column's style starts the next category cell", async () => {
+    const plan = await read("aligned-stacked-categories.txt");
+    expect(plan.source.layout).toBe("aligned");
+    const outer = "一、深化民生领域信息公开";
+    expect(plan.tasks.map((t) => [t.number, t.path, norm(t.unitsText), t.deadlineText])).toEqual([
+      ["1", [outer, "（一）做好就业信息公开"], "县人社局", "6 月底前"],
+      // （二）… stands on the line under 开, the last of （一）…: a cell of its own.
+      ["2", [outer, "（二）做好社会救助信息公开"], "县民政局", "每季度"],
+      ["3", [outer, "（三）做好教育信息公开"], "县教育局", "8 月底前"],
+      ["4", ["二、加强政策解读", "（一）做好政策解读"], "县政府办", "全年"],
+    ]);
+  });
+});
+
 describe("a header printed again between rows", () => {
   it("one cell per line: the repeated header is no row's cells", async () => {
     const plan = await read("cell-lines-repeated-header.txt");
