@@ -3,7 +3,7 @@
 
 import type { Cell } from "../model/document.js";
 import { compact } from "../text/text.js";
-import { fieldOfHeader, isHeaderWord } from "../lexicon/headers.js";
+import { fieldOfHeader, isHeaderWord, misreadHeader } from "../lexicon/headers.js";
 import { isHeaderRow } from "./text/assemble.js";
 
 /** Only header words (a copy from above counts as its word): a further header row. */
@@ -40,12 +40,44 @@ export function detachFromHeader(grid: Cell[][], depth: number): void {
   });
 }
 
+/** Rows from a table's top in which its header is looked for (a caption or a note may come first). */
+const HEADER_SEARCH_ROWS = 6;
+
 export function findHeader(grid: Cell[][]): { at: number; rows: number } | null {
-  for (let i = 0; i < Math.min(grid.length, 6); i++) {
+  for (let i = 0; i < Math.min(grid.length, HEADER_SEARCH_ROWS); i++) {
     if (!isHeaderRow(grid[i]!)) continue;
     let n = Math.min(headerDepth(grid[i]!), grid.length - i);
     while (i + n < grid.length && isMoreHeader(grid[i + n]!) && grid[i + n]!.some((c) => c.text && !c.from)) n++;
     return { at: i, rows: n };
+  }
+  return null;
+}
+
+/** A recognised header cell taken for the printed header it is one misread character from. */
+export interface MisreadHeader {
+  row: number;
+  column: number;
+  read: string;
+  as: string;
+}
+
+/**
+ * A scanned table's grid with its header row's misread words (序县) taken for the printed
+ * headers they are one character from (序号), where that makes the row a header row and
+ * none was one; null where no row becomes one. Only the first such row is changed: the
+ * body's cells keep what was read.
+ */
+export function withMisreadHeader(grid: Cell[][]): { grid: Cell[][]; misread: MisreadHeader[] } | null {
+  for (let i = 0; i < Math.min(grid.length, HEADER_SEARCH_ROWS); i++) {
+    const misread: MisreadHeader[] = [];
+    const row = grid[i]!.map((c, j) => {
+      const as = c.text && !isHeaderWord(c.text) ? misreadHeader(c.text) : null;
+      if (!as) return c;
+      if (!c.from) misread.push({ row: i, column: j, read: compact(c.text), as });
+      return { ...c, text: as };
+    });
+    if (misread.length === 0 || !isHeaderRow(row)) continue;
+    return { grid: grid.map((r, k) => (k === i ? row : r)), misread };
   }
   return null;
 }
@@ -133,6 +165,8 @@ export const signature = (header: string[]) => header.map(compact).join("|");
 /** The header printed again: each of the row's own words is the header's word there. */
 export function repeatsHeader(cells: Cell[], header: string[]): boolean {
   const own = cells.map((c, i) => [c, i] as const).filter(([c]) => c.text && !c.from);
-  return own.length >= 2 && own.every(([c, i]) => compact(c.text) === compact(header[i] ?? "") || (isHeaderWord(c.text) && header.some((h) => compact(h) === compact(c.text))));
+  // (A scanned page's reprint may misread a word its first print did not: 序县 for 序号.)
+  const same = (text: string, i: number) => compact(text) === compact(header[i] ?? "") || (isHeaderWord(text) && header.some((h) => compact(h) === compact(text)));
+  return own.length >= 2 && own.every(([c, i]) => same(c.text, i) || same(misreadHeader(c.text) ?? "", i));
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fieldOfHeader, qualifiesUnitHeader, withMeasures } from "./headers.js";
+import { fieldOfHeader, misreadHeader, qualifiesUnitHeader, withMeasures } from "./headers.js";
 
 describe("fieldOfHeader: header words → fields", () => {
   const cases: Array<[string, string | null]> = [
@@ -46,5 +46,25 @@ describe("withMeasures: a requirement-named column of quantities", () => {
   it("leaves two worded requirement columns alone", () => {
     const texts = [["1"], ["改造供水管网"], ["年底前完成主体工程"], ["县水务局"]];
     expect(withMeasures(cols, (j) => texts[j]!)).toBe(cols);
+  });
+});
+
+describe("misreadHeader: a recognised header cell one character off a printed header", () => {
+  it.each([
+    ["序县", "序号"], ["时限耍求", "时限要求"], ["责壬单位", "责任单位"], ["具体耍求", "具体要求"],
+    // One character read as two, or one lost.
+    ["牵头落实单", "牵头落实单位"], ["完成情兄况", "完成情况"],
+  ])("%s → %s", (read, printed) => {
+    expect(misreadHeader(read)).toBe(printed);
+  });
+  it.each([
+    // Two characters off, or no printed header near: not a header.
+    ["[一JU情况"], ["市财政局"], ["推进中"], ["号"],
+    // A two-character header is never taken for a three-character reading.
+    ["备注栏"],
+    // Near two printed headers at once (完成时间 / 完成时限): undecided.
+    ["完成时X"],
+  ])("%s → null", (read) => {
+    expect(misreadHeader(read)).toBeNull();
   });
 });

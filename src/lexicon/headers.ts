@@ -53,6 +53,51 @@ export function fieldOfHeader(header: string): Field | null {
   return null;
 }
 
+/**
+ * Header cells whole, as notices print them (FORMAT.md's column words): what a header
+ * cell the recogniser read one character wrong (序县, 时限耍求) was printed as. Only
+ * scanned pages use them, and only where they make a row a header row.
+ */
+const PRINTED_HEADERS = [
+  "序号", "编号", "工作任务", "重点任务", "主要任务", "任务名称", "工作事项", "重点工作", "任务分类",
+  "具体要求", "工作要求", "工作内容", "任务内容", "工作措施", "具体措施", "目标任务", "主要内容",
+  "责任单位", "牵头单位", "配合单位", "协作单位", "责任部门", "责任科室", "负责科室", "责任处室", "主体单位", "牵头落实单位", "牵头责任单位",
+  "时限要求", "完成时限", "完成时间", "计划完成时间", "完成期限", "时间节点", "时间要求",
+  "完成情况", "落实情况", "进展情况", "推进情况", "工作进度",
+  "备注", "说明", "责任领导", "分管领导", "负责人",
+];
+
+/** How many characters of a printed header may be misread for a recognised cell to be taken for it. */
+const MISREAD_CHARS = 1;
+
+/**
+ * The printed header a recognised cell is one misread character from (a character read
+ * as another, or one read as two or none: edit distance 1), where exactly one is; else
+ * null. A two-character header may only have one of its two misread.
+ */
+export function misreadHeader(text: string): string | null {
+  const t = [...compact(text)];
+  if (t.length < 2) return null;
+  const near = PRINTED_HEADERS.filter((h) => {
+    const w = [...h];
+    if (w.length === 2 && t.length !== 2) return false;
+    return editDistance(t, w, MISREAD_CHARS) <= MISREAD_CHARS;
+  });
+  return near.length === 1 ? near[0]! : null;
+}
+
+/** Levenshtein distance of two character lists, counted only up to `most` + 1. */
+function editDistance(a: readonly string[], b: readonly string[], most: number): number {
+  if (Math.abs(a.length - b.length) > most) return most + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) cur.push(Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    prev = cur;
+  }
+  return prev[b.length]!;
+}
+
 /** Header words are short: a cell of more characters is content, whatever words it holds. */
 export const HEADER_WORD_MAX_CHARS = 12;
 

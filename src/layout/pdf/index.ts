@@ -15,7 +15,7 @@ import { isPartHeading, parseMarker } from "../../lexicon/markers.js";
 import { warning, type Warning } from "../../model/result.js";
 import { lowestConfidence, type PageGeometry, type TextItem } from "../../model/geometry.js";
 import { expandSpans } from "../grid.js";
-import { detachFromHeader, findHeader, mergeHeader, placeFragmentsByText, repeatedHeaderRows } from "../gridTable.js";
+import { detachFromHeader, findHeader, mergeHeader, placeFragmentsByText, repeatedHeaderRows, withMisreadHeader } from "../gridTable.js";
 import { layoutText } from "../text/index.js";
 import { findTables, groupLines, joinItems, withColumns } from "./lattice.js";
 import { PDF_SETTINGS } from "./settings.js";
@@ -247,6 +247,12 @@ export function layoutPdf(pages: PageGeometry[]): Laid {
     for (const t of tables) {
       let grid = expandSpans(t.rows);
       if (!header) {
+        // A scanned table's header words may come out of the recogniser a character off.
+        const misread = page.ocr && !findHeader(grid) ? withMisreadHeader(grid) : null;
+        if (misread) {
+          grid = misread.grid;
+          for (const m of misread.misread) warnings.push(warning("low-confidence", `page ${page.number}, header row, column ${m.column + 1}: recognised as ${m.read}, taken for the header ${m.as}`, { page: page.number }));
+        }
         const h = findHeader(grid);
         if (!h) {
           headless.push(grid[0]?.map((c) => c.text.replace(/\s+/gu, "")) ?? []);
