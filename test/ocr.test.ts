@@ -289,9 +289,15 @@ describe("quotes in recognised Chinese", () => {
     expect(curlyQuotes("根据“放管服*改革进程，每*页")).toBe("根据“放管服”改革进程，每*页");
     expect(pairQuotes(["按照“放管", "服“改革要求，“一件事", "”办理"])).toEqual(["按照“放管", "服”改革要求，“一件事", "”办理"]);
     // All of a cell: a quote left open at its end was a closing one read as “ (its opening one lost).
-    expect(pairQuotes(["围绕做好“六稳”六保“工作"], true)).toEqual(["围绕做好“六稳”六保”工作"]);
+    // Its own opening quote lost beside the close before it (quoted terms side by side).
+    expect(pairQuotes(["围绕做好“六稳”六保“工作"], true)).toEqual(["围绕做好“六稳”“六保”工作"]);
     expect(pairQuotes(["“一网通办改革"], true)).toEqual(["“一网通办改革"]);
     expect(pairQuotes(["围绕做好“六稳”六保“工作"])).toEqual(["围绕做好“六稳”六保“工作"]);
+  });
+  it("a ” with no quotation open, after one closed on its line: the opening quote lost beside that close", () => {
+    expect(curlyQuotes("加强“一件事”一类事”等综合办事信息公开")).toBe("加强“一件事”“一类事”等综合办事信息公开");
+    // No quotation closed before it on the line: nothing to say where it opened.
+    expect(curlyQuotes("一类事”等信息")).toBe("一类事”等信息");
   });
   it("a straight ' beside a CJK character is a double quote misread; one inside a Latin word stays", () => {
     expect(curlyQuotes("公开本机关的“三定'方案")).toBe("公开本机关的“三定”方案");

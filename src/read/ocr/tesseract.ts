@@ -90,15 +90,25 @@ export function pairQuotes(lines: readonly string[], whole = false): string[] {
     if (!CJK.test(text)) return text;
     const chars: string[] = [];
     const all = [...text];
+    // Where the last quotation of this line closed.
+    let closed = -1;
     all.forEach((ch, k) => {
       // (* too: the models take a ” for it, and a quotation in Chinese holds no asterisk.)
       if (ch === '"' || ch === "“" || (open && ch === "*") || (ch === "'" && (CJK.test(all[k - 1] ?? "") || CJK.test(all[k + 1] ?? "")))) {
         if (!open) [opened.line, opened.at] = [i, chars.length];
+        if (open) closed = chars.length;
         chars.push(open ? "”" : "“");
         open = !open;
         return;
       }
-      if (ch === "”") open = false;
+      if (ch === "”") {
+        // A closing quote with none open, after a quotation closed on this line: its
+        // opening quote was lost beside that one's close, as quoted terms stand side by
+        // side (“六稳”“六保” read as “六稳”六保”; Chinese text has no ” unopened).
+        if (!open && closed >= 0) chars.splice(closed + 1, 0, "“");
+        open = false;
+        closed = chars.length;
+      }
       chars.push(ch);
     });
     return chars.join("");
@@ -111,6 +121,10 @@ export function pairQuotes(lines: readonly string[], whole = false): string[] {
     // Not a quote that opens the cell: nothing before it to close.
     if (i > 0 || chars.slice(0, k).some((c) => CJK.test(c))) {
       chars[k] = "”";
+      // Its own opening quote lost beside the close before it, as above.
+      let q = k - 1;
+      while (q >= 0 && chars[q] !== "“" && chars[q] !== "”") q--;
+      if (q >= 0 && chars[q] === "”") chars.splice(q + 1, 0, "“");
       out[i] = chars.join("");
     }
   }
