@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { unradical } from "../../text/radicals.js";
 import type { TextItem } from "../../model/geometry.js";
-import { findTables, joinItems } from "./lattice.js";
+import { findTables, joinItems, lastLineFull } from "./lattice.js";
 import { layoutPdf } from "./index.js";
 
 /** A horizontal and a vertical ruling. */
@@ -21,6 +21,19 @@ describe("cell text", () => {
     expect(joinItems([item("市财政局", 0, 10), item("市税务局", 0, 22)], 100)).toBe("市财政局\n市税务局");
     // a bracket that did not fit went to the next line: 各县 | （区）人民政府
     expect(joinItems([item("金融办，各县", 0, 10), item("（区）人民政府", 0, 22)], 95)).toBe("金融办，各县（区）人民政府");
+  });
+});
+
+describe("a cell's text that may go on past a page break", () => {
+  // A cell from x 0 to 100, its bottom ruling at y 100; lines of 10 pt.
+  const lines = (last: number) => [item("推进发展新", 48, last - 12), item("产业工作公", 48, last)];
+  it("runs on where its last line fills the cell's width and stands at its foot", () => {
+    expect(lastLineFull(lines(96), 100, 100)).toBe(true);
+    expect(lastLineFull(lines(96), 100)).toBe(true);
+  });
+  it("ended where its last line stands higher in the cell (a merged cell's text centred or at the top), or stops short", () => {
+    expect(lastLineFull(lines(60), 100, 100)).toBe(false);
+    expect(lastLineFull([item("推进发展新", 48, 84), item("公开", 0, 96)], 100, 100)).toBe(false);
   });
 });
 

@@ -151,13 +151,19 @@ export interface FoundTables {
   rulings: number;
 }
 
-/** Whether the last line of these items reaches `right` (the text may run on). */
-export function lastLineFull(items: TextItem[], right: number): boolean {
+/**
+ * Whether the last line of these items reaches `right` and, where the cell's `foot` is
+ * given, stands at the foot: text a page break cut fills its part to the bottom, while a
+ * cell whose text ends higher (centred or set at the top of its rows) ended there.
+ */
+export function lastLineFull(items: TextItem[], right: number, foot?: number): boolean {
   if (items.length === 0) return false;
   const bottom = maxOf(items, (i) => (i.y0 + i.y1) / 2);
   const last = items.filter((i) => Math.abs((i.y0 + i.y1) / 2 - bottom) < Math.max(S.sameLineMinPt, i.size * S.sameLineCentre));
   const end = maxOf(last, (i) => i.x1);
-  return right - end < (last[0]?.size ?? 10) * S.filledLineGap;
+  const size = last[0]?.size ?? 10;
+  if (foot != null && foot - maxOf(last, (i) => i.y1) > size * S.cutTextFoot) return false;
+  return right - end < size * S.filledLineGap;
 }
 
 /** Text items → visual lines, top to bottom, each left to right: items whose vertical centres lie within half a glyph. */
@@ -339,7 +345,7 @@ function buildTable(gh: Segment[], gv: Segment[], items: TextItem[], used: Set<T
   const boxes: CellBox[] = [];
   for (const b of cells) {
     const edge = xs[b.c1 + 1]! - S.cellPadding;
-    const cell: Cell = { text: joinItems(b.items, edge), lines: [], rowSpan: b.r1 - b.r0 + 1, colSpan: b.c1 - b.c0 + 1, runsOn: lastLineFull(b.items, edge) };
+    const cell: Cell = { text: joinItems(b.items, edge), lines: [], rowSpan: b.r1 - b.r0 + 1, colSpan: b.c1 - b.c0 + 1, runsOn: lastLineFull(b.items, edge, ys[b.r1 + 1]) };
     const conf = lowestConfidence(b.items.map((i) => i.conf));
     if (conf != null) cell.conf = conf;
     if (b.c1 > b.c0 && b.items.length > 0) {

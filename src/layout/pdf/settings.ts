@@ -53,6 +53,12 @@ export const PDF_SETTINGS = {
   wordGap: 0.25,
   /** em. A line ending nearer than this to the cell's right edge filled the cell: the text wrapped. */
   filledLineGap: 2.2,
+  /**
+   * em. A cell's last line whose foot stands further than this above the cell's bottom
+   * ruling ended the text: a page break cuts text that fills its part, and the part's
+   * foot is its padding and at most a line's leading below the last line (about 1 em).
+   */
+  cutTextFoot: 2,
   /** em. A line ending nearer than this wrapped too, unless it ends on the last character of a unit name. */
   wrappedLineGap: 4.5,
   /** pt. A cell's right edge, for the tests above, is its ruling less this (the cell padding). */
