@@ -10,7 +10,7 @@ import { isPartHeading, parseMarker } from "./markers.js";
 import { parseSmallNumber, yearNumber } from "./numerals.js";
 import { headerRole, phraseRole } from "./roles.js";
 import { COVERING_LETTER, PLAN_WORD } from "./titles.js";
-import { EXPANDABLE_END, UNIT_NAME_END } from "./units.js";
+import { EXPANDABLE_END, namesUnits, UNIT_NAME_END } from "./units.js";
 
 describe("headers", () => {
   it.each([
@@ -44,6 +44,15 @@ describe("cells", () => {
     expect(looksLikeUnits("推动政务服务事项全程网上办理")).toBe(false);
     expect(["稳步推进", "2026年9月前", "每半年", "逐步推进"].map(looksLikeDeadline)).toEqual([true, true, true, true]);
     expect(looksLikeDeadline("每年组织一次业务培训并形成报告")).toBe(false);
+  });
+});
+
+describe("texts that name units", () => {
+  it.each([["县财政局牵头落实"], ["各镇（街道）负责落实"], ["牵头单位：县发改委；完成时限：6月底前"], ["县教育局、县卫健委等"]])("%s names units", (t) => {
+    expect(namesUnits(t)).toBe(true);
+  });
+  it.each([["含责任单位和完成时限两列"], ["负责落实"], ["责任领导：张三"], ["2024年6月底前"]])("%s names none", (t) => {
+    expect(namesUnits(t)).toBe(false);
   });
 });
 

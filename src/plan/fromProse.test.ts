@@ -15,3 +15,19 @@ describe("a prose item's title", () => {
     expect(item("5.推行网上办理。（县政府办负责）").title).toBeNull();
   });
 });
+
+describe("a trailing parenthesis names units only where a name in it ends like one", () => {
+  it("reads a unit list, with its role phrases and a trailing 等", () => {
+    const units = (text: string) => item(text).unitCells.map((c) => c.text);
+    expect(units("1.推行一次告知、一表申请（县政务服务中心牵头，各乡镇配合）")).toEqual(["县政务服务中心牵头，各乡镇配合"]);
+    expect(units("2.公开涉企收费清单〔县发改委、县财政局等按职责分工负责〕")).toEqual(["县发改委、县财政局等按职责分工负责"]);
+  });
+  it("leaves a bracket that only mentions unit words in the text: it names none", () => {
+    const tasks = planProse([
+      { text: "1.推行一次告知（县政务服务中心负责）", lines: [1] },
+      { text: "2.整理各地报来的任务分工表，统一格式（含责任单位和完成时限两列）。", lines: [2] },
+    ]).value.tasks;
+    expect(tasks[1]!.unitCells).toEqual([]);
+    expect(tasks[1]!.text).toContain("（含责任单位和完成时限两列）");
+  });
+});

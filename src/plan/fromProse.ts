@@ -6,7 +6,7 @@
 import type { Paragraph } from "../model/document.js";
 import { ok, warning, type Result, type Warning } from "../model/result.js";
 import { LABEL_AT, labelsIn } from "../lexicon/labels.js";
-import { UNIT_MENTION } from "../lexicon/units.js";
+import { namesUnits, UNIT_MENTION } from "../lexicon/units.js";
 import { LEADER_DOTS } from "../lexicon/furniture.js";
 import { toSimplified } from "../text/hant.js";
 import { clean, compact, trimEndOf } from "../text/text.js";
@@ -35,7 +35,8 @@ export function trailingUnits(text: string): [string, string] | null {
       depth--;
       if (depth === 0) {
         const inside = t.slice(i + 1, -1).trim();
-        if (!UNIT_MENTION.test(toSimplified(inside)) || inside.length > 300) return null;
+        const simplified = toSimplified(inside);
+        if (!UNIT_MENTION.test(simplified) || !namesUnits(simplified) || inside.length > 300) return null;
         return [t.slice(0, i).trim(), inside];
       }
     }
