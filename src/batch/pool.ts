@@ -14,7 +14,7 @@ import { DEFAULT_MAX_MEMORY_MB } from "../model/limits.js";
 import type { ConvertOptions } from "../pipeline.js";
 import type { Plan } from "../schema/plan.js";
 import type { Render } from "../export/render.js";
-import { apply, release, untrack, type Change, type Resource } from "../sys/cleanup.js";
+import { apply, releaseEach, untrack, type Change, type Resource } from "../sys/cleanup.js";
 import type { FsPath } from "../sys/fsPath.js";
 import { kindOf, pick } from "./affinity.js";
 import { startWorker, takeSpare } from "./spawn.js";
@@ -189,13 +189,7 @@ export class Pool {
 
   /** Kills what a stopped child left running and removes what it left on disk. */
   private releaseHeld(slot: Slot): void {
-    for (const r of slot.held.values()) {
-      try {
-        release(r);
-      } catch {
-        // Gone already.
-      }
-    }
+    releaseEach([...slot.held.values()]);
     slot.held.clear();
   }
 

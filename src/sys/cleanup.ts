@@ -11,6 +11,10 @@ export type Resource = { kind: "file" | "dir"; path: string | Buffer } | { kind:
 export type Change = { op: "add" | "remove"; resource: Resource };
 
 const live = new Map<string, Resource>();
+
+/** Tries, and ms added per try, at removing a folder that its killed processes still write into (ENOTEMPTY, EBUSY). */
+const RM_RETRIES = 5;
+const RM_RETRY_MS = 50;
 let forward: ((c: Change) => void) | null = null;
 
 const keyOf = (r: Resource) => ("pid" in r ? `${r.kind}:${r.pid}` : `${r.kind}:${typeof r.path === "string" ? r.path : r.path.toString("latin1")}`);
@@ -48,7 +52,9 @@ export function killGroup(pid: number): void {
 /** Undoes one resource now, synchronously. */
 export function release(r: Resource): void {
   live.delete(keyOf(r));
-  if (!("pid" in r)) rmSync(r.path, { recursive: r.kind === "dir", force: true });
+  // A folder's processes, just killed, may still write into it for a moment (a busy
+  // machine delivers SIGKILL late): the removal is tried again, 50 ms longer each time.
+  if (!("pid" in r)) rmSync(r.path, { recursive: r.kind === "dir", force: true, maxRetries: RM_RETRIES, retryDelay: RM_RETRY_MS });
   else if (r.kind === "group") killGroup(r.pid);
   else {
     try {
@@ -59,9 +65,11 @@ export function release(r: Resource): void {
   }
 }
 
-/** Undoes everything still registered: processes first, then the files they held. */
-export function releaseAll(): void {
-  const all = [...live.values()];
+/**
+ * Undoes these resources: processes first, then the files they held — a folder removed
+ * while its LibreOffice still runs is written again (its profile) before the kill.
+ */
+export function releaseEach(all: readonly Resource[]): void {
   for (const r of all) if (r.kind === "group" || r.kind === "process") release(r);
   for (const r of all) if (r.kind === "file" || r.kind === "dir") {
     try {
@@ -70,6 +78,11 @@ export function releaseAll(): void {
       // Nothing more can be done at exit; the next --resume removes leftover temporaries.
     }
   }
+}
+
+/** Undoes everything still registered. */
+export function releaseAll(): void {
+  releaseEach([...live.values()]);
 }
 
 /** The resources registered now (for tests and for a worker's death). */
