@@ -21,6 +21,36 @@ export const RESPONSIBLE_PHRASE = new RegExp(`${DUTY}${SEP}(?:负责落实|${RES
 /** The same phrases anywhere in a piece: a phrase ends its list even without a separator. */
 export const ANY_ROLE_PHRASE = new RegExp(`${DUTY}${SEP}(?:${LEAD}|${SUPPORT}|${RESPONSIBLE})(?:落实|负责)?`, "gu");
 
+/** A whole piece that is one role phrase. */
+const WHOLE_ROLE_PHRASE = new RegExp(`^${DUTY}${SEP}(?:${LEAD}|${SUPPORT}|${RESPONSIBLE})(?:落实|负责)?$`, "u");
+/** The characters role phrases are written in. */
+const ROLE_CHARS = [...new Set(`${DUTY}${SEP}${LEAD}${SUPPORT}${RESPONSIBLE}落实负责`.replace(/[^\p{Script=Han}]/gu, ""))];
+/** Shorter role phrases (牵头, 配合) are left alone: one character off, they are other words (码头). */
+const MISREAD_PHRASE_MIN = 4;
+
+/**
+ * The role phrase a recognised piece ends in with one character misread (牵头落头 for
+ * 牵头落实), where the text before it ends like a unit name (`namedBefore`): the piece with
+ * the phrase as printed; else null. The longest such ending is taken.
+ */
+export function misreadRolePhrase(piece: string, namedBefore: (head: string) => boolean): string | null {
+  const chars = [...piece];
+  for (let n = Math.min(chars.length - 1, 12); n >= MISREAD_PHRASE_MIN; n--) {
+    const head = chars.slice(0, chars.length - n).join("");
+    const tail = chars.slice(chars.length - n);
+    if (!namedBefore(head)) continue;
+    if (WHOLE_ROLE_PHRASE.test(tail.join(""))) return null;
+    for (let k = 0; k < n; k++) {
+      for (const c of ROLE_CHARS) {
+        if (c === tail[k]) continue;
+        const fixed = [...tail.slice(0, k), c, ...tail.slice(k + 1)].join("");
+        if (WHOLE_ROLE_PHRASE.test(fixed)) return head + fixed;
+      }
+    }
+  }
+  return null;
+}
+
 /** The role a phrase sets, or null for none. */
 export function phraseRole(phrase: string): Role | null {
   if (LEAD_PHRASE.test(phrase)) return "lead";

@@ -4,7 +4,7 @@ import type { DraftTask } from "../plan/draft.js";
 import type { Task } from "../schema/plan.js";
 import { classifyDeadline } from "./deadline.js";
 import { clean } from "../text/text.js";
-import { splitUnits } from "./units.js";
+import { splitUnits, withRolePhrasesRead } from "./units.js";
 
 function orNull(s: string | null): string | null {
   if (s == null) return null;
@@ -13,7 +13,9 @@ function orNull(s: string | null): string | null {
 }
 
 export function finishTask(d: DraftTask, year: number | null): Task {
-  const cells = d.unitCells.map((u) => ({ ...u, text: clean(u.text) })).filter((u) => u.text);
+  // A recognised cell's role phrases are read as the vocabulary prints them.
+  const read = (text: string) => (d.conf == null ? text : withRolePhrasesRead(text));
+  const cells = d.unitCells.map((u) => ({ ...u, text: read(clean(u.text)) })).filter((u) => u.text);
   const unitsText = cells.length > 0 ? cells.map((u) => u.text).join("；") : null;
   const deadlineText = orNull(d.deadlineText);
   return {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { splitUnits } from "./units.js";
+import { splitUnits, withRolePhrasesRead } from "./units.js";
 
 const short = (cell: string, role?: "lead" | "support" | "responsible") =>
   splitUnits(cell, role).map((u) => `${u.name}/${u.role[0]}`);
@@ -97,5 +97,23 @@ describe("headerRole (a unit column's or label's default role)", () => {
     expect(["牵头单位", "牵头责任单位", "牽頭單位"].map(headerRole)).toEqual(["lead", "lead", "lead"]);
     expect(["配合单位", "协同责任单位", "协办单位"].map(headerRole)).toEqual(["support", "support", "support"]);
     expect(["责任单位", "责任部门", "負責科室"].map(headerRole)).toEqual(["responsible", "responsible", "responsible"]);
+  });
+});
+
+describe("recognised role phrases one character off", () => {
+  it.each([
+    ["市教育体育局牵头落头", "市教育体育局牵头落实"],
+    ["市扶贫移民局、民政局替头落实", "市扶贫移民局、民政局牵头落实"],
+    ["市发展改革委、财政局按照职责分工分别牵头落买", "市发展改革委、财政局按照职责分工分别牵头落实"],
+    // Each list of a cell ends in its own phrase.
+    ["市财政局牵头落实，各乡镇配合落头", "市财政局牵头落实，各乡镇配合落实"],
+  ])("%s → %s", (read, printed) => {
+    expect(withRolePhrasesRead(read)).toBe(printed);
+  });
+  it.each([
+    // Read right, two characters off (牵头沙头), a short phrase (码头 is a word), or no unit name before it.
+    ["市教育体育局牵头落实"], ["市教育体育局牵头沙头"], ["市港航局码头"], ["加快推进落头"],
+  ])("%s stays", (read) => {
+    expect(withRolePhrasesRead(read)).toBe(read);
   });
 });

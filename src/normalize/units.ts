@@ -5,8 +5,8 @@
 // milliseconds (a regex retried from each position, or a string sliced per name, made
 // such a cell take a minute).
 
-import { ANY_ROLE_PHRASE, JOINTLY, phraseRole, type Role } from "../lexicon/roles.js";
-import { EXPANDABLE_END, LEVEL_PREFIX, LEVEL_WORD, NAME_SEPARATORS, NO_EXPAND_START, NOTE_IN_BRACKETS, SPACE_BETWEEN_NAMES } from "../lexicon/units.js";
+import { ANY_ROLE_PHRASE, JOINTLY, misreadRolePhrase, phraseRole, type Role } from "../lexicon/roles.js";
+import { EXPANDABLE_END, LEVEL_PREFIX, LEVEL_WORD, NAME_SEPARATORS, NO_EXPAND_START, NOTE_IN_BRACKETS, SPACE_BETWEEN_NAMES, UNIT_NAME_END } from "../lexicon/units.js";
 import { brokenUnitName } from "../lexicon/cells.js";
 import { toSimplified } from "../text/hant.js";
 import { trimEndOf } from "../text/text.js";
@@ -225,4 +225,18 @@ function expandPrefixes(units: Unit[]): Unit[] {
   if (!first) return units;
   const prefix = first.name[0]!; // as printed: 縣 in a traditional notice
   return units.map((u) => (!NO_EXPAND_START.test(s(u.name)) && EXPANDABLE_END.test(s(u.name)) ? { ...u, name: prefix + u.name } : u));
+}
+
+/**
+ * A recognised unit cell with the role phrase ending each of its lists read as printed
+ * where the recogniser got one character of it wrong (市教育体育局牵头落头 → …牵头落实): the
+ * phrase is the domain's own vocabulary, and the name before it ends like a unit's (or in 等).
+ * A piece in traditional characters is left as read (the phrases are written simplified).
+ */
+export function withRolePhrasesRead(cell: string): string {
+  const namedBefore = (head: string) => UNIT_NAME_END.test(head) || /等$/u.test(head);
+  return cell
+    .split(/([，,；;\n])/u)
+    .map((piece) => (toSimplified(piece) === piece ? (misreadRolePhrase(piece, namedBefore) ?? piece) : piece))
+    .join("");
 }
