@@ -55,15 +55,17 @@ function headerTokens(text: string, line: number): HeaderToken[] {
 
 const isFragment = (t: string) => compact(t).length <= HEADER_FRAGMENT_MAX && !/\d/u.test(t);
 
+/** A line of header words (all but one of its words), naming the requirement or the units. */
+function isHeaderLine(line: SourceLine, i: number): boolean {
+  const ts = headerTokens(line.text, i);
+  const words = ts.filter((t) => isHeaderWord(t.text));
+  if (words.length < MIN_HEADER_WORDS || words.length < ts.length - 1) return false;
+  const fields = new Set(words.map((w) => fieldOfHeader(w.text)));
+  return fields.has("text") || fields.has("units");
+}
+
 function headerAt(lines: readonly SourceLine[]): number {
-  for (let i = 0; i < lines.length; i++) {
-    const ts = headerTokens(lines[i]!.text, i);
-    const words = ts.filter((t) => isHeaderWord(t.text));
-    if (words.length < MIN_HEADER_WORDS || words.length < ts.length - 1) continue;
-    const fields = new Set(words.map((w) => fieldOfHeader(w.text)));
-    if (fields.has("text") || fields.has("units")) return i;
-  }
-  return -1;
+  return lines.findIndex(isHeaderLine);
 }
 
 interface HeaderColumn {
@@ -161,6 +163,15 @@ function splitPages(lines: readonly SourceLine[]): Page[] {
 /** The body's pages, without the header printed again at their tops and without their furniture. */
 function pagesOf(all: readonly SourceLine[], header: HeaderBlock): Page[] {
   const pages = splitPages(all.slice(header.last + 1)).map((p) => ({ lines: p.lines.map((l) => (header.keys.has(compact(l.text)) && !isBlank(l) ? { n: l.n, text: "" } : l)) }));
+  // The header printed again in another wrapping (序 / 工作任务 具体要求 … / 号, where the
+  // first had 类别 | 子项 under 工作任务: a table restarted mid-page): its lines are no row.
+  for (const p of pages) {
+    for (let i = 0; i < p.lines.length; i++) {
+      if (!isHeaderLine(p.lines[i]!, i)) continue;
+      const again = headerBlock(p.lines, i);
+      for (let k = again.first; k <= again.last; k++) p.lines[k] = { n: p.lines[k]!.n, text: "" };
+    }
+  }
   // A line at the edge of two or more pages, equal but for its digits, is the pages'
   // furniture (a browser's date and title line, the file URL and page count).
   const edgeKey = (t: string) => compact(t).replace(/\d+/gu, "#");

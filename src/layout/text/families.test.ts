@@ -363,6 +363,19 @@ describe("category cells stacked without a blank line (space-aligned text)", () 
   });
 });
 
+describe("the header printed again mid-page in another wrapping (space-aligned text)", () => {
+  it("序 / 工作任务 具体要求 … / 号 where the first header was one line: no row, and no 序号 category", async () => {
+    const plan = await read("aligned-header-again.txt");
+    expect(plan.source.layout).toBe("aligned");
+    expect(plan.tasks.map((t) => [t.number, t.path, norm(t.unitsText), t.deadlineText])).toEqual([
+      ["1", ["一、深化财政信息公开"], "县财政局", "每季度"],
+      ["2", ["一、深化财政信息公开"], "县财政局", "年底前"],
+      ["3", ["二、推进基层政务公开"], "各乡镇人民政府", "9 月底前"],
+      ["4", ["二、推进基层政务公开"], "县政务服务中心", "全年"],
+    ]);
+  });
+});
+
 describe("a header printed again between rows", () => {
   it("one cell per line: the repeated header is no row's cells", async () => {
     const plan = await read("cell-lines-repeated-header.txt");
