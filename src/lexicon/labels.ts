@@ -3,6 +3,8 @@
 // header words (lexicon/headers.ts): a label names what a column would.
 
 import { fieldOfHeader, type Field } from "./headers.js";
+import { ANY_ROLE_PHRASE } from "./roles.js";
+import { UNIT_NAME_END } from "./units.js";
 
 /** The fields a label gives a value to; a 序号: or 工作任务: line is text, not a label. */
 const LABEL_FIELDS: ReadonlySet<Field> = new Set(["units", "people", "deadline", "status", "remarks"]);
@@ -79,4 +81,17 @@ export function labelsIn(text: string): { before: string; labels: Labelled[] } |
     return { label: a.label, field: a.field, rest: i < kept.length - 1 ? rest.replace(/[；;，,、\s\u3000]+$/u, "") : rest };
   });
   return { before: text.slice(0, kept[0]!.start).trim(), labels };
+}
+
+/**
+ * Whether a text names units: one of its names (between separators, its label, role
+ * phrase, a trailing 等 and a bracketed qualifier — 各镇（街道） — left off) ends like a
+ * unit name. A mention alone is not enough: a bracket that talks about 责任单位 and
+ * 完成时限 names none.
+ */
+export function namesUnits(text: string): boolean {
+  return text
+    .split(/[、，,；;\n]+/u)
+    .map((name) => name.replace(ANY_ROLE_PHRASE, "").replace(/等$/u, "").replace(/[（(][^（）()]*[）)]$/u, "").replace(LABEL_AT, ""))
+    .some((name) => UNIT_NAME_END.test(name));
 }

@@ -5,12 +5,12 @@ import { brokenUnitName, isQuantity, looksLikeDeadline, looksLikeUnits, NUMBER_C
 import { datesIn, phraseKind } from "./deadlines.js";
 import { EDGE_PAGE_NUMBER, PAGE_NUMBER } from "./furniture.js";
 import { fieldOfHeader } from "./headers.js";
-import { isLabelLine, labelAt } from "./labels.js";
+import { isLabelLine, labelAt, namesUnits } from "./labels.js";
 import { isPartHeading, parseMarker } from "./markers.js";
 import { parseSmallNumber, yearNumber } from "./numerals.js";
 import { headerRole, phraseRole } from "./roles.js";
 import { COVERING_LETTER, PLAN_WORD } from "./titles.js";
-import { EXPANDABLE_END, namesUnits, UNIT_NAME_END } from "./units.js";
+import { EXPANDABLE_END, UNIT_NAME_END } from "./units.js";
 
 describe("headers", () => {
   it.each([

@@ -3,7 +3,6 @@
 // in simplified characters and matched against a simplified copy of the text
 // (text/hant.ts), so traditional notices read the same and keep their characters.
 
-import { ANY_ROLE_PHRASE } from "./roles.js";
 
 /**
  * How the name of a government body or organisation ends (FORMAT.md: 局 委 办 厅 室 中心
@@ -37,18 +36,6 @@ export const UNIT_LAST_CHAR = new RegExp(`[${[...new Set(UNIT_ENDINGS.map((e) =>
  */
 export const UNIT_MENTION = /(?:局|委|办|厅|室|中心|部门|政府|单位|院|会|所|站|队|公司|银行|乡镇|街道|牵头|负责|落实|配合)/u;
 
-/**
- * Whether a text names units: one of its names (between separators, its label, role
- * phrase, a trailing 等 and a bracketed qualifier — 各镇（街道） — left off) ends like a
- * unit name. A mention alone is not enough: a
- * bracket that talks about 责任单位 and 完成时限 names none.
- */
-export function namesUnits(text: string): boolean {
-  return text
-    .split(/[、，,；;\n]+/u)
-    .map((name) => name.replace(ANY_ROLE_PHRASE, "").replace(/等$/u, "").replace(/[（(][^（）()]*[）)]$/u, "").replace(/^[^：:]{2,8}[：:]/u, ""))
-    .some((name) => UNIT_NAME_END.test(name));
-}
 
 /**
  * The endings after which a sibling name takes the level prefix of the first name of its

@@ -5,8 +5,8 @@
 
 import type { Paragraph } from "../model/document.js";
 import { ok, warning, type Result, type Warning } from "../model/result.js";
-import { LABEL_AT, labelsIn } from "../lexicon/labels.js";
-import { namesUnits, UNIT_MENTION } from "../lexicon/units.js";
+import { LABEL_AT, labelsIn, namesUnits } from "../lexicon/labels.js";
+import { UNIT_MENTION } from "../lexicon/units.js";
 import { LEADER_DOTS } from "../lexicon/furniture.js";
 import { toSimplified } from "../text/hant.js";
 import { clean, compact, trimEndOf } from "../text/text.js";
