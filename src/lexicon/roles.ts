@@ -27,6 +27,8 @@ const WHOLE_ROLE_PHRASE = new RegExp(`^${DUTY}${SEP}(?:${LEAD}|${SUPPORT}|${RESP
 const ROLE_CHARS = [...new Set(`${DUTY}${SEP}${LEAD}${SUPPORT}${RESPONSIBLE}落实负责`.replace(/[^\p{Script=Han}]/gu, ""))];
 /** Shorter role phrases (牵头, 配合) are left alone: one character off, they are other words (码头). */
 const MISREAD_PHRASE_MIN = 4;
+/** Characters of the longest role phrase (按照职责分工分别牵头落实): no longer ending is tried. */
+const ROLE_PHRASE_MAX = 12;
 
 /**
  * The role phrase a recognised piece ends in with one character misread (牵头落头 for
@@ -35,7 +37,7 @@ const MISREAD_PHRASE_MIN = 4;
  */
 export function misreadRolePhrase(piece: string, namedBefore: (head: string) => boolean): string | null {
   const chars = [...piece];
-  for (let n = Math.min(chars.length - 1, 12); n >= MISREAD_PHRASE_MIN; n--) {
+  for (let n = Math.min(chars.length - 1, ROLE_PHRASE_MAX); n >= MISREAD_PHRASE_MIN; n--) {
     const head = chars.slice(0, chars.length - n).join("");
     const tail = chars.slice(chars.length - n);
     if (!namedBefore(head)) continue;
