@@ -18,11 +18,12 @@ const RESPONSIBLE = "负责|落实";
 export const LEAD_PHRASE = new RegExp(`${DUTY}${SEP}(?:${LEAD})(?:落实|负责)?$`, "u");
 export const SUPPORT_PHRASE = new RegExp(`${DUTY}${SEP}(?:${SUPPORT})(?:落实)?$`, "u");
 export const RESPONSIBLE_PHRASE = new RegExp(`${DUTY}${SEP}(?:负责落实|${RESPONSIBLE})$`, "u");
+/** Any role phrase, as a pattern. */
+const ROLE_PHRASE = `${DUTY}${SEP}(?:${LEAD}|${SUPPORT}|${RESPONSIBLE})(?:落实|负责)?`;
 /** The same phrases anywhere in a piece: a phrase ends its list even without a separator. */
-export const ANY_ROLE_PHRASE = new RegExp(`${DUTY}${SEP}(?:${LEAD}|${SUPPORT}|${RESPONSIBLE})(?:落实|负责)?`, "gu");
-
+export const ANY_ROLE_PHRASE = new RegExp(ROLE_PHRASE, "gu");
 /** A whole piece that is one role phrase. */
-const WHOLE_ROLE_PHRASE = new RegExp(`^${DUTY}${SEP}(?:${LEAD}|${SUPPORT}|${RESPONSIBLE})(?:落实|负责)?$`, "u");
+const WHOLE_ROLE_PHRASE = new RegExp(`^${ROLE_PHRASE}$`, "u");
 /** The characters role phrases are written in. */
 const ROLE_CHARS = [...new Set(`${DUTY}${SEP}${LEAD}${SUPPORT}${RESPONSIBLE}落实负责`.replace(/[^\p{Script=Han}]/gu, ""))];
 /** Shorter role phrases (牵头, 配合) are left alone: one character off, they are other words (码头). */

@@ -247,13 +247,14 @@ export function layoutPdf(pages: PageGeometry[]): Laid {
     for (const t of tables) {
       let grid = expandSpans(t.rows);
       if (!header) {
+        let h = findHeader(grid);
         // A scanned table's header words may come out of the recogniser a character off.
-        const misread = page.ocr && !findHeader(grid) ? withMisreadHeader(grid) : null;
+        const misread = !h && page.ocr ? withMisreadHeader(grid) : null;
         if (misread) {
           grid = misread.grid;
           for (const m of misread.misread) warnings.push(warning("low-confidence", `page ${page.number}, header row, column ${m.column + 1}: recognised as ${m.read}, taken for the header ${m.as}`, { page: page.number }));
+          h = findHeader(grid);
         }
-        const h = findHeader(grid);
         if (!h) {
           headless.push(grid[0]?.map((c) => c.text.replace(/\s+/gu, "")) ?? []);
           // A table before the task table (metadata, a signature block): front matter.
