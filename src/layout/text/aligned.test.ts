@@ -1,7 +1,7 @@
 // The pieces of the space-aligned layout, on small pages written for each rule.
 import { describe, expect, it } from "vitest";
 import { blocksOf, pageColumns, segmentsOf } from "./alignedBlocks.js";
-import { spanStarts } from "./rowSpans.js";
+import { alignmentVotes, shownAlignment, spanStarts } from "./rowSpans.js";
 import { layAligned } from "./aligned.js";
 import { sourceLines } from "./lines.js";
 
@@ -203,5 +203,21 @@ describe("rows a merged cell covers", () => {
   it("a cell at the top of a page's third row starts there, though a span from the page's top down past its rows would centre it too", () => {
     const five = [...rows, { top: 11, bottom: 14 }, { top: 16, bottom: 19 }];
     expect(spanStarts([{ top: 8, bottom: 9 }], five)).toEqual([2]);
+  });
+  it("a cell read as well at one row's top as centred over the rows before: the table's alignment decides", () => {
+    const even = [0, 5, 10, 15, 20].map((top) => ({ top, bottom: top + 2 }));
+    const cells = [
+      { top: 0, bottom: 1 },
+      { top: 9, bottom: 10 },
+    ];
+    expect(spanStarts(cells, even, false, "top")).toEqual([0, 2]);
+    expect(spanStarts(cells, even, false, "middle")).toEqual([0, 1]);
+  });
+  it("a column's alignment is what its cells show, not counting a page's last cell (its rows may go on past the break)", () => {
+    const votes = { top: 0, middle: 0 };
+    alignmentVotes([{ top: 0, bottom: 1 }, { top: 8, bottom: 9 }], rows, [0, 2], votes);
+    expect(votes).toEqual({ top: 1, middle: 0 });
+    expect(shownAlignment(votes)).toBe("top");
+    expect(shownAlignment({ top: 2, middle: 2 })).toBeUndefined();
   });
 });

@@ -13,7 +13,7 @@ import { fitsField, NUMBER_CELL } from "../../lexicon/cells.js";
 import { columnsOf, fieldOfHeader, isHeaderWord, neverEmpty } from "../../lexicon/headers.js";
 import { clean, compact } from "../../text/text.js";
 import { blocksOf, COLUMN_SPREAD, pageColumns, shareLine, segmentsOf, wrapWidth, type Block, type PageColumn } from "./alignedBlocks.js";
-import { spanStarts } from "./rowSpans.js";
+import { type AlignmentVotes, alignmentVotes, shownAlignment, spanStarts } from "./rowSpans.js";
 import { parseMarker, type MarkerStyle } from "../../lexicon/markers.js";
 import { isBlank, type SourceLine } from "./lines.js";
 
@@ -201,6 +201,8 @@ interface Memory {
    * on the same pages: pdftotext shifts a page's columns by a few characters, not apart.
    */
   starts: ReadonlyMap<number, number>;
+  /** Each column's merged cells' alignment (top or middle), as the whole table shows it: breaks a tie in one page's reading. */
+  alignments: ReadonlyMap<number, AlignmentVotes>;
 }
 
 /** A page's cells and columns, found once for both readings of the pages. */
@@ -243,7 +245,7 @@ function textStart(pcs: readonly PageColumn[], at: readonly number[], cols: Colu
  * requirement text there) — and how far left of the requirements its cells start there.
  */
 function categoryColumns(pages: readonly PageCells[], cols: Column[]): Pick<Memory, "widths" | "starts"> {
-  const memory: Memory = { styles: new Map(), ordinals: new Map(), widths: new Map(), starts: new Map() };
+  const memory: Memory = { styles: new Map(), ordinals: new Map(), widths: new Map(), starts: new Map(), alignments: new Map() };
   const widths = new Map<number, number[]>();
   const starts = new Map<number, number[]>();
   for (const { pcs } of pages) {
@@ -442,7 +444,7 @@ interface PageRow {
 }
 
 /** The rows of one page, each cell's text placed; null where the page holds no table text. */
-function pageRows({ page, blocks, pcs }: PageCells, cols: Column[], memory: Memory, carried: boolean): { rows: PageRow[]; after: number } | null {
+function pageRows({ page, blocks, pcs }: PageCells, cols: Column[], memory: Memory, carried: boolean, votes?: Map<number, AlignmentVotes>): { rows: PageRow[]; after: number } | null {
   const texts = page.lines.map((l) => l.text);
   if (blocks.length === 0) return null;
   const at = matchColumns(pcs, cols, memory);
@@ -502,11 +504,14 @@ function pageRows({ page, blocks, pcs }: PageCells, cols: Column[], memory: Memo
     const own = c === textCol ? strays : cols[c]!.field === "task" ? joined(c).flatMap(splitAtHeadings) : joined(c);
     const bs = own.filter((b) => b.top < after);
     if (bs.length === 0) return;
-    const starts = spanStarts(
-      bs.map((b) => ({ top: b.top, bottom: b.bottom })),
-      rows.map((r) => ({ top: r.top, bottom: r.bottom })),
-      carried,
-    );
+    const ext = bs.map((b) => ({ top: b.top, bottom: b.bottom }));
+    const rowExt = rows.map((r) => ({ top: r.top, bottom: r.bottom }));
+    const starts = spanStarts(ext, rowExt, carried, shownAlignment(memory.alignments.get(c)));
+    if (votes) {
+      const v = votes.get(c) ?? { top: 0, middle: 0 };
+      alignmentVotes(ext, rowExt, starts, v);
+      votes.set(c, v);
+    }
     bs.forEach((b, k) => {
       const r = rows[starts[k]!]!;
       r.cells[c]!.push(blockText(b));
@@ -574,10 +579,17 @@ export function layAligned(lines: SourceLine[]): Laid | null {
   const copies = Math.max(taskAt.length === 1 ? 2 : 1, ...cells.map(headingColumns));
   const header: string[] = printed.flatMap((w, i) => (i === taskAt[0] ? [w, ...new Array<string>(copies - 1).fill("")] : [w]));
   const cols: Column[] = columnsOf(header);
-  const memory: Memory = { styles: new Map(), ordinals: new Map(), ...categoryColumns(cells, cols) };
-  // Rows at the top of the table's first page go on no cell of a page before.
-  const found: Array<ReturnType<typeof pageRows>> = [];
-  for (const p of cells) found.push(pageRows(p, cols, memory, found.some(Boolean)));
+  const known = categoryColumns(cells, cols);
+  // Read a first time to learn how the table aligns its merged cells, then again with it.
+  const votes = new Map<number, AlignmentVotes>();
+  const readPages = (memory: Memory, v?: Map<number, AlignmentVotes>) => {
+    // Rows at the top of the table's first page go on no cell of a page before.
+    const out: Array<ReturnType<typeof pageRows>> = [];
+    for (const p of cells) out.push(pageRows(p, cols, memory, out.some(Boolean), v));
+    return out;
+  };
+  readPages({ styles: new Map(), ordinals: new Map(), ...known, alignments: new Map() }, votes);
+  const found = readPages({ styles: new Map(), ordinals: new Map(), ...known, alignments: votes });
   const lastPage = found.map((f) => !!f).lastIndexOf(true);
   const rows: Row[] = [];
   const back: Paragraph[] = [];

@@ -25,7 +25,14 @@ const CARRIED_ROW_COST = 0.1;
  * increasing; each cell covers the rows up to the next cell's first, the last as many as
  * suit it best. `carried`: rows at the page's top may go on a cell of the page before.
  */
-export function spanStarts(cells: readonly Extent[], rows: readonly Extent[], carried = true): number[] {
+export type Alignment = "top" | "middle";
+
+/** Cost, in lines, of reading a cell in the alignment its column's other cells do not show: a tie-break only. */
+const OTHER_ALIGNMENT_COST = 0.05;
+/** How much better, in lines, one alignment must explain a cell for the cell to show it. */
+const SHOWS_ALIGNMENT = 1;
+
+export function spanStarts(cells: readonly Extent[], rows: readonly Extent[], carried = true, prefer?: Alignment): number[] {
   const k = cells.length;
   const n = rows.length;
   if (k === 0) return [];
@@ -35,7 +42,9 @@ export function spanStarts(cells: readonly Extent[], rows: readonly Extent[], ca
     const top = rows[a]!.top;
     const bottom = rows[e]!.bottom;
     // Centred over its rows, or at their top (a table whose cells align to the top).
-    const off = Math.min(Math.abs((c.top + c.bottom) / 2 - (top + bottom) / 2), Math.abs(c.top - top));
+    const mid = Math.abs((c.top + c.bottom) / 2 - (top + bottom) / 2);
+    const head = Math.abs(c.top - top);
+    const off = Math.min(mid + (prefer === "top" ? OTHER_ALIGNMENT_COST : 0), head + (prefer === "middle" ? OTHER_ALIGNMENT_COST : 0));
     const outside = Math.max(0, top - 1 - c.top) + Math.max(0, c.bottom - (bottom + 1));
     return off + OUTSIDE_COST * outside;
   };
@@ -64,4 +73,30 @@ export function spanStarts(cells: readonly Extent[], rows: readonly Extent[], ca
   const out = [a0];
   for (let j = 0; j + 1 < k; j++) out.push(next[j]![out[j]!]!);
   return out;
+}
+
+/** How many of a column's cells each alignment explains clearly better than the other, where spanStarts put them. */
+export interface AlignmentVotes {
+  top: number;
+  middle: number;
+}
+
+export function alignmentVotes(cells: readonly Extent[], rows: readonly Extent[], starts: readonly number[], into: AlignmentVotes): void {
+  cells.forEach((c, j) => {
+    // A page's last cell may go on past the break: where its rows end is not seen.
+    if (j + 1 >= starts.length) return;
+    const a = starts[j]!;
+    const e = starts[j + 1]! - 1;
+    if (a < 0 || a >= rows.length || e < a) return;
+    const mid = Math.abs((c.top + c.bottom) / 2 - (rows[a]!.top + rows[e]!.bottom) / 2);
+    const head = Math.abs(c.top - rows[a]!.top);
+    if (head + SHOWS_ALIGNMENT <= mid) into.top++;
+    else if (mid + SHOWS_ALIGNMENT <= head) into.middle++;
+  });
+}
+
+/** The alignment more of a column's cells show; none where they do not say. */
+export function shownAlignment(v: AlignmentVotes | undefined): Alignment | undefined {
+  if (!v) return undefined;
+  return v.top > v.middle ? "top" : v.middle > v.top ? "middle" : undefined;
 }
