@@ -67,6 +67,27 @@ describe("cells as pdftotext laid them out", () => {
     expect(text[0]!.map((s) => s.text)).toEqual(["全面梳理行政权力清单", "区各部门"]);
   });
 
+  it("a full line's second-last line: a word one space past it, between two full-width characters, starts the next cell, wherever half-width letters pushed it", () => {
+    // The line above is as wide (9); (pdf和ofd版) makes this one longer and pushes 街道办事处 past its column.
+    const segs = segmentsOf([at(4, "按月公开本级财政收支情"), at(4, "况，上传电子文本(pdf和ofd版)。2.县 街道办事处"), at(4, "开设专栏集中公开。")]);
+    expect(segs[1]!.map((s) => s.text)).toEqual(["况，上传电子文本(pdf和ofd版)。2.县", "街道办事处"]);
+    // A space beside a digit is a word break inside the cell (2028 年), never a gutter by this rule.
+    const digits = segmentsOf([at(4, "围绕年度重点任务公开"), at(4, "进展情况，于 2028 年"), at(4, "底前完成。")]);
+    expect(digits[1]!.map((s) => s.text)).toEqual(["进展情况，于 2028 年"]);
+  });
+
+  it("a cell pdftotext pushed one space past a longer line before it joins the column it was pushed from, up to PUSH_REACH right of its start", () => {
+    const page = segmentsOf([
+      line([0, "1"], [4, "公开年度预算和决算"], [16, "区财政局"]),
+      line([4, "情况说明"]),
+      line([0, "2"], [4, "公开债务(2028—2030年)余额"], [23, "区审计局"]),
+      line([4, "余额情况"]),
+    ]);
+    const cols = pageColumns(blocksOf(page));
+    // 区审计局 stands seven characters right of 区财政局, one space past the digits' line: one units column, not two.
+    expect(cols.map((c) => c.blocks.map((b) => b.segments[0]!.text))).toEqual([["1", "2"], ["公开年度预算和决算"], ["区财政局", "区审计局"]]);
+  });
+
   it("a cell stays open across a line of another cell printed between two of its lines", () => {
     expect(texts(["公开预算执行情况", "                 区财政局", "及时回应关切"])).toEqual(["公开预算执行情况|及时回应关切", "区财政局"]);
   });

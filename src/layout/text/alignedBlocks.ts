@@ -20,6 +20,8 @@ const CELL_GAP = 2;
  * are closer than this only where their cells stand on the same lines, which keeps them apart.
  */
 export const COLUMN_SPREAD = 4;
+/** How far right of its column's start, in characters, pdftotext may push a cell's first line past a longer line before it. */
+const PUSH_REACH = 8;
 
 export interface Segment {
   /** Index of the line in the page. */
@@ -47,14 +49,26 @@ function tokensOf(line: string): Token[] {
   return [...line.matchAll(/\S+/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
 }
 
+/** The first code point printed full-width (general punctuation, CJK); below it digits and Latin, half-width. */
+const FULL_WIDTH_FROM = 0x2000;
 /** The printed width of a half-width character (digits, Latin), in full-width characters. */
 const HALF_WIDTH = 0.5;
 
 /** A text's printed width in full-width characters. */
 export function printedWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += ch.charCodeAt(0) < 0x2000 ? HALF_WIDTH : 1;
+  for (const ch of text) w += ch.charCodeAt(0) < FULL_WIDTH_FROM ? HALF_WIDTH : 1;
   return w;
+}
+
+/**
+ * A space between two full-width characters: Chinese prints none between its words, so
+ * there it is a gutter or a justified line's wide spacing, never a word break (2019 年 is).
+ */
+function betweenFullWidth(before: string, after: string): boolean {
+  const a = before.codePointAt(before.length - 1) ?? 0;
+  const b = after.codePointAt(0) ?? 0;
+  return a >= FULL_WIDTH_FROM && b >= FULL_WIDTH_FROM;
 }
 
 /** Full-width characters by which a line is shorter than its cell's other lines when it cannot be one of its full lines. */
@@ -133,7 +147,7 @@ export function segmentsOf(lines: readonly string[]): Segment[][] {
   // cell's wide letter spacing as a space (人力资源 和社会 under 市发展改革委、), at a
   // place that moves from line to line, so such words support each other's starts; a
   // word of the next column cannot fit, as the cell's full lines end before that column.
-  const fitsCell = (i: number, at: number, width: number) => {
+  const widestNear = (i: number, at: number) => {
     let widest = 0;
     for (let j = Math.max(0, i - CELL_REACH); j <= Math.min(toks.length - 1, i + CELL_REACH); j++) {
       if (j === i) continue;
@@ -144,7 +158,18 @@ export function segmentsOf(lines: readonly string[]): Segment[][] {
         if (Math.abs(x.start - at) <= SAME_START && (!next || next.start - x.end >= CELL_GAP)) widest = Math.max(widest, printedWidth(x.text));
       });
     }
+    return widest;
+  };
+  const fitsCell = (i: number, at: number, width: number) => {
+    const widest = widestNear(i, at);
     return widest > 0 && width <= widest;
+  };
+  // The text before a one-space gap is as wide as its cell's widest whole line nearby: the
+  // line is full, so a word past the gap that would not fit is the next column's, pushed
+  // right of its column by this line's half-width letters (…(word和pdf版)。3.市 区政府).
+  const fullLine = (i: number, at: number, width: number) => {
+    const widest = widestNear(i, at);
+    return widest > 0 && width >= widest - HALF_WIDTH;
   };
   const done: Segment[][] = [];
   // The line above starts an inner cell at the token's column (its second or later
@@ -162,6 +187,7 @@ export function segmentsOf(lines: readonly string[]): Segment[][] {
         gap >= CELL_GAP ||
         (last != null && fullAt(i, last.start, printedWidth(last.text))) ||
         cellAbove(i, t.start) ||
+        (last != null && betweenFullWidth(last.text, t.text) && fullLine(i, last.start, printedWidth(last.text)) && !fitsCell(i, last.start, printedWidth(last.text + t.text))) ||
         ((startNear(i, t.start, -1) || startNear(i, t.start, 1)) &&
           !(last != null && (shortInside(i, last.start, printedWidth(last.text)) || fitsCell(i, last.start, printedWidth(last.text + t.text)))));
       if (last && !starts) {
@@ -242,8 +268,22 @@ export function pageColumns(blocks: readonly Block[]): PageColumn[] {
   // A 序号 cell and a category cell beside it stand a few characters apart, on lines of
   // their own (the number is centred in the row): numbers make columns of their own.
   const isNumber = (b: Block) => b.segments.length === 1 && NUMBER_CELL.test(b.segments[0]!.text);
-  for (const b of [...blocks].sort((x, y) => x.start - y.start || x.top - y.top)) {
+  // A block whose first line stands one space past another cell's text was pushed right
+  // there by pdftotext: its column starts at or left of it, up to PUSH_REACH before.
+  const ends = new Set(blocks.flatMap((b) => b.segments.map((s) => `${s.line}:${s.end}`)));
+  const pushed = (b: Block) => ends.has(`${b.segments[0]!.line}:${b.start - 1}`);
+  const order = [...blocks].sort((x, y) => Number(pushed(x)) - Number(pushed(y)) || x.start - y.start || x.top - y.top);
+  for (const b of order) {
     const numbers = isNumber(b);
+    if (pushed(b) && !numbers) {
+      const left = cols.filter((c) => !c.numbers && c.lo <= b.start && b.start - c.lo <= PUSH_REACH && !c.blocks.some((o) => shareLine(o, b)));
+      const c = left.sort((x, y) => y.lo - x.lo)[0];
+      if (c) {
+        c.blocks.push(b);
+        c.hi = Math.max(c.hi, b.start);
+        continue;
+      }
+    }
     const c = cols.find((c) => c.numbers === numbers && Math.max(c.hi, b.start) - Math.min(c.lo, b.start) <= (numbers ? 2 * COLUMN_SPREAD : COLUMN_SPREAD) && !c.blocks.some((o) => shareLine(o, b)));
     if (c) {
       c.blocks.push(b);
