@@ -16,6 +16,7 @@ import { blocksOf, COLUMN_SPREAD, pageColumns, shareLine, segmentsOf, wrapWidth,
 import { type AlignmentVotes, alignmentVotes, shownAlignment, spanStarts } from "./rowSpans.js";
 import { parseMarker, type MarkerStyle } from "../../lexicon/markers.js";
 import { isBlank, type SourceLine } from "./lines.js";
+import { outerCellsByNumbering } from "./headingRows.js";
 
 /** Fewest header words on the header line. */
 const MIN_HEADER_WORDS = 3;
@@ -620,6 +621,7 @@ export function layAligned(lines: SourceLine[]): Laid | null {
     // text under a page's last row that is no cell of it, kept there rather than lost.
     asBack(p.lines.slice(f.after));
   });
+  outerCellsByNumbering(rows, cols);
   const numberAt = cols.findIndex((c) => c.field === "number");
   if (rows.length < 2 || (numberAt >= 0 && rows.filter((r) => r.cells[numberAt]!.text).length < 2)) return null;
   const front = paragraphsOf(lines.slice(0, hb.first));
