@@ -88,6 +88,17 @@ describe("cells as pdftotext laid them out", () => {
     expect(cols.map((c) => c.blocks.map((b) => b.segments[0]!.text))).toEqual([["1", "2"], ["公开年度预算和决算"], ["区财政局", "区审计局"]]);
   });
 
+  it("a word one space before digits, at a column no line near starts at, is the first word of the cell the digits start (推进 2028 年…)", () => {
+    // 推进 stands a character right of the heading above it and three left of the lines below.
+    const segs = segmentsOf([line([2, "（一）"], [6, "预算"]), line([2, "公开"], [7, "推进"], [10, "2028 年部门预算公开"]), line([10, "工作，细化到项级科目"])]);
+    expect(segs[1]!.map((s) => s.text)).toEqual(["公开", "推进 2028 年部门预算公开"]);
+  });
+
+  it("a heading marker with its heading one space on is one cell, though a line below starts text where the heading does", () => {
+    const segs = segmentsOf([line([2, "（二）"], [6, "规范执法"]), line([7, "围绕年度执法计划公开"])]);
+    expect(segs[0]!.map((s) => s.text)).toEqual(["（二） 规范执法"]);
+  });
+
   it("a cell stays open across a line of another cell printed between two of its lines", () => {
     expect(texts(["公开预算执行情况", "                 区财政局", "及时回应关切"])).toEqual(["公开预算执行情况|及时回应关切", "区财政局"]);
   });

@@ -9,6 +9,7 @@
 // columns that hold text on each page), so they are found page by page.
 
 import { NUMBER_CELL } from "../../lexicon/cells.js";
+import { parseMarker } from "../../lexicon/markers.js";
 
 /** Character positions within which two lines' text starts "at the same column". */
 export const SAME_START = 1;
@@ -69,6 +70,19 @@ function betweenFullWidth(before: string, after: string): boolean {
   const a = before.codePointAt(before.length - 1) ?? 0;
   const b = after.codePointAt(0) ?? 0;
   return a >= FULL_WIDTH_FROM && b >= FULL_WIDTH_FROM;
+}
+
+/** A heading marker with nothing after it ((一), 二、): never a cell of its own, its heading follows one space on. */
+function bareMarker(text: string): boolean {
+  const m = parseMarker(text);
+  return m != null && m.rest.trim() === "";
+}
+
+/** A space between a full-width character and a digit or Latin letter (a word break Chinese text prints around them). */
+function betweenWidths(before: string, after: string): boolean {
+  const a = before.codePointAt(before.length - 1) ?? 0;
+  const b = after.codePointAt(0) ?? 0;
+  return a >= FULL_WIDTH_FROM && /[0-9A-Za-z]/u.test(String.fromCodePoint(b));
 }
 
 /** Full-width characters by which a line is shorter than its cell's other lines when it cannot be one of its full lines. */
@@ -171,6 +185,18 @@ export function segmentsOf(lines: readonly string[]): Segment[][] {
     const widest = widestNear(i, at);
     return widest > 0 && width >= widest - HALF_WIDTH;
   };
+  // A word one space before digits, at a column no line near starts at: the first word of
+  // a cell's first line (围绕 2019 年…), which pdftotext set a few characters left of the
+  // column its digits and the cell's other lines start at. Chinese text prints a space
+  // on each side of a run of digits, so the space is a word break, and the word alone
+  // makes no cell (nothing starts with it).
+  const wordBeforeDigits = (i: number, last: Segment, t: Token) => {
+    if (!betweenWidths(last.text, t.text)) return false;
+    for (let j = Math.max(0, i - SUPPORT_REACH); j <= Math.min(toks.length - 1, i + SUPPORT_REACH); j++) {
+      if (j !== i && toks[j]!.some((x) => x.start === last.start)) return false;
+    }
+    return true;
+  };
   const done: Segment[][] = [];
   // The line above starts an inner cell at the token's column (its second or later
   // segment: a column's start, not a wrapped line's): the token starts that column's
@@ -189,7 +215,7 @@ export function segmentsOf(lines: readonly string[]): Segment[][] {
         cellAbove(i, t.start) ||
         (last != null && betweenFullWidth(last.text, t.text) && fullLine(i, last.start, printedWidth(last.text)) && !fitsCell(i, last.start, printedWidth(last.text + t.text))) ||
         ((startNear(i, t.start, -1) || startNear(i, t.start, 1)) &&
-          !(last != null && (shortInside(i, last.start, printedWidth(last.text)) || fitsCell(i, last.start, printedWidth(last.text + t.text)))));
+          !(last != null && (shortInside(i, last.start, printedWidth(last.text)) || fitsCell(i, last.start, printedWidth(last.text + t.text)) || wordBeforeDigits(i, last, t) || bareMarker(last.text))));
       if (last && !starts) {
         last.text += ` ${t.text}`;
         last.end = t.end;
