@@ -128,6 +128,25 @@ describe("rows of space-aligned pages", () => {
     expect(laid!.table!.rows.map((r) => r.cells[textAt]!.text.replace(/\n/gu, ""))).toEqual(["公开甲项信息并及时更新目录做好归档", "公开乙项信息并做好解读"]);
   });
 
+  it("a requirement's lines with a line of another cell between them, and one pushed a few characters left, are one cell: the row's number does not start a second", () => {
+    const laid = layAligned(
+      sourceLines(
+        [
+          ...header,
+          line([22, "公开年度预算执行情况，"]),
+          line([42, "区财政局、区"]),
+          line([0, "1"], [20, "说明收支增减变化原因"]),
+          line([42, "审计局"]),
+          line([22, "并接受社会监督。"]),
+          "",
+          line([0, "2"], [22, "公开部门决算。"], [42, "区财政局"]),
+        ].join("\n"),
+      ),
+    );
+    const textAt = laid!.table!.header.findIndex((h) => h === "具体要求");
+    expect(laid!.table!.rows.map((r) => r.cells[textAt]!.text.replace(/\n/gu, ""))).toEqual(["公开年度预算执行情况，说明收支增减变化原因并接受社会监督。", "公开部门决算。"]);
+  });
+
   it("a category cell as wide as both levels, on a page that prints one, is the level that stood as far left of the requirements", () => {
     const page1 = [
       ...header,

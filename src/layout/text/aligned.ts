@@ -444,6 +444,9 @@ interface PageRow {
   copied: Set<number>;
 }
 
+/** Lines of other cells that may stand between two lines of one cell (their baselines interleave). */
+const MAX_INTERLEAVED = 1;
+
 /** The rows of one page, each cell's text placed; null where the page holds no table text. */
 function pageRows({ page, blocks, pcs }: PageCells, cols: Column[], memory: Memory, carried: boolean, votes?: Map<number, AlignmentVotes>): { rows: PageRow[]; after: number } | null {
   const texts = page.lines.map((l) => l.text);
@@ -457,11 +460,14 @@ function pageRows({ page, blocks, pcs }: PageCells, cols: Column[], memory: Memo
   const inCol = (c: number) => blocks.filter((b) => colOf.get(b) === c).sort((a, b) => a.top - b.top);
   // Requirement cells of one row printed as two blocks (a first line pushed right by the
   // cell before it) are one cell: blocks of a column on consecutive lines join.
+  // Lines of other columns only (no blank line) between two blocks: pdftotext interleaves
+  // the baselines of a row's cells, so one cell's lines may stand apart by a line or two.
+  const interleaved = (bottom: number, top: number) => top - bottom - 1 <= MAX_INTERLEAVED && texts.slice(bottom + 1, top).every((t) => t.trim() !== "");
   const joined = (c: number) => {
     const out: Block[] = [];
     for (const b of inCol(c)) {
       const last = out[out.length - 1];
-      if (last && c !== numberCol && b.top <= last.bottom + 1) out[out.length - 1] = { start: last.start, top: last.top, bottom: Math.max(last.bottom, b.bottom), segments: [...last.segments, ...b.segments].sort((x, y) => x.line - y.line) };
+      if (last && c !== numberCol && (b.top <= last.bottom + 1 || interleaved(last.bottom, b.top))) out[out.length - 1] = { start: last.start, top: last.top, bottom: Math.max(last.bottom, b.bottom), segments: [...last.segments, ...b.segments].sort((x, y) => x.line - y.line) };
       else out.push(b);
     }
     return out;
