@@ -71,6 +71,11 @@ describe("cells as pdftotext laid them out", () => {
     // The line above is as wide (9); (pdf和ofd版) makes this one longer and pushes 街道办事处 past its column.
     const segs = segmentsOf([at(4, "按月公开本级财政收支情"), at(4, "况，上传电子文本(pdf和ofd版)。2.县 街道办事处"), at(4, "开设专栏集中公开。")]);
     expect(segs[1]!.map((s) => s.text)).toEqual(["况，上传电子文本(pdf和ofd版)。2.县", "街道办事处"]);
+    // A date one space past a full units line is the deadline cell; one past a date's own digits is the same date.
+    const date = segmentsOf([at(30, "区政务公开办，各"), at(30, "试点街道、部门、 9 月底前"), at(30, "开发区")]);
+    expect(date[1]!.map((s) => s.text)).toEqual(["试点街道、部门、", "9 月底前"]);
+    const own = segmentsOf([at(30, "区政务公开办牵"), at(30, "2027 年 7 月"), at(30, "底前")]);
+    expect(own[1]!.map((s) => s.text)).toEqual(["2027 年 7 月"]);
     // A space beside a digit is a word break inside the cell (2028 年), never a gutter by this rule.
     const digits = segmentsOf([at(4, "围绕年度重点任务公开"), at(4, "进展情况，于 2028 年"), at(4, "底前完成。")]);
     expect(digits[1]!.map((s) => s.text)).toEqual(["进展情况，于 2028 年"]);

@@ -8,7 +8,7 @@
 // grouped; a page's columns sit elsewhere than another page's (pdftotext packs the
 // columns that hold text on each page), so they are found page by page.
 
-import { NUMBER_CELL } from "../../lexicon/cells.js";
+import { looksLikeDeadline, NUMBER_CELL } from "../../lexicon/cells.js";
 import { parseMarker } from "../../lexicon/markers.js";
 
 /** Character positions within which two lines' text starts "at the same column". */
@@ -105,6 +105,13 @@ function runWidth(ts: readonly Token[], k: number): number {
   return w;
 }
 
+/** The words from the k-th on, up to a gap of two spaces, run together. */
+function runText(ts: readonly Token[], k: number): string {
+  let out = ts[k]!.text;
+  for (let m = k + 1; m < ts.length && ts[m]!.start - ts[m - 1]!.end < CELL_GAP; m++) out += ts[m]!.text;
+  return out;
+}
+
 /** The cell segments of each line of a page (lines as printed; blank lines are ""). */
 export function segmentsOf(lines: readonly string[]): Segment[][] {
   const toks = lines.map(tokensOf);
@@ -197,6 +204,15 @@ export function segmentsOf(lines: readonly string[]): Segment[][] {
     }
     return true;
   };
+  // The word after a one-space gap past a full line (fullLine) that would not fit starts
+  // the next cell where the space cannot be a word break inside the cell: between two
+  // full-width characters, or before a date after words without digits (部门、 9 月底前,
+  // not 2017 年 7 月).
+  const pastFullLine = (i: number, last: Segment, ts: readonly Token[], k: number) => {
+    const t = ts[k]!;
+    const gutter = betweenFullWidth(last.text, t.text) || (betweenWidths(last.text, t.text) && looksLikeDeadline(runText(ts, k)) && !/\d/u.test(last.text));
+    return gutter && fullLine(i, last.start, printedWidth(last.text)) && !fitsCell(i, last.start, printedWidth(last.text + t.text));
+  };
   const done: Segment[][] = [];
   // The line above starts an inner cell at the token's column (its second or later
   // segment: a column's start, not a wrapped line's): the token starts that column's
@@ -213,7 +229,7 @@ export function segmentsOf(lines: readonly string[]): Segment[][] {
         gap >= CELL_GAP ||
         (last != null && fullAt(i, last.start, printedWidth(last.text))) ||
         cellAbove(i, t.start) ||
-        (last != null && betweenFullWidth(last.text, t.text) && fullLine(i, last.start, printedWidth(last.text)) && !fitsCell(i, last.start, printedWidth(last.text + t.text))) ||
+        (last != null && pastFullLine(i, last, ts, k)) ||
         ((startNear(i, t.start, -1) || startNear(i, t.start, 1)) &&
           !(last != null && (shortInside(i, last.start, printedWidth(last.text)) || fitsCell(i, last.start, printedWidth(last.text + t.text)) || wordBeforeDigits(i, last, t) || bareMarker(last.text))));
       if (last && !starts) {
