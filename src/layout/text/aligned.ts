@@ -448,10 +448,9 @@ interface PageRow {
 const MAX_INTERLEAVED = 1;
 
 /** The rows of one page, each cell's text placed; null where the page holds no table text. */
-function pageRows({ page, blocks, pcs }: PageCells, cols: Column[], memory: Memory, carried: boolean, votes?: Map<number, AlignmentVotes>): { rows: PageRow[]; after: number } | null {
+function pageRows({ page, blocks, pcs }: PageCells, at: readonly number[], cols: Column[], memory: Memory, carried: boolean, votes?: Map<number, AlignmentVotes>): { rows: PageRow[]; after: number } | null {
   const texts = page.lines.map((l) => l.text);
   if (blocks.length === 0) return null;
-  const at = matchColumns(pcs, cols, memory);
   const colOf = new Map<Block, number>();
   const textAt = textStart(pcs, at, cols);
   pcs.forEach((pc, i) => pc.blocks.forEach((b) => colOf.set(b, columnByWidth(b, at[i]!, cols, memory, textAt))));
@@ -586,17 +585,19 @@ export function layAligned(lines: SourceLine[]): Laid | null {
   const copies = Math.max(taskAt.length === 1 ? 2 : 1, ...cells.map(headingColumns));
   const header: string[] = printed.flatMap((w, i) => (i === taskAt[0] ? [w, ...new Array<string>(copies - 1).fill("")] : [w]));
   const cols: Column[] = columnsOf(header);
-  const known = categoryColumns(cells, cols);
-  // Read a first time to learn how the table aligns its merged cells, then again with it.
+  const memory: Memory = { styles: new Map(), ordinals: new Map(), ...categoryColumns(cells, cols), alignments: new Map() };
+  // Each page's columns matched once, in page order: the headings' styles and numbers carry on from page to page.
+  const ats = cells.map((p) => (p.blocks.length === 0 ? [] : matchColumns(p.pcs, cols, memory)));
+  // The rows read a first time to learn how the table aligns its merged cells, then again with it.
   const votes = new Map<number, AlignmentVotes>();
-  const readPages = (memory: Memory, v?: Map<number, AlignmentVotes>) => {
+  const readPages = (alignments: ReadonlyMap<number, AlignmentVotes>, v?: Map<number, AlignmentVotes>) => {
     // Rows at the top of the table's first page go on no cell of a page before.
     const out: Array<ReturnType<typeof pageRows>> = [];
-    for (const p of cells) out.push(pageRows(p, cols, memory, out.some(Boolean), v));
+    cells.forEach((p, k) => out.push(pageRows(p, ats[k]!, cols, { ...memory, alignments }, out.some(Boolean), v)));
     return out;
   };
-  readPages({ styles: new Map(), ordinals: new Map(), ...known, alignments: new Map() }, votes);
-  const found = readPages({ styles: new Map(), ordinals: new Map(), ...known, alignments: votes });
+  readPages(new Map(), votes);
+  const found = readPages(votes);
   const lastPage = found.map((f) => !!f).lastIndexOf(true);
   const rows: Row[] = [];
   const back: Paragraph[] = [];

@@ -185,13 +185,6 @@ export function segmentsOf(lines: readonly string[]): Segment[][] {
     const widest = widestNear(i, at);
     return widest > 0 && width <= widest;
   };
-  // The text before a one-space gap is as wide as its cell's widest whole line nearby: the
-  // line is full, so a word past the gap that would not fit is the next column's, pushed
-  // right of its column by this line's half-width letters (…(word和pdf版)。3.市 区政府).
-  const fullLine = (i: number, at: number, width: number) => {
-    const widest = widestNear(i, at);
-    return widest > 0 && width >= widest - HALF_WIDTH;
-  };
   // A word one space before digits, at a column no line near starts at: the first word of
   // a cell's first line (围绕 2019 年…), which pdftotext set a few characters left of the
   // column its digits and the cell's other lines start at. Chinese text prints a space
@@ -204,14 +197,17 @@ export function segmentsOf(lines: readonly string[]): Segment[][] {
     }
     return true;
   };
-  // The word after a one-space gap past a full line (fullLine) that would not fit starts
-  // the next cell where the space cannot be a word break inside the cell: between two
-  // full-width characters, or before a date after words without digits (部门、 9 月底前,
-  // not 2017 年 7 月).
+  // The text before a one-space gap is as wide as its cell's widest whole line nearby: the
+  // line is full, so a word past the gap that would not fit is the next column's, pushed
+  // right of its column by this line's half-width letters (…(word和pdf版)。3.市 区政府) —
+  // where the space cannot be a word break inside the cell: between two full-width
+  // characters, or before a date after words without digits (部门、 9 月底前, not 2017 年 7 月).
   const pastFullLine = (i: number, last: Segment, ts: readonly Token[], k: number) => {
     const t = ts[k]!;
     const gutter = betweenFullWidth(last.text, t.text) || (betweenWidths(last.text, t.text) && looksLikeDeadline(runText(ts, k)) && !/\d/u.test(last.text));
-    return gutter && fullLine(i, last.start, printedWidth(last.text)) && !fitsCell(i, last.start, printedWidth(last.text + t.text));
+    if (!gutter) return false;
+    const widest = widestNear(i, last.start);
+    return widest > 0 && printedWidth(last.text) >= widest - HALF_WIDTH && printedWidth(last.text + t.text) > widest;
   };
   const done: Segment[][] = [];
   // The line above starts an inner cell at the token's column (its second or later
