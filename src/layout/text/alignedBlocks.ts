@@ -52,14 +52,20 @@ function tokensOf(line: string): Token[] {
 
 /** The first code point printed full-width (general punctuation, CJK); below it digits and Latin, half-width. */
 const FULL_WIDTH_FROM = 0x2000;
+const fullWidth = (ch: string) => (ch.codePointAt(0) ?? 0) >= FULL_WIDTH_FROM;
 /** The printed width of a half-width character (digits, Latin), in full-width characters. */
 const HALF_WIDTH = 0.5;
 
 /** A text's printed width in full-width characters. */
 export function printedWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += ch.charCodeAt(0) < FULL_WIDTH_FROM ? HALF_WIDTH : 1;
+  for (const ch of text) w += fullWidth(ch) ? 1 : HALF_WIDTH;
   return w;
+}
+
+/** The characters either side of a space: the last before it and the first after it. */
+function besideSpace(before: string, after: string): [string, string] {
+  return [before.at(-1) ?? "", after[0] ?? ""];
 }
 
 /**
@@ -67,9 +73,8 @@ export function printedWidth(text: string): number {
  * there it is a gutter or a justified line's wide spacing, never a word break (2019 年 is).
  */
 function betweenFullWidth(before: string, after: string): boolean {
-  const a = before.codePointAt(before.length - 1) ?? 0;
-  const b = after.codePointAt(0) ?? 0;
-  return a >= FULL_WIDTH_FROM && b >= FULL_WIDTH_FROM;
+  const [a, b] = besideSpace(before, after);
+  return fullWidth(a) && fullWidth(b);
 }
 
 /** A heading marker with nothing after it ((一), 二、): never a cell of its own, its heading follows one space on. */
@@ -80,9 +85,8 @@ function bareMarker(text: string): boolean {
 
 /** A space between a full-width character and a digit or Latin letter (a word break Chinese text prints around them). */
 function betweenWidths(before: string, after: string): boolean {
-  const a = before.codePointAt(before.length - 1) ?? 0;
-  const b = after.codePointAt(0) ?? 0;
-  return a >= FULL_WIDTH_FROM && /[0-9A-Za-z]/u.test(String.fromCodePoint(b));
+  const [a, b] = besideSpace(before, after);
+  return fullWidth(a) && /[0-9A-Za-z]/u.test(b);
 }
 
 /** Full-width characters by which a line is shorter than its cell's other lines when it cannot be one of its full lines. */
@@ -96,16 +100,9 @@ const CELL_REACH = 6;
 const SUPPORT_REACH = 3;
 
 /**
- * The printed width of the words from the k-th on, up to a gap of two spaces: the line of
- * a cell as far as it may go (a word one space on may be the same cell's: 28 日内).
+ * The words from the k-th on, up to a gap of two spaces, run together: the line of a cell
+ * as far as it may go (a word one space on may be the same cell's: 28 日内).
  */
-function runWidth(ts: readonly Token[], k: number): number {
-  let w = printedWidth(ts[k]!.text);
-  for (let m = k + 1; m < ts.length && ts[m]!.start - ts[m - 1]!.end < CELL_GAP; m++) w += printedWidth(ts[m]!.text);
-  return w;
-}
-
-/** The words from the k-th on, up to a gap of two spaces, run together. */
 function runText(ts: readonly Token[], k: number): string {
   let out = ts[k]!.text;
   for (let m = k + 1; m < ts.length && ts[m]!.start - ts[m - 1]!.end < CELL_GAP; m++) out += ts[m]!.text;
@@ -146,7 +143,7 @@ export function segmentsOf(lines: readonly string[]): Segment[][] {
       skipped = 0;
       // The line's first word alone, or with the words one space on (28 日内), whichever
       // is nearer the width: a word one space on may be the next column's cell too.
-      const [alone, run] = [printedWidth(ts[k]!.text), runWidth(ts, k)];
+      const [alone, run] = [printedWidth(ts[k]!.text), printedWidth(runText(ts, k))];
       below.push(Math.abs(alone - width) < Math.abs(run - width) ? alone : run);
       // A line narrower than the cell is its last: the lines past it are another cell's.
       if (below[below.length - 1]! < width - 1) break;
@@ -163,11 +160,7 @@ export function segmentsOf(lines: readonly string[]): Segment[][] {
     const below = toks[i + 1]?.some((x) => Math.abs(x.start - at) <= SAME_START) ?? false;
     return below && around.some((x) => printedWidth(x.text) >= width + SHORT_LINE);
   };
-  // The word after a one-space gap still fits in the cell at column `at`: the line with it
-  // is no wider than the widest line of that cell nearby. pdftotext prints a justified
-  // cell's wide letter spacing as a space (人力资源 和社会 under 市发展改革委、), at a
-  // place that moves from line to line, so such words support each other's starts; a
-  // word of the next column cannot fit, as the cell's full lines end before that column.
+  // The widest whole line of the cell at column `at` among the lines near line i.
   const widestNear = (i: number, at: number) => {
     let widest = 0;
     for (let j = Math.max(0, i - CELL_REACH); j <= Math.min(toks.length - 1, i + CELL_REACH); j++) {
@@ -181,6 +174,11 @@ export function segmentsOf(lines: readonly string[]): Segment[][] {
     }
     return widest;
   };
+  // The word after a one-space gap still fits in the cell at column `at`: the line with it
+  // is no wider than the widest line of that cell nearby. pdftotext prints a justified
+  // cell's wide letter spacing as a space (人力资源 和社会 under 市发展改革委、), at a
+  // place that moves from line to line, so such words support each other's starts; a
+  // word of the next column cannot fit, as the cell's full lines end before that column.
   const fitsCell = (i: number, at: number, width: number) => {
     const widest = widestNear(i, at);
     return widest > 0 && width <= widest;
@@ -309,11 +307,11 @@ export function pageColumns(blocks: readonly Block[]): PageColumn[] {
   // A block whose first line stands one space past another cell's text was pushed right
   // there by pdftotext: its column starts at or left of it, up to PUSH_REACH before.
   const ends = new Set(blocks.flatMap((b) => b.segments.map((s) => `${s.line}:${s.end}`)));
-  const pushed = (b: Block) => ends.has(`${b.segments[0]!.line}:${b.start - 1}`);
-  const order = [...blocks].sort((x, y) => Number(pushed(x)) - Number(pushed(y)) || x.start - y.start || x.top - y.top);
+  const pushed = new Set(blocks.filter((b) => ends.has(`${b.segments[0]!.line}:${b.start - 1}`)));
+  const order = [...blocks].sort((x, y) => Number(pushed.has(x)) - Number(pushed.has(y)) || x.start - y.start || x.top - y.top);
   for (const b of order) {
     const numbers = isNumber(b);
-    if (pushed(b) && !numbers) {
+    if (pushed.has(b) && !numbers) {
       const left = cols.filter((c) => !c.numbers && c.lo <= b.start && b.start - c.lo <= PUSH_REACH && !c.blocks.some((o) => shareLine(o, b)));
       const c = left.sort((x, y) => y.lo - x.lo)[0];
       if (c) {

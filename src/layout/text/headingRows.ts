@@ -27,12 +27,13 @@ export function outerCellsByNumbering(rows: Row[], cols: readonly Column[]): voi
     const [o, i] = [task[k]!, task[k + 1]!];
     const marker = (r: number, j: number) => parseMarker(compact(own(rows[r]!.cells[j])));
     const outer = rows.flatMap((_, r) => (marker(r, o) ? [r] : []));
-    // Inner headings of one style other than the outer ones', by row.
+    // Inner headings of one style other than the outer ones', by row (read once: only outer cells move).
     const outerStyle = outer.length > 0 ? marker(outer[0]!, o)!.style : null;
-    const ordinal = (r: number) => {
+    const ordinals = rows.map((_, r) => {
       const m = marker(r, i);
       return m && m.style !== outerStyle ? m.ordinal : null;
-    };
+    });
+    const ordinal = (r: number) => ordinals[r] ?? null;
     const moveTo = (n: number, to: number) => {
       const from = outer[n]!;
       if (own(rows[to]!.cells[o])) return;

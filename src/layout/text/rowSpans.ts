@@ -20,11 +20,7 @@ const OUTSIDE_COST = 4;
  */
 const CARRIED_ROW_COST = 0.1;
 
-/**
- * For each cell (in order, top to bottom), the index of the first row it covers: strictly
- * increasing; each cell covers the rows up to the next cell's first, the last as many as
- * suit it best. `carried`: rows at the page's top may go on a cell of the page before.
- */
+/** How a table sets a merged cell's text: at its rows' top, or centred over them. */
 export type Alignment = "top" | "middle";
 
 /** Cost, in lines, of reading a cell in the alignment its column's other cells do not show: a tie-break only. */
@@ -32,6 +28,12 @@ const OTHER_ALIGNMENT_COST = 0.05;
 /** How much better, in lines, one alignment must explain a cell for the cell to show it. */
 const SHOWS_ALIGNMENT = 1;
 
+/**
+ * For each cell (in order, top to bottom), the index of the first row it covers: strictly
+ * increasing; each cell covers the rows up to the next cell's first, the last as many as
+ * suit it best. `carried`: rows at the page's top may go on a cell of the page before.
+ * `prefer`: the alignment the table's other merged cells of the column show.
+ */
 export function spanStarts(cells: readonly Extent[], rows: readonly Extent[], carried = true, prefer?: Alignment): number[] {
   const k = cells.length;
   const n = rows.length;
