@@ -217,6 +217,20 @@ describe("rows of space-aligned pages", () => {
     expect(rows[0]).toEqual(["1", "一、公开", "", "公开部门预算和决算，细化到项级科目，并说明变化原因。", "区财政局", "全年"]);
   });
 
+  it("a merged cell the break cuts, filling its column to the page's last line, goes on at the next page's top: every row it covers reads it whole", () => {
+    const page1 = [...header, line([0, "1"], [22, "公开年度预算执行情况。"], [42, "区财政局、区"]), line([42, "审计局、区发"])];
+    const page2 = (rest: string) => ["\f" + line([0, "2"], [22, "公开部门决算。"], [42, rest]), "", line([0, "3"], [22, "公开审计结果。"], [42, "区审计局"])];
+    const units = (lines: string[]) => {
+      const laid = layAligned(sourceLines(lines.join("\n")))!;
+      const at = laid.table!.header.indexOf("责任单位");
+      return laid.table!.rows.map((r) => r.cells[at]!.text.replace(/\n/gu, ""));
+    };
+    expect(units([...page1, ...page2("改委")])).toEqual(["区财政局、区审计局、区发改委", "区财政局、区审计局、区发改委", "区审计局"]);
+    // The page's last line shorter than the column: the cell ended there, and row 2's is its own.
+    const ended = [...header, line([0, "1"], [22, "公开年度预算执行情况。"], [42, "区财政局、区"]), line([42, "审计局"])];
+    expect(units([...ended, ...page2("区发改委")])).toEqual(["区财政局、区审计局", "区发改委", "区审计局"]);
+  });
+
   it("one 工作任务 header over three heading columns a page prints side by side is offered three times, beside a 任务名称 column", () => {
     const head = [line([0, "序号"], [8, "工作任务"], [26, "任务名称"], [36, "具体要求"], [56, "责任单位"]), ""];
     const body = [
@@ -268,6 +282,35 @@ describe("rows a merged cell covers", () => {
     ];
     expect(spanStarts(cells, even, false, "top")).toEqual([0, 2]);
     expect(spanStarts(cells, even, false, "middle")).toEqual([0, 1]);
+  });
+  it("a cell not the page's last is read in its column's alignment: only the last may be a cell the break cuts, set at its rows' top", () => {
+    const rows5 = [
+      { top: 0, bottom: 2 },
+      { top: 5, bottom: 7 },
+      { top: 10, bottom: 14 },
+      { top: 17, bottom: 19 },
+      { top: 22, bottom: 24 },
+    ];
+    const cells = [
+      { top: 0, bottom: 1 },
+      { top: 10, bottom: 13 },
+      { top: 22, bottom: 23 },
+    ];
+    // 10–13 stands at row 2's top, and is centred over rows 1–3: a centring table reads the second.
+    expect(spanStarts(cells, rows5, false, "middle")).toEqual([0, 1, 4]);
+    expect(spanStarts(cells, rows5, false, "top")).toEqual([0, 2, 4]);
+  });
+  it("a cell wholly below a page's first row that goes on from the page before does not start there: that row's cells started on the page before", () => {
+    const rows4 = [
+      { top: 0, bottom: 2 },
+      { top: 5, bottom: 7 },
+      { top: 10, bottom: 14 },
+      { top: 17, bottom: 19 },
+    ];
+    const cell = [{ top: 9, bottom: 12 }];
+    // Centred over all four rows, it could start at the page's top; the first row is cut.
+    expect(spanStarts(cell, rows4, true, undefined, false)).toEqual([0]);
+    expect(spanStarts(cell, rows4, true, undefined, true)).not.toContain(0);
   });
   it("a column's alignment is what its cells show, not counting a page's last cell (its rows may go on past the break)", () => {
     const votes = { top: 0, middle: 0 };

@@ -12,7 +12,7 @@ import { cell, type Cell, type Column, type Laid, type Paragraph, type Row } fro
 import { fitsField, NUMBER_CELL } from "../../lexicon/cells.js";
 import { columnsOf, fieldOfHeader, isHeaderWord, neverEmpty } from "../../lexicon/headers.js";
 import { clean, compact } from "../../text/text.js";
-import { blocksOf, COLUMN_SPREAD, pageColumns, shareLine, segmentsOf, wrapWidth, type Block, type PageColumn } from "./alignedBlocks.js";
+import { blocksOf, COLUMN_SPREAD, pageColumns, printedWidth, shareLine, segmentsOf, wrapWidth, type Block, type PageColumn } from "./alignedBlocks.js";
 import { type AlignmentVotes, alignmentVotes, shownAlignment, spanStarts } from "./rowSpans.js";
 import { parseMarker, type MarkerStyle } from "../../lexicon/markers.js";
 import { isBlank, type SourceLine } from "./lines.js";
@@ -36,6 +36,10 @@ const SEQUENCE_FIT = STYLE_FIT;
 const SAME_COLUMN_COST = 1;
 /** Lines between a 序号 and the requirement cell it numbers, at most (the number is centred in the row). */
 const NUMBER_REACH = 1;
+/** Lines below the page's first row's top at which the rest of a cell cut by the break may start (its column's cell stands at the row's top). */
+const CONTINUED_REACH = 1;
+/** Lines of a cell's part above a page break, at least, for its full last line to tell it was cut: a one-line cell (年底前) fills a short column as often as not. */
+const MIN_CUT_LINES = 2;
 
 interface HeaderToken {
   line: number;
@@ -447,8 +451,23 @@ interface PageRow {
 /** Lines of other cells that may stand between two lines of one cell (their baselines interleave). */
 const MAX_INTERLEAVED = 1;
 
-/** The rows of one page, each cell's text placed; null where the page holds no table text. */
-function pageRows({ page, blocks, pcs }: PageCells, at: readonly number[], cols: Column[], memory: Memory, carried: boolean, votes?: Map<number, AlignmentVotes>): { rows: PageRow[]; after: number } | null {
+interface PageRead {
+  rows: PageRow[];
+  after: number;
+  /** Columns whose last cell on the page ends with a line as wide as the column's widest: its text may run on past the break. */
+  open: Set<number>;
+  /** Columns whose first cell on the page is the rest of the page before's last (it stands at the page's top): it goes on row 0. */
+  continued: Map<number, string>;
+}
+
+/** Whether a cell's last line fills its column (as wide as the widest line of the column's cells on the page): its text was cut, not ended. */
+function endsFull(b: Block, width: number): boolean {
+  const last = b.segments[b.segments.length - 1];
+  return !!last && printedWidth(last.text) >= width - WIDTH_TOLERANCE;
+}
+
+/** The rows of one page, each cell's text placed; null where the page holds no table text. `open`: the page before's PageRead.open. */
+function pageRows({ page, blocks, pcs }: PageCells, at: readonly number[], cols: Column[], memory: Memory, carried: boolean, open: ReadonlySet<number>, votes?: Map<number, AlignmentVotes>): PageRead | null {
   const texts = page.lines.map((l) => l.text);
   if (blocks.length === 0) return null;
   const colOf = new Map<Block, number>();
@@ -505,6 +524,8 @@ function pageRows({ page, blocks, pcs }: PageCells, at: readonly number[], cols:
   // Text under the 序号 column that is no number (a note beside it) goes with the
   // requirement of its row, so that nothing printed in the table is lost.
   const strays = numberCol >= 0 ? joined(numberCol).filter((b) => !numbers.includes(b)) : [];
+  const openEnd = new Set<number>();
+  const continued = new Map<number, string>();
   cols.forEach((_, c) => {
     if (c === numberCol) return;
     const own = c === textCol ? strays : cols[c]!.field === "task" ? joined(c).flatMap(splitAtHeadings) : joined(c);
@@ -512,7 +533,18 @@ function pageRows({ page, blocks, pcs }: PageCells, at: readonly number[], cols:
     if (bs.length === 0) return;
     const ext = bs.map((b) => ({ top: b.top, bottom: b.bottom }));
     const rowExt = rows.map((r) => ({ top: r.top, bottom: r.bottom }));
-    const starts = spanStarts(ext, rowExt, carried, shownAlignment(memory.alignments.get(c)));
+    const starts = spanStarts(ext, rowExt, carried, shownAlignment(memory.alignments.get(c)), carried && !rows[0]!.numbered);
+    // A merged cell the break cuts fills its column down to the page's last table line,
+    // its last line as wide as the column; its rest stands at the next page's top, above
+    // the second row. Category cells are left to fragmentsToCutCell (a marked one starts
+    // a category of its own).
+    const last = bs[bs.length - 1]!;
+    if (c !== textCol && last.segments.length >= MIN_CUT_LINES && endsFull(last, Math.max(...bs.map(wrapWidth))) && last.bottom >= after - 1) openEnd.add(c);
+    const first = bs[0]!;
+    if (c !== textCol && cols[c]!.field !== "task" && carried && open.has(c) && first.top <= rows[0]!.top + CONTINUED_REACH && (rows.length < 2 || first.top < rows[1]!.top)) {
+      starts[0] = 0;
+      continued.set(c, blockText(first));
+    }
     if (votes) {
       const v = votes.get(c) ?? { top: 0, middle: 0 };
       alignmentVotes(ext, rowExt, starts, v);
@@ -535,7 +567,7 @@ function pageRows({ page, blocks, pcs }: PageCells, at: readonly number[], cols:
       }
     });
   });
-  return { rows, after };
+  return { rows, after, open: openEnd, continued };
 }
 
 /** A cell with another's text on a line of its own after its own, and both cells' lines. */
@@ -560,6 +592,15 @@ function fragmentsToCutCell(cells: Cell[], above: readonly Cell[], cols: readonl
     if (j === to || !part.text || above[j]!.text || parseMarker(compact(part.text))) continue;
     cells[to] = appended(cells[to]!, part);
     cells[j] = cell("", part.lines);
+  }
+}
+
+/** Rows at the end of `rows` whose cell `j` reads `before` (one merged cell and its copies) read `after` instead. */
+function extendBack(rows: Row[], j: number, before: string, after: string): void {
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const c = rows[i]!.cells[j]!;
+    if (compact(c.text) !== compact(before)) return;
+    rows[i]!.cells[j] = { ...c, text: after };
   }
 }
 
@@ -592,8 +633,8 @@ export function layAligned(lines: SourceLine[]): Laid | null {
   const votes = new Map<number, AlignmentVotes>();
   const readPages = (alignments: ReadonlyMap<number, AlignmentVotes>, v?: Map<number, AlignmentVotes>) => {
     // Rows at the top of the table's first page go on no cell of a page before.
-    const out: Array<ReturnType<typeof pageRows>> = [];
-    cells.forEach((p, k) => out.push(pageRows(p, ats[k]!, cols, { ...memory, alignments }, out.some(Boolean), v)));
+    const out: Array<PageRead | null> = [];
+    cells.forEach((p, k) => out.push(pageRows(p, ats[k]!, cols, { ...memory, alignments }, out.some(Boolean), out.findLast(Boolean)?.open ?? new Set(), v)));
     return out;
   };
   readPages(new Map(), votes);
@@ -606,10 +647,29 @@ export function layAligned(lines: SourceLine[]): Laid | null {
     const f = found[k];
     if (k > lastPage) return asBack(p.lines);
     if (!f) return asBack(p.lines);
+    // The rest of a merged cell the break cut, joined to its part on the page before: the
+    // page's rows it covers were given the rest only, and take the whole cell instead.
+    const whole = new Map<number, { part: string; text: string }>();
     f.rows.forEach((r, i) => {
-      const cells = r.cells.map((parts, j): Cell => ({ ...cell(parts.join("\n"), [...r.lines].sort((a, b) => a - b)), ...(r.copied.has(j) ? { from: "above" as const } : {}) }));
+      const cells = r.cells.map((parts, j): Cell => {
+        const text = parts.join("\n");
+        const w = r.copied.has(j) ? whole.get(j) : undefined;
+        return { ...cell(w && w.part === compact(text) ? w.text : text, [...r.lines].sort((a, b) => a - b)), ...(r.copied.has(j) ? { from: "above" as const } : {}) };
+      });
       // A requirement without a number at a page's top goes on with the row cut by the break.
       const prev = rows[rows.length - 1];
+      if (i === 0 && prev) {
+        // The rest of a merged cell the break cut: the rows above that it covers take the whole.
+        for (const [j, more] of f.continued) {
+          const before = prev.cells[j]!.text;
+          if (!before) continue;
+          const joinedText = compact(more) === compact(before) ? before : `${before}\n${more}`;
+          extendBack(rows, j, before, joinedText);
+          whole.set(j, { part: compact(more), text: joinedText });
+          if (r.numbered) cells[j] = { ...cell(joinedText, cells[j]!.lines), from: "above" };
+          else cells[j] = cell("", cells[j]!.lines);
+        }
+      }
       if (i === 0 && !r.numbered && prev && cols.some((c) => c.field === "number")) {
         fragmentsToCutCell(cells, prev.cells, cols);
         prev.cells.forEach((c, j) => {
@@ -617,7 +677,10 @@ export function layAligned(lines: SourceLine[]): Laid | null {
           if (!more.text) return;
           // A merged cell across the break prints its text on both pages (全年 | 全年): once.
           const again = cols[j]!.field !== "text" && compact(more.text) === compact(c.text);
-          prev.cells[j] = again ? cell(c.text, [...c.lines, ...more.lines]) : appended(c, more);
+          const joinedCell = again ? cell(c.text, [...c.lines, ...more.lines]) : appended(c, more);
+          if (cols[j]!.field !== "text" && cols[j]!.field !== "task") extendBack(rows, j, c.text, joinedCell.text);
+          prev.cells[j] = joinedCell;
+          if (cols[j]!.field !== "text") whole.set(j, { part: compact(more.text), text: prev.cells[j]!.text });
         });
         prev.lines.push(...r.lines);
         return;
