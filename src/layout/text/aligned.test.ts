@@ -176,6 +176,22 @@ describe("rows of space-aligned pages", () => {
     expect(row3.cells.map((c) => c.text.replace(/\n/gu, ""))).toEqual(["3", "", "强化审计结果公开", "及时公开审计查出问题的整改结果，逐项说明整改措施和进度。", "区审计局"]);
   });
 
+  it("a one-line category cell wider than the column it was packed into is of the narrowest column that holds it", () => {
+    const page1 = [
+      ...header,
+      line([0, "1"], [3, "推进财"], [10, "做好预算执行"], [18, "按季度公开本级预算执行情况，说明收支"], [42, "区财政局"]),
+      line([3, "政公开"], [10, "情况公开"], [18, "增减变化的原因。"]),
+      "",
+      line([0, "2"], [10, "推进债务信息"], [18, "公开政府债务限额和余额。"], [42, "区财政局"]),
+      line([10, "公开"]),
+    ];
+    // Page 2: the outer level goes on (merged); 深化国有资产公开 (6 wide) is packed left, where the outer (3 wide) stood.
+    const page2 = ["\f" + line([0, "3"], [3, "深化国有资产"], [18, "公开国有资产管理情况报告。"], [42, "区财政局"]), "", line([0, "4"], [18, "公开行政事业单位资产情况。"], [42, "区财政局"])];
+    const laid = layAligned(sourceLines([...page1, ...page2].join("\n")));
+    const row3 = laid!.table!.rows.find((r) => r.cells[0]!.text === "3")!;
+    expect(row3.cells.slice(0, 3).map((c) => c.text.replace(/\n/gu, ""))).toEqual(["3", "", "深化国有资产"]);
+  });
+
   it("two category levels of one heading style: a page that prints only the inner one puts a heading where its numbering goes on", () => {
     const page1 = [
       ...header,

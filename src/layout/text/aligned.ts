@@ -291,8 +291,17 @@ const WIDTH_TOLERANCE = 1;
 function columnByWidth(b: Block, j: number, cols: Column[], memory: Memory, textAt: number | undefined): number {
   const known = [...memory.widths];
   // A heading marker tells the level better (STYLE_FIT): only unmarked cells are moved.
-  if (cols[j]?.field !== "task" || known.length < 2 || b.segments.length < 2 || parseMarker(compact(blockText(b)))) return j;
+  if (cols[j]?.field !== "task" || known.length < 2 || parseMarker(compact(blockText(b)))) return j;
   const w = wrapWidth(b);
+  if (b.segments.length < 2) {
+    // One line tells only how wide its column is at least: a line wider than the column it
+    // was packed into (全面落实"五公, 6 wide, where the outer level wraps at 3) is of the
+    // narrowest column that holds it.
+    const own = memory.widths.get(j);
+    if (own == null || w <= own + WIDTH_TOLERANCE) return j;
+    const holds = known.filter(([, m]) => w <= m + WIDTH_TOLERANCE).sort((x, y) => x[1] - y[1]);
+    return holds[0]?.[0] ?? j;
+  }
   const fits = known.filter(([, m]) => Math.abs(w - m) <= WIDTH_TOLERANCE).map(([k]) => k);
   if (fits.length === 1) return fits[0]!;
   if (fits.length === 0) return j;
