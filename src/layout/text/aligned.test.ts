@@ -247,6 +247,23 @@ describe("rows of space-aligned pages", () => {
     expect(units([...ended, ...page2("区发改委")])).toEqual(["区财政局、区审计局", "区发改委", "区审计局"]);
   });
 
+  it("a cell's line at the edge of a few pages is no furniture: furniture stands at the edge of half the pages or more", () => {
+    const words = ["预算", "决算", "审计", "采购", "债务"];
+    const page = (w: string, k: number) => [
+      (k > 0 ? "\f" : "") + line([0, String(k + 1)], [22, `公开${w}信息，`], [42, "区财政局、区"]),
+      line([22, `并说明${w}的变`], [42, "审计局、区发"]),
+      line([22, "化原因。"], [42, "改委、"]),
+      line([22, `公开${w}年报。`], [42, "区民政局，"]),
+      // The unit cell's last line alone at the page's foot: the same on two pages of five.
+      line([42, k < 2 ? "各街道" : `${w}所`]),
+    ];
+    const laid = layAligned(sourceLines([...header, ...words.flatMap(page)].join("\n")))!;
+    const at = laid.table!.header.indexOf("责任单位");
+    const units = laid.table!.rows.map((r) => r.cells[at]!.text.replace(/\n/gu, ""));
+    expect(units.slice(0, 2)).toEqual(["区财政局、区审计局、区发改委、区民政局，各街道", "区财政局、区审计局、区发改委、区民政局，各街道"]);
+    expect(units[2]).toMatch(/审计所$/u);
+  });
+
   it("one 工作任务 header over three heading columns a page prints side by side is offered three times, beside a 任务名称 column", () => {
     const head = [line([0, "序号"], [8, "工作任务"], [26, "任务名称"], [36, "具体要求"], [56, "责任单位"]), ""];
     const body = [

@@ -28,6 +28,12 @@ const HEADER_LINES_AROUND = 3;
 const HEADER_FRAGMENT_MAX = 3;
 /** Lines at a page's top or bottom that may be the page's furniture (browser print header, URL and page count). */
 const EDGE_LINES = 2;
+/**
+ * Share of the pages at whose edge a line must stand, at least (and on two), to be the
+ * pages' furniture: a browser prints its header and footer on every page, while a cell's
+ * line (各县区政府) stands at the edge of a few pages by chance (measured 0.34–0.75 alike).
+ */
+const FURNITURE_SHARE = 0.5;
 /** Fit points for a heading under the category column that holds its style (more than any content fit, 2.5). */
 const STYLE_FIT = 3;
 /** Fit points for a heading numbered on from its column's last (二、 after 一、), as many as its style gives: two levels of one style are told apart by it alone. */
@@ -177,8 +183,8 @@ function pagesOf(all: readonly SourceLine[], header: HeaderBlock): Page[] {
       for (let k = again.first; k <= again.last; k++) p.lines[k] = { n: p.lines[k]!.n, text: "" };
     }
   }
-  // A line at the edge of two or more pages, equal but for its digits, is the pages'
-  // furniture (a browser's date and title line, the file URL and page count).
+  // A line at the edge of half the pages or more (FURNITURE_SHARE), equal but for its
+  // digits, is the pages' furniture (a browser's date and title line, the URL and page count).
   const edgeKey = (t: string) => compact(t).replace(/\d+/gu, "#");
   const edges = (p: Page) => {
     const filled = p.lines.filter((l) => !isBlank(l));
@@ -186,9 +192,11 @@ function pagesOf(all: readonly SourceLine[], header: HeaderBlock): Page[] {
   };
   // Counted over the whole document's pages: the first page's furniture stands above the header.
   const count = new Map<string, number>();
-  for (const p of splitPages(all)) for (const k of new Set(edges(p).map((l) => edgeKey(l.text)))) count.set(k, (count.get(k) ?? 0) + 1);
+  const everyPage = splitPages(all);
+  const furniture = Math.max(2, Math.ceil(everyPage.length * FURNITURE_SHARE));
+  for (const p of everyPage) for (const k of new Set(edges(p).map((l) => edgeKey(l.text)))) count.set(k, (count.get(k) ?? 0) + 1);
   for (const p of pages) {
-    const drop = new Set(edges(p).filter((l) => (count.get(edgeKey(l.text)) ?? 0) >= 2));
+    const drop = new Set(edges(p).filter((l) => (count.get(edgeKey(l.text)) ?? 0) >= furniture));
     p.lines = p.lines.map((l) => (drop.has(l) ? { n: l.n, text: "" } : l));
   }
   return pages;
