@@ -264,6 +264,14 @@ describe("rows of space-aligned pages", () => {
     expect(units[2]).toMatch(/审计所$/u);
   });
 
+  it("a row the break cuts, with a merged cell's copy above the break and a cell of its own below: its own, unless the merged cell ran to the page's foot", () => {
+    const page1 = [...header, line([0, "1"], [22, "公开甲项。"], [42, "区财政局、区"]), line([42, "民政局"]), "", line([0, "2"], [22, "公开乙项。"]), "", line([0, "3"], [22, "公开丙项信息并"]), line([22, "及时更新"])];
+    const page2 = ["\f" + line([22, "目录。"], [42, "区审计局"]), "", line([0, "4"], [22, "公开丁项。"], [42, "区商务局"])];
+    const laid = layAligned(sourceLines([...page1, ...page2].join("\n")))!;
+    const at = laid.table!.header.indexOf("责任单位");
+    expect(laid.table!.rows.map((r) => r.cells[at]!.text.replace(/\n/gu, ""))).toEqual(["区财政局、区民政局", "区财政局、区民政局", "区审计局", "区商务局"]);
+  });
+
   it("one 工作任务 header over three heading columns a page prints side by side is offered three times, beside a 任务名称 column", () => {
     const head = [line([0, "序号"], [8, "工作任务"], [26, "任务名称"], [36, "具体要求"], [56, "责任单位"]), ""];
     const body = [

@@ -667,6 +667,8 @@ export function layAligned(lines: SourceLine[]): Laid | null {
     // The rest of a merged cell the break cut, joined to its part on the page before: the
     // page's rows it covers were given the rest only, and take the whole cell instead.
     const whole = new Map<number, { part: string; text: string }>();
+    // Columns whose last cell on the page before ran to its foot with a full line (PageRead.open).
+    const before = found.slice(0, k).findLast(Boolean)?.open ?? new Set<number>();
     f.rows.forEach((r, i) => {
       const cells = r.cells.map((parts, j): Cell => {
         const text = parts.join("\n");
@@ -694,8 +696,12 @@ export function layAligned(lines: SourceLine[]): Laid | null {
           if (!more.text) return;
           // A merged cell across the break prints its text on both pages (全年 | 全年): once.
           const again = cols[j]!.field !== "text" && compact(more.text) === compact(c.text);
-          const joinedCell = again ? cell(c.text, [...c.lines, ...more.lines]) : appended(c, more);
-          if (cols[j]!.field !== "text" && cols[j]!.field !== "task") extendBack(rows, j, c.text, joinedCell.text);
+          const merged = cols[j]!.field !== "text" && cols[j]!.field !== "task" && c.from === "above";
+          // The row's cell is a merged cell's copy: its rest only where that cell ran to the
+          // page's foot (cut by the break), else a cell of the cut row's own.
+          const own = merged && !again && !before.has(j);
+          const joinedCell = own ? cell(more.text, more.lines) : again ? cell(c.text, [...c.lines, ...more.lines]) : appended(c, more);
+          if (merged && !own) extendBack(rows, j, c.text, joinedCell.text);
           prev.cells[j] = joinedCell;
           if (cols[j]!.field !== "text") whole.set(j, { part: compact(more.text), text: prev.cells[j]!.text });
         });
