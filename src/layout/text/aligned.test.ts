@@ -272,6 +272,20 @@ describe("rows of space-aligned pages", () => {
     expect(laid.table!.rows.map((r) => r.cells[at]!.text.replace(/\n/gu, ""))).toEqual(["区财政局、区民政局", "区财政局、区民政局", "区审计局", "区商务局"]);
   });
 
+  it("a requirement cell opening with numbered items (1.…。2.…) is no heading: a page that prints only requirements keeps them in their column, though the inner category is numbered 1.", () => {
+    const page1 = [
+      ...header,
+      line([0, "1"], [3, "一、财政"], [10, "1.预算公"], [18, "按季度公开本级预算执行情况。"], [42, "区财政局"]),
+      line([3, "公开"], [10, "开"]),
+    ];
+    const long = "2.公开部门决算和说明，细化到项级科目，逐项说明变化原因，并在政府网站集中公开，接受社会监督，及时回应关切，做好解读，同步发布图解。";
+    const page2 = ["\f" + line([0, "2"], [18, long.slice(0, 18)], [42, "区财政局"]), ...[18, 36, 54].map((a) => line([18, long.slice(a, a + 18)]))];
+    const laid = layAligned(sourceLines([...page1, ...page2].join("\n")))!;
+    const at = laid.table!.header.indexOf("具体要求");
+    const row2 = laid.table!.rows.find((r) => r.cells[0]!.text === "2")!;
+    expect(row2.cells[at]!.text.replace(/\n/gu, "")).toBe(long);
+  });
+
   it("one 工作任务 header over three heading columns a page prints side by side is offered three times, beside a 任务名称 column", () => {
     const head = [line([0, "序号"], [8, "工作任务"], [26, "任务名称"], [36, "具体要求"], [56, "责任单位"]), ""];
     const body = [

@@ -14,7 +14,7 @@ import { columnsOf, fieldOfHeader, isHeaderWord, neverEmpty } from "../../lexico
 import { clean, compact } from "../../text/text.js";
 import { blocksOf, COLUMN_SPREAD, pageColumns, printedWidth, shareLine, segmentsOf, wrapWidth, type Block, type PageColumn } from "./alignedBlocks.js";
 import { type AlignmentVotes, alignmentVotes, shownAlignment, spanStarts } from "./rowSpans.js";
-import { parseMarker, type MarkerStyle } from "../../lexicon/markers.js";
+import { HEADING_MAX_CHARS, parseMarker, type MarkerStyle } from "../../lexicon/markers.js";
 import { isBlank, type SourceLine } from "./lines.js";
 import { outerCellsByNumbering } from "./headingRows.js";
 
@@ -335,6 +335,15 @@ function blockText(b: Block): string {
 }
 
 /**
+ * A cell's heading marker, where the cell is as short as a heading: a requirement cell
+ * that opens with its own numbered items (1.开展…。2.按照…) is no heading of the style
+ * 1., and neither takes a category column's style nor goes where that style stands.
+ */
+function headingMarker(t: string): ReturnType<typeof parseMarker> {
+  return t.length <= HEADING_MAX_CHARS ? parseMarker(t) : null;
+}
+
+/**
  * Which table column each of the page's columns is: strictly in order (a page leaves out
  * the columns it prints nothing in), where the cells' contents fit the columns' fields best.
  * More page columns than table columns: the nearest two are taken as one.
@@ -347,7 +356,7 @@ function matchColumns(pc: readonly PageColumn[], cols: Column[], memory: Memory)
   // them under the second category column, not the first).
   const styleFit = (t: string, j: number) => {
     const want = styles.get(j);
-    const m = cols[j]!.field === "task" ? parseMarker(t) : null;
+    const m = cols[j]!.field === "task" ? headingMarker(t) : null;
     if (!want || !m) return 0;
     if (m.style !== want) return -STYLE_FIT;
     // Two levels of one style (三、年度任务 over 一、 二、 …): the one whose numbering the
@@ -386,7 +395,7 @@ function matchColumns(pc: readonly PageColumn[], cols: Column[], memory: Memory)
   for (let i = 0; i < n; i++) {
     out.push(j);
     for (const t of texts[i]!) {
-      const m = cols[j]!.field === "task" ? parseMarker(t) : null;
+      const m = cols[j]!.field === "task" ? headingMarker(t) : null;
       if (m && !styles.has(j)) styles.set(j, m.style);
       if (m && m.style === styles.get(j)) memory.ordinals.set(j, m.ordinal);
     }
