@@ -286,6 +286,13 @@ describe("rows of space-aligned pages", () => {
     expect(row2.cells[at]!.text.replace(/\n/gu, "")).toBe(long);
   });
 
+  it("a category cell's first line as short as a piece of a header word is no header line when it opens with a heading marker (一、年 / 底前工 / 作)", () => {
+    // 一、年 stands alone on the line under the header: the cell is centred over its row.
+    const body = [line([3, "一、年"]), line([0, "1"], [3, "底前工"], [18, "清理本级规范性文件，公布现行有效目录。"], [42, "区司法局"]), line([3, "作"]), "", line([0, "2"], [18, "公开年度报告。"], [42, "区政府办"])];
+    const laid = layAligned(sourceLines([...header, ...body].join("\n")))!;
+    expect(laid.table!.rows[0]!.cells[1]!.text.replace(/\n/gu, "")).toBe("一、年底前工作");
+  });
+
   it("one 工作任务 header over three heading columns a page prints side by side is offered three times, beside a 任务名称 column", () => {
     const head = [line([0, "序号"], [8, "工作任务"], [26, "任务名称"], [36, "具体要求"], [56, "责任单位"]), ""];
     const body = [

@@ -64,7 +64,8 @@ function headerTokens(text: string, line: number): HeaderToken[] {
   return [...text.matchAll(/\S+(?: \S+)*/gu)].map((m) => ({ line, start: m.index, end: m.index + m[0].length, text: m[0] }));
 }
 
-const isFragment = (t: string) => compact(t).length <= HEADER_FRAGMENT_MAX && !/\d/u.test(t);
+/** A piece of a header word: short, without digits, and no heading (一、年 / 底前专 is a category cell's first line). */
+const isFragment = (t: string) => compact(t).length <= HEADER_FRAGMENT_MAX && !/\d/u.test(t) && !parseMarker(compact(t));
 
 /** A line of header words (all but one of its words), naming the requirement or the units. */
 function isHeaderLine(line: SourceLine, i: number): boolean {
@@ -239,7 +240,7 @@ function headingColumns({ pcs }: PageCells): number {
   for (const pc of pcs) {
     const texts = pc.blocks.map((b) => compact(blockText(b)));
     if (texts.every((t) => NUMBER_CELL.test(t))) continue;
-    if (texts.length === 0 || !texts.every((t) => parseMarker(t))) break;
+    if (texts.length === 0 || !texts.every((t) => headingMarker(t))) break;
     n++;
   }
   return n;
