@@ -293,6 +293,22 @@ describe("rows of space-aligned pages", () => {
     expect(laid.table!.rows[0]!.cells[1]!.text.replace(/\n/gu, "")).toBe("一、年底前工作");
   });
 
+  it("a heading that numbers on two category columns of one style at once is the inner one's: a later page prints the outer level merged, not again", () => {
+    const page1 = [
+      ...header,
+      line([0, "1"], [3, "二、年度"], [10, "一、稳"], [18, "公开助企政策的申报条件和办理流程。"], [42, "区商务局"]),
+      line([3, "任务"], [10, "就业"]),
+      "",
+      line([0, "2"], [10, "二、促"], [18, "公开消费券发放规则和核销结果。"], [42, "区商务局"]),
+      line([10, "消费"]),
+    ];
+    // 三、 numbers on both 二、年度任务 and 二、促消费: on page 2 the outer is merged from page 1.
+    const page2 = ["\f" + line([0, "3"], [3, "三、稳"], [18, "公开外贸企业扶持政策。"], [42, "区商务局"]), line([3, "外贸"])];
+    const laid = layAligned(sourceLines([...page1, ...page2].join("\n")));
+    const row3 = laid!.table!.rows.find((r) => r.cells[0]!.text === "3")!;
+    expect(row3.cells.slice(0, 3).map((c) => c.text.replace(/\n/gu, ""))).toEqual(["3", "", "三、稳外贸"]);
+  });
+
   it("one 工作任务 header over three heading columns a page prints side by side is offered three times, beside a 任务名称 column", () => {
     const head = [line([0, "序号"], [8, "工作任务"], [26, "任务名称"], [36, "具体要求"], [56, "责任单位"]), ""];
     const body = [

@@ -38,6 +38,13 @@ const FURNITURE_SHARE = 0.5;
 const STYLE_FIT = 3;
 /** Fit points for a heading numbered on from its column's last (二、 after 一、), as many as its style gives: two levels of one style are told apart by it alone. */
 const SEQUENCE_FIT = STYLE_FIT;
+/**
+ * Fit points by which a heading that numbers on two category columns of one style at
+ * once (四、 after 三、年度任务 and 三、实现政策…) fits the outer one less: a table prints
+ * an outer category once, where its merged cell starts, so a later page prints the inner
+ * levels alone. A tie-break (measured 0.5 and 1 alike).
+ */
+const INNER_SEQUENCE_TIE = 0.5;
 /** Fit points per cell for putting a page column under the table column of the one before it (rather than its own). */
 const SAME_COLUMN_COST = 1;
 /** Lines between a 序号 and the requirement cell it numbers, at most (the number is centred in the row). */
@@ -364,7 +371,11 @@ function matchColumns(pc: readonly PageColumn[], cols: Column[], memory: Memory)
     // heading goes on (二、 after 一、), not one it would number back (二、 after 三、).
     const last = memory.ordinals.get(j);
     if (last == null) return STYLE_FIT;
-    if (m.ordinal === last + 1) return STYLE_FIT + SEQUENCE_FIT;
+    if (m.ordinal === last + 1) {
+      // It numbers on an inner column of its style as well (三、 over 三、, then 四、): the inner's.
+      const inner = cols.some((c, k) => k > j && c.field === "task" && styles.get(k) === m.style && memory.ordinals.get(k) === last);
+      return STYLE_FIT + SEQUENCE_FIT - (inner ? INNER_SEQUENCE_TIE : 0);
+    }
     return m.ordinal <= last && m.ordinal !== 1 ? STYLE_FIT - SEQUENCE_FIT : STYLE_FIT;
   };
   const fit = (i: number, j: number) => texts[i]!.reduce((s, t) => s + fitsField(cols[j]!.field, t) + styleFit(t, j), 0);
