@@ -309,6 +309,20 @@ describe("rows of space-aligned pages", () => {
     expect(row3.cells.slice(0, 3).map((c) => c.text.replace(/\n/gu, ""))).toEqual(["3", "", "三、稳外贸"]);
   });
 
+  it("a progress cell a page set under 备注, beside its row's empty 完成情况, is the row's 完成情况", () => {
+    const head = [line([0, "序号"], [5, "具体要求"], [26, "责任单位"], [36, "完成情况"], [46, "备注"]), ""];
+    const body = [
+      line([0, "1"], [5, "公开部门预算和决算。"], [26, "区财政局"], [36, "已完成"], [46, "需细化到项级科目"]),
+      "",
+      // The page packed row 2's cells: its progress stands where the remarks do.
+      line([0, "2"], [5, "公开审计整改结果。"], [26, "区审计局"], [46, "持续推进中"]),
+    ];
+    const laid = layAligned(sourceLines([...head, ...body].join("\n")))!;
+    const rows = laid.table!.rows.map((r) => r.cells.map((c) => c.text));
+    expect(rows[1]).toEqual(["2", "公开审计整改结果。", "区审计局", "持续推进中", ""]);
+    expect(rows[0]).toEqual(["1", "公开部门预算和决算。", "区财政局", "已完成", "需细化到项级科目"]);
+  });
+
   it("one 工作任务 header over three heading columns a page prints side by side is offered three times, beside a 任务名称 column", () => {
     const head = [line([0, "序号"], [8, "工作任务"], [26, "任务名称"], [36, "具体要求"], [56, "责任单位"]), ""];
     const body = [

@@ -633,6 +633,33 @@ function fragmentsToCutCell(cells: Cell[], above: readonly Cell[], cols: readonl
   }
 }
 
+/** Fit points by which a cell must fit an empty neighbouring column better to move there: a progress word fits 完成情况 by 1, 备注 by 0 (2: no cell moves). */
+const NEIGHBOUR_FIT = 1;
+
+/**
+ * A cell under a column its text does not fit, beside an empty cell of a column it fits
+ * clearly better (已完成并持续推进 under 备注, its row's 完成情况 empty): pdftotext set it
+ * where the next column's cells stand on that page, and its page column went there whole.
+ */
+function cellsToEmptyNeighbours(rows: Row[], cols: readonly Column[]): void {
+  for (const r of rows) {
+    r.cells.forEach((c, j) => {
+      if (!c.text || c.from === "above" || cols[j]!.field === "text" || cols[j]!.field === "number" || cols[j]!.field === "task") return;
+      const t = compact(c.text);
+      const here = fitsField(cols[j]!.field, t);
+      for (const k of [j - 1, j + 1]) {
+        const o = r.cells[k];
+        const f = cols[k]?.field;
+        if (!o || o.text || !f || f === "text" || f === "number" || f === "task") continue;
+        if (fitsField(f, t) - here < NEIGHBOUR_FIT) continue;
+        r.cells[k] = c;
+        r.cells[j] = cell("", c.lines);
+        return;
+      }
+    });
+  }
+}
+
 /** Rows at the end of `rows` whose cell `j` reads `before` (one merged cell and its copies) read `after` instead. */
 function extendBack(rows: Row[], j: number, before: string, after: string): void {
   for (let i = rows.length - 1; i >= 0; i--) {
@@ -736,6 +763,7 @@ export function layAligned(lines: SourceLine[]): Laid | null {
     asBack(p.lines.slice(f.after));
   });
   outerCellsByNumbering(rows, cols);
+  cellsToEmptyNeighbours(rows, cols);
   const numberAt = cols.findIndex((c) => c.field === "number");
   if (rows.length < 2 || (numberAt >= 0 && rows.filter((r) => r.cells[numberAt]!.text).length < 2)) return null;
   const front = paragraphsOf(lines.slice(0, hb.first));
