@@ -323,6 +323,14 @@ describe("rows of space-aligned pages", () => {
     expect(rows[0]).toEqual(["1", "公开部门预算和决算。", "区财政局", "已完成", "需细化到项级科目"]);
   });
 
+  it("a row the break cuts: its cell that filled its column to the page's foot runs on into its rest, without a line break (区发 / 改委)", () => {
+    const page1 = [...header, line([0, "1"], [22, "公开年度预算执行情况，"], [42, "区财政局、区"]), line([22, "说明收支增减"], [42, "审计局、区发"])];
+    const page2 = ["\f" + line([22, "变化的原因。"], [42, "改委"]), "", line([0, "2"], [22, "公开审计结果。"], [42, "区审计局"])];
+    const laid = layAligned(sourceLines([...page1, ...page2].join("\n")))!;
+    const at = laid.table!.header.indexOf("责任单位");
+    expect(laid.table!.rows.map((r) => r.cells[at]!.text)).toEqual(["区财政局、区审计局、区发改委", "区审计局"]);
+  });
+
   it("one 工作任务 header over three heading columns a page prints side by side is offered three times, beside a 任务名称 column", () => {
     const head = [line([0, "序号"], [8, "工作任务"], [26, "任务名称"], [36, "具体要求"], [56, "责任单位"]), ""];
     const body = [

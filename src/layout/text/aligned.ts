@@ -730,7 +730,7 @@ export function layAligned(lines: SourceLine[]): Laid | null {
         for (const [j, more] of f.continued) {
           const before = prev.cells[j]!.text;
           if (!before) continue;
-          const joinedText = compact(more) === compact(before) ? before : `${before}\n${more}`;
+          const joinedText = compact(more) === compact(before) ? before : before + more;
           extendBack(rows, j, before, joinedText);
           whole.set(j, { part: compact(more), text: joinedText });
           if (r.numbered) cells[j] = { ...cell(joinedText, cells[j]!.lines), from: "above" };
@@ -748,7 +748,9 @@ export function layAligned(lines: SourceLine[]): Laid | null {
           // The row's cell is a merged cell's copy: its rest only where that cell ran to the
           // page's foot (cut by the break), else a cell of the cut row's own.
           const own = merged && !again && !before.has(j);
-          const joinedCell = own ? cell(more.text, more.lines) : again ? cell(c.text, [...c.lines, ...more.lines]) : appended(c, more);
+          // A cell that filled its column to the page's foot runs on into its rest (各直 / 属机构), as its wrapped lines do.
+          const runsOn = cols[j]!.field !== "text" && before.has(j);
+          const joinedCell = own ? cell(more.text, more.lines) : again ? cell(c.text, [...c.lines, ...more.lines]) : runsOn ? cell(c.text + more.text, [...c.lines, ...more.lines]) : appended(c, more);
           if (merged && !own) extendBack(rows, j, c.text, joinedCell.text);
           prev.cells[j] = joinedCell;
           if (cols[j]!.field !== "text") whole.set(j, { part: compact(more.text), text: prev.cells[j]!.text });
