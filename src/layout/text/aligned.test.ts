@@ -331,6 +331,14 @@ describe("rows of space-aligned pages", () => {
     expect(laid.table!.rows.map((r) => r.cells[at]!.text)).toEqual(["区财政局、区审计局、区发改委", "区审计局"]);
   });
 
+  it("a row the break cuts: its own cell whose last line above the break fills the column runs on into its rest", () => {
+    const page1 = [...header, line([0, "1"], [22, "公开年度预算执行情况。"], [42, "区财政局、区"]), line([42, "审计局"]), "", line([0, "2"], [22, "公开部门决算，"], [42, "区民政局、区"])];
+    const page2 = ["\f" + line([22, "说明变化原因。"], [42, "发改委"]), "", line([0, "3"], [22, "公开审计结果。"], [42, "区审计局"])];
+    const laid = layAligned(sourceLines([...page1, ...page2].join("\n")))!;
+    const at = laid.table!.header.indexOf("责任单位");
+    expect(laid.table!.rows.map((r) => r.cells[at]!.text)).toEqual(["区财政局、区审计局", "区民政局、区发改委", "区审计局"]);
+  });
+
   it("one 工作任务 header over three heading columns a page prints side by side is offered three times, beside a 任务名称 column", () => {
     const head = [line([0, "序号"], [8, "工作任务"], [26, "任务名称"], [36, "具体要求"], [56, "责任单位"]), ""];
     const body = [

@@ -494,6 +494,8 @@ interface PageRead {
   after: number;
   /** Columns whose last cell on the page ends with a line as wide as the column's widest: its text may run on past the break. */
   open: Set<number>;
+  /** Columns whose last cell on the page ends with a line as wide as the column's widest, wherever it stands. */
+  fullEnd: Set<number>;
   /** Columns whose first cell on the page is the rest of the page before's last (it stands at the page's top): it goes on row 0. */
   continued: Map<number, string>;
 }
@@ -563,6 +565,7 @@ function pageRows({ page, blocks, pcs }: PageCells, at: readonly number[], cols:
   // requirement of its row, so that nothing printed in the table is lost.
   const strays = numberCol >= 0 ? joined(numberCol).filter((b) => !numbers.includes(b)) : [];
   const openEnd = new Set<number>();
+  const fullEnd = new Set<number>();
   const continued = new Map<number, string>();
   cols.forEach((_, c) => {
     if (c === numberCol) return;
@@ -578,6 +581,7 @@ function pageRows({ page, blocks, pcs }: PageCells, at: readonly number[], cols:
     // a category of its own).
     const last = bs[bs.length - 1]!;
     if (c !== textCol && last.segments.length >= MIN_CUT_LINES && endsFull(last, Math.max(...bs.map(wrapWidth))) && last.bottom >= after - 1) openEnd.add(c);
+    if (c !== textCol && endsFull(last, Math.max(...bs.map(wrapWidth)))) fullEnd.add(c);
     const first = bs[0]!;
     if (c !== textCol && cols[c]!.field !== "task" && carried && open.has(c) && first.top <= rows[0]!.top + CONTINUED_REACH && (rows.length < 2 || first.top < rows[1]!.top)) {
       starts[0] = 0;
@@ -605,7 +609,7 @@ function pageRows({ page, blocks, pcs }: PageCells, at: readonly number[], cols:
       }
     });
   });
-  return { rows, after, open: openEnd, continued };
+  return { rows, after, open: openEnd, fullEnd, continued };
 }
 
 /** A cell with another's text on a line of its own after its own, and both cells' lines. */
@@ -717,6 +721,7 @@ export function layAligned(lines: SourceLine[]): Laid | null {
     const whole = new Map<number, { part: string; text: string }>();
     // Columns whose last cell on the page before ran to its foot with a full line (PageRead.open).
     const before = found.slice(0, k).findLast(Boolean)?.open ?? new Set<number>();
+    const fullBefore = found.slice(0, k).findLast(Boolean)?.fullEnd ?? new Set<number>();
     f.rows.forEach((r, i) => {
       const cells = r.cells.map((parts, j): Cell => {
         const text = parts.join("\n");
@@ -748,8 +753,9 @@ export function layAligned(lines: SourceLine[]): Laid | null {
           // The row's cell is a merged cell's copy: its rest only where that cell ran to the
           // page's foot (cut by the break), else a cell of the cut row's own.
           const own = merged && !again && !before.has(j);
-          // A cell that filled its column to the page's foot runs on into its rest (各直 / 属机构), as its wrapped lines do.
-          const runsOn = cols[j]!.field !== "text" && before.has(j);
+          // A cell that filled its column to the page's foot runs on into its rest (各直 / 属机构), as its
+          // wrapped lines do; so does the cut row's own cell whose last line above the break fills the column.
+          const runsOn = cols[j]!.field !== "text" && (before.has(j) || (!merged && fullBefore.has(j)));
           const joinedCell = own ? cell(more.text, more.lines) : again ? cell(c.text, [...c.lines, ...more.lines]) : runsOn ? cell(c.text + more.text, [...c.lines, ...more.lines]) : appended(c, more);
           if (merged && !own) extendBack(rows, j, c.text, joinedCell.text);
           prev.cells[j] = joinedCell;
