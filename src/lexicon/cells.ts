@@ -167,6 +167,8 @@ export function fitsField(field: Column["field"], t: string): number {
  */
 const UNMERGED_BIAS = 0.25;
 const MERGING: ReadonlySet<Column["field"]> = new Set(["task", "units", "deadline", "people"]);
+/** Whether a notice merges the cells of a column of this field over rows (MERGING): else each row has a cell of its own, or none. */
+export const oftenMerged = (field: Column["field"]): boolean => MERGING.has(field);
 /** Fit points against a category column for a cell of a sub-row (no number of its own): more than a short name's fit to a category (1). */
 const LOST_CATEGORY = 1.5;
 
@@ -183,7 +185,7 @@ export function placeCells(texts: string[], cols: Column[], numberless = false):
   // categories around it are merged over it too (a category holds whole numbered tasks),
   // so its cells are not theirs.
   const lost = (j: number) => (numberless && cols[j]!.field === "task" ? LOST_CATEGORY : 0);
-  const score = (i: number, j: number) => fitsField(cols[j]!.field, texts[i]!) + (MERGING.has(cols[j]!.field) ? 0 : UNMERGED_BIAS) - lost(j);
+  const score = (i: number, j: number) => fitsField(cols[j]!.field, texts[i]!) + (oftenMerged(cols[j]!.field) ? 0 : UNMERGED_BIAS) - lost(j);
   // best[i][j]: the best total for cells i.. when cell i may go under columns j..
   const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(w + 1).fill(-Infinity));
   for (let j = 0; j <= w; j++) best[n]![j] = 0;

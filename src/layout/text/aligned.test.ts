@@ -420,6 +420,23 @@ describe("rows a merged cell covers", () => {
     expect(spanStarts(cell, rows4, true, undefined, false)).toEqual([0]);
     expect(spanStarts(cell, rows4, true, undefined, true)).not.toContain(0);
   });
+  it("a column whose rows may be empty: a cell stands in the row whose tile holds it, the row between left empty, not covered by a centred span", () => {
+    const rows5 = [
+      { top: 0, bottom: 6, tileTop: -1, tileBottom: 7 },
+      { top: 9, bottom: 21, tileTop: 8, tileBottom: 22 },
+      { top: 24, bottom: 30, tileTop: 23, tileBottom: 32 },
+      { top: 34, bottom: 38, tileTop: 32, tileBottom: 40 },
+      { top: 41, bottom: 44, tileTop: 40, tileBottom: 45 },
+    ];
+    // The third cell (32–40) is taller than row 3's text (34–38): centred over rows 2–4 it would fit too.
+    const cells = [
+      { top: 1, bottom: 5 },
+      { top: 14, bottom: 16 },
+      { top: 32, bottom: 40 },
+    ];
+    expect(spanStarts(cells, rows5, false, undefined, false)).toEqual([0, 1, 2]);
+    expect(spanStarts(cells, rows5, false, undefined, false, 0.5)).toEqual([0, 1, 3]);
+  });
   it("a column's alignment is what its cells show, not counting a page's last cell (its rows may go on past the break)", () => {
     const votes = { top: 0, middle: 0 };
     alignmentVotes([{ top: 0, bottom: 1 }, { top: 8, bottom: 9 }], rows, [0, 2], votes);

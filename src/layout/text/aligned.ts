@@ -9,7 +9,7 @@
 // them (the plan carries it down, as it does for any merged cell in text).
 
 import { cell, type Cell, type Column, type Laid, type Paragraph, type Row } from "../../model/document.js";
-import { fitsField, NUMBER_CELL } from "../../lexicon/cells.js";
+import { fitsField, NUMBER_CELL, oftenMerged } from "../../lexicon/cells.js";
 import { columnsOf, fieldOfHeader, isHeaderWord, neverEmpty } from "../../lexicon/headers.js";
 import { clean, compact } from "../../text/text.js";
 import { blocksOf, COLUMN_SPREAD, pageColumns, printedWidth, shareLine, segmentsOf, wrapWidth, type Block, type PageColumn } from "./alignedBlocks.js";
@@ -47,6 +47,13 @@ const SEQUENCE_FIT = STYLE_FIT;
 const INNER_SEQUENCE_TIE = 0.5;
 /** Fit points per cell for putting a page column under the table column of the one before it (rather than its own). */
 const SAME_COLUMN_COST = 1;
+/**
+ * Cost, in lines, of each row a column seldom merged (完成情况, 备注: lexicon oftenMerged)
+ * leaves empty between two of its cells: such a column's cells stand each in its own row,
+ * and a row without one is common; a merged column's cells cover the rows without a gap.
+ * (Measured 0.25 and 0.5 alike, 1: 5 fewer of 1463.)
+ */
+const EMPTY_ROW_COST = 0.5;
 /** Lines between a 序号 and the requirement cell it numbers, at most (the number is centred in the row). */
 const NUMBER_REACH = 1;
 /** Lines below the page's first row's top at which the rest of a cell cut by the break may start (its column's cell stands at the row's top). */
@@ -573,8 +580,13 @@ function pageRows({ page, blocks, pcs }: PageCells, at: readonly number[], cols:
     const bs = own.filter((b) => b.top < after);
     if (bs.length === 0) return;
     const ext = bs.map((b) => ({ top: b.top, bottom: b.bottom }));
-    const rowExt = rows.map((r) => ({ top: r.top, bottom: r.bottom }));
-    const starts = spanStarts(ext, rowExt, carried, shownAlignment(memory.alignments.get(c)), carried && !rows[0]!.numbered);
+    const rowExt = rows.map((r, i) => ({
+      top: r.top,
+      bottom: r.bottom,
+      tileTop: i > 0 ? Math.floor((rows[i - 1]!.bottom + r.top) / 2) : r.top - 1,
+      tileBottom: i + 1 < rows.length ? Math.ceil((r.bottom + rows[i + 1]!.top) / 2) : Math.max(r.bottom + 1, after - 1),
+    }));
+    const starts = spanStarts(ext, rowExt, carried, shownAlignment(memory.alignments.get(c)), carried && !rows[0]!.numbered, oftenMerged(cols[c]!.field) ? undefined : EMPTY_ROW_COST);
     // A merged cell the break cuts fills its column down to the page's last table line,
     // its last line as wide as the column; its rest stands at the next page's top, above
     // the second row. Category cells are left to fragmentsToCutCell (a marked one starts

@@ -1,12 +1,16 @@
 // Which rows a merged cell covers, when the text shows only where its lines stand. A ruled
 // table centres a merged cell's text over the rows it covers (or sets it at their top), and the cells of one column
-// cover the rows one after another without a gap; so the rows each cell starts are the
-// ones that put every cell nearest the middle (or the top) of its run of rows.
+// cover the rows one after another without a gap (but in a column a notice seldom merges,
+// whose rows may be empty); so the rows each cell starts are the ones that put every cell
+// nearest the middle (or the top) of its run of rows.
 
 export interface Extent {
   /** First and last line. */
   top: number;
   bottom: number;
+  /** A row's first and last line with the lines between it and its neighbours (halfway to each): where its cells may stand. */
+  tileTop?: number;
+  tileBottom?: number;
 }
 
 /** Cost, in lines, of each line of a cell standing outside the rows it is said to cover. */
@@ -49,9 +53,11 @@ const SHOWS_ALIGNMENT = 1;
  * increasing; each cell covers the rows up to the next cell's first, the last as many as
  * suit it best. `carried`: rows at the page's top may go on a cell of the page before.
  * `prefer`: the alignment the table's other merged cells of the column show. `cut`: the
- * first row goes on from the page before (a row the break cut).
+ * first row goes on from the page before (a row the break cut). `gap`: the cost, in lines,
+ * of each row left without a cell between two cells (a column whose rows may be empty);
+ * without it the cells cover the rows one after another.
  */
-export function spanStarts(cells: readonly Extent[], rows: readonly Extent[], carried = true, prefer?: Alignment, cut = false): number[] {
+export function spanStarts(cells: readonly Extent[], rows: readonly Extent[], carried = true, prefer?: Alignment, cut = false, gap?: number): number[] {
   const k = cells.length;
   const n = rows.length;
   if (k === 0) return [];
@@ -65,7 +71,10 @@ export function spanStarts(cells: readonly Extent[], rows: readonly Extent[], ca
     const head = Math.abs(c.top - top);
     const other = j + 1 < k ? BOUND_ALIGNMENT_COST : OTHER_ALIGNMENT_COST;
     const off = Math.min(mid + (prefer === "top" ? other : 0), head + (prefer === "middle" ? other : 0));
-    const outside = Math.max(0, top - 1 - c.top) + Math.max(0, c.bottom - (bottom + 1));
+    // A cell of a column with empty rows (gap) stands within its rows' tiles, the lines up to
+    // halfway to the rows around them: its row is as tall as its tallest cell, not its text.
+    const [lo, hi] = gap != null ? [rows[a]!.tileTop ?? top - 1, rows[e]!.tileBottom ?? bottom + 1] : [top - 1, bottom + 1];
+    const outside = Math.max(0, lo - c.top) + Math.max(0, c.bottom - hi);
     const below = cut && a === 0 && c.top > rows[0]!.bottom + 1 ? CUT_ROW_START_COST : 0;
     return off + OUTSIDE_COST * outside + below;
   };
@@ -80,7 +89,10 @@ export function spanStarts(cells: readonly Extent[], rows: readonly Extent[], ca
   for (let j = k - 2; j >= 0; j--) {
     for (let a = j; a < n - (k - 1 - j); a++) {
       for (let b = a + 1; b < n - (k - 2 - j); b++) {
-        const v = cost(j, a, b - 1) + f[j + 1]![b]!;
+        // Rows between a cell's last and the next cell's first are left empty, at `gap` per row.
+        let span = cost(j, a, b - 1);
+        if (gap != null) for (let e = a; e < b - 1; e++) span = Math.min(span, cost(j, a, e) + gap * (b - 1 - e));
+        const v = span + f[j + 1]![b]!;
         if (v < f[j]![a]!) {
           f[j]![a] = v;
           next[j]![a] = b;
