@@ -20,3 +20,16 @@ export function run(args: string[], opts: { cwd?: string; env?: Record<string, s
 
 /** FORMAT.md: texts compare after NFKC with all white space removed. */
 export const norm = (v: unknown): string => (v == null ? "" : String(v).normalize("NFKC").replace(/\s+/gu, ""));
+
+/** The fields of a task compared with its reference answer (the scorer's, FORMAT.md). */
+export const FIELDS = ["number", "path", "title", "text", "unitsText", "deadlineText", "status", "remarks", "units", "deadline"] as const;
+export type Field = (typeof FIELDS)[number];
+
+/** A task's field as compared: texts normalised, the path joined, units and deadline by what they say. */
+export function value(t: Record<string, unknown>, f: Field): string {
+  const v = t[f];
+  if (f === "path") return ((v as string[]) ?? []).map(norm).join(" > ");
+  if (f === "units") return ((v as Array<{ name: string; role: string }>) ?? []).map((u) => `${norm(u.name)}/${u.role}`).sort().join("|");
+  if (f === "deadline") return v == null ? "" : `${(v as { kind: string }).kind}@${(v as { date: string | null }).date ?? ""}`;
+  return norm(v);
+}

@@ -6,21 +6,11 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PlanSchema } from "../src/schema/plan.js";
-import { norm, ROOT, run } from "./helpers.js";
+import { FIELDS, norm, ROOT, run, value } from "./helpers.js";
 
 interface GoldTask {
   ambiguous?: string[];
   [k: string]: unknown;
-}
-
-const FIELDS = ["number", "path", "title", "text", "unitsText", "deadlineText", "status", "remarks", "units", "deadline"] as const;
-
-function value(t: Record<string, unknown>, f: (typeof FIELDS)[number]): string {
-  const v = t[f];
-  if (f === "path") return ((v as string[]) ?? []).map(norm).join(" > ");
-  if (f === "units") return ((v as Array<{ name: string; role: string }>) ?? []).map((u) => `${norm(u.name)}/${u.role}`).sort().join("|");
-  if (f === "deadline") return v == null ? "" : `${(v as { kind: string }).kind}@${(v as { date: string | null }).date ?? ""}`;
-  return norm(v);
 }
 
 const inputs = ["seeds", "scrambled", "html", "docx", "pdf", "xlsx"].flatMap((dir) =>
