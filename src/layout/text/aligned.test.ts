@@ -339,6 +339,18 @@ describe("rows of space-aligned pages", () => {
     expect(laid.table!.rows.map((r) => r.cells[at]!.text)).toEqual(["区财政局、区审计局", "区民政局、区发改委", "区审计局"]);
   });
 
+  it("two rows' cells of one column run together (set at their rows' top, no blank line): a line at the next row's top after a line that ends the text starts its cell", () => {
+    const head = [line([0, "序号"], [5, "具体要求"], [26, "责任单位"], [38, "完成时限"]), ""];
+    const body = [
+      line([0, "1"], [5, "按月公开财政收支情况，"], [26, "区财政局"], [38, "按月度、季度"]),
+      line([5, "解读增减变化原因。"], [38, "公布"]),
+      line([0, "2"], [5, "公开部门决算。"], [26, "区审计局"], [38, "全年工作"]),
+    ];
+    const laid = layAligned(sourceLines([...head, ...body].join("\n")))!;
+    const at = laid.table!.header.indexOf("完成时限");
+    expect(laid.table!.rows.map((r) => r.cells[at]!.text.replace(/\n/gu, ""))).toEqual(["按月度、季度公布", "全年工作"]);
+  });
+
   it("one 工作任务 header over three heading columns a page prints side by side is offered three times, beside a 任务名称 column", () => {
     const head = [line([0, "序号"], [8, "工作任务"], [26, "任务名称"], [36, "具体要求"], [56, "责任单位"]), ""];
     const body = [

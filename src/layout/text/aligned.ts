@@ -456,6 +456,26 @@ function splitAtNumbers(t: Block, numbers: readonly Block[]): Block[] {
 }
 
 /**
+ * Two rows' cells of one column run together as one block (a table that sets its cells
+ * at their rows' top, no blank line between two rows): a line at a later row's top, after
+ * a line that does not fill the cell (its text ended there), starts the next row's cell.
+ */
+function splitAtRowTops(b: Block, rows: readonly { top: number }[]): Block[] {
+  const width = wrapWidth(b);
+  const tops = new Set(rows.map((r) => r.top));
+  const out: Block[] = [];
+  let from = 0;
+  b.segments.forEach((s, k) => {
+    if (k === 0 || !tops.has(s.line)) return;
+    if (printedWidth(b.segments[k - 1]!.text) >= width - WIDTH_TOLERANCE) return;
+    out.push(sub(b, from, k));
+    from = k;
+  });
+  out.push(sub(b, from, b.segments.length));
+  return out;
+}
+
+/**
  * Two category cells one under the other with no blank line between them (（二）… / （三）…
  * of two short rows) run together as one block: a line that starts with a heading marker
  * of the block's first line's style, numbered on from it (or the same number: a heading
@@ -576,7 +596,7 @@ function pageRows({ page, blocks, pcs }: PageCells, at: readonly number[], cols:
   const continued = new Map<number, string>();
   cols.forEach((_, c) => {
     if (c === numberCol) return;
-    const own = c === textCol ? strays : cols[c]!.field === "task" ? joined(c).flatMap(splitAtHeadings) : joined(c);
+    const own = c === textCol ? strays : cols[c]!.field === "task" ? joined(c).flatMap(splitAtHeadings) : joined(c).flatMap((b) => splitAtRowTops(b, rows));
     const bs = own.filter((b) => b.top < after);
     if (bs.length === 0) return;
     const ext = bs.map((b) => ({ top: b.top, bottom: b.bottom }));
