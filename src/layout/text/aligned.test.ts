@@ -117,6 +117,12 @@ describe("cells as pdftotext laid them out", () => {
     expect(texts(["2", "   公开", "3"])).toEqual(["2", "公开", "3"]);
   });
 
+  it("two cells a few characters apart whose lines interleave (no line holds both) are two columns", () => {
+    const lines = [at(29, "需进一步加"), at(25, "已完成"), at(29, "强投资和工"), at(25, "并持"), at(29, "程建设项目"), at(25, "续推进"), at(29, "信息公开")];
+    const cols = pageColumns(blocksOf(segmentsOf(lines)));
+    expect(cols.map((c) => c.blocks.map((b) => b.segments.map((x) => x.text).join("")))).toEqual([["已完成并持续推进"], ["需进一步加强投资和工程建设项目信息公开"]]);
+  });
+
   it("a page's columns: starts a few characters apart are one column, unless their cells share a line; numbers stand apart", () => {
     const cols = pageColumns(blocksOf(segmentsOf(["1", "   公开清单", "   及时公开", "", "   二、  做好", "", "    三、加强"])));
     expect(cols.map((c) => c.blocks.map((b) => b.segments[0]!.text))).toEqual([["1"], ["公开清单", "二、", "三、加强"], ["做好"]]);

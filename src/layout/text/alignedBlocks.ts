@@ -281,6 +281,20 @@ export function wrapWidth(b: Block): number {
   return Math.max(...b.segments.map((s) => printedWidth(s.text)));
 }
 
+/**
+ * Whether two blocks at different starts stand side by side, their lines interleaved
+ * (已完成 / 并持 / 续推进 on the lines between 需进一步加 / 强投资和工 / 程建设项目): two
+ * cells of neighbouring columns a few characters apart, though no line holds both.
+ */
+function sideBySide(a: Block, b: Block): boolean {
+  if (a.start === b.start || a.bottom < b.top || b.bottom < a.top) return false;
+  const lines = (x: Block) => x.segments.map((s) => s.line);
+  const [la, lb] = [lines(a), lines(b)];
+  // Each has a line between two lines of the other.
+  const inside = (xs: number[], ys: number[]) => xs.some((x) => ys.some((y) => y < x) && ys.some((y) => y > x));
+  return inside(la, lb) && inside(lb, la);
+}
+
 /** Whether two blocks have text on one line (then they are two columns). */
 export function shareLine(a: Block, b: Block): boolean {
   if (a.bottom < b.top || b.bottom < a.top) return false;
@@ -320,7 +334,7 @@ export function pageColumns(blocks: readonly Block[]): PageColumn[] {
         continue;
       }
     }
-    const c = cols.find((c) => c.numbers === numbers && Math.max(c.hi, b.start) - Math.min(c.lo, b.start) <= (numbers ? 2 * COLUMN_SPREAD : COLUMN_SPREAD) && !c.blocks.some((o) => shareLine(o, b)));
+    const c = cols.find((c) => c.numbers === numbers && Math.max(c.hi, b.start) - Math.min(c.lo, b.start) <= (numbers ? 2 * COLUMN_SPREAD : COLUMN_SPREAD) && !c.blocks.some((o) => shareLine(o, b) || sideBySide(o, b)));
     if (c) {
       c.blocks.push(b);
       c.lo = Math.min(c.lo, b.start);
