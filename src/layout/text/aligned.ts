@@ -519,9 +519,13 @@ const MAX_INTERLEAVED = 1;
 interface PageRead {
   rows: PageRow[];
   after: number;
-  /** Columns whose last cell on the page ends with a line as wide as the column's widest: its text may run on past the break. */
+  /**
+   * Columns whose last cell on the page runs to the page's last table line, in at least
+   * MIN_CUT_LINES lines, the last as wide as the column's widest: a merged cell the break
+   * cut, whose text runs on at the next page's top.
+   */
   open: Set<number>;
-  /** Columns whose last cell on the page ends with a line as wide as the column's widest, wherever it stands. */
+  /** Columns whose last cell on the page ends with a line as wide as the column's widest, wherever it stands: a cut row's own cell there runs on. */
   fullEnd: Set<number>;
   /** Columns whose first cell on the page is the rest of the page before's last (it stands at the page's top): it goes on row 0. */
   continued: Map<number, string>;
@@ -612,8 +616,10 @@ function pageRows({ page, blocks, pcs }: PageCells, at: readonly number[], cols:
     // the second row. Category cells are left to fragmentsToCutCell (a marked one starts
     // a category of its own).
     const last = bs[bs.length - 1]!;
-    if (c !== textCol && last.segments.length >= MIN_CUT_LINES && endsFull(last, Math.max(...bs.map(wrapWidth))) && last.bottom >= after - 1) openEnd.add(c);
-    if (c !== textCol && endsFull(last, Math.max(...bs.map(wrapWidth)))) fullEnd.add(c);
+    if (c !== textCol && endsFull(last, Math.max(...bs.map(wrapWidth)))) {
+      fullEnd.add(c);
+      if (last.segments.length >= MIN_CUT_LINES && last.bottom >= after - 1) openEnd.add(c);
+    }
     const first = bs[0]!;
     if (c !== textCol && cols[c]!.field !== "task" && carried && open.has(c) && first.top <= rows[0]!.top + CONTINUED_REACH && (rows.length < 2 || first.top < rows[1]!.top)) {
       starts[0] = 0;
@@ -765,10 +771,10 @@ export function layAligned(lines: SourceLine[]): Laid | null {
       if (i === 0 && prev) {
         // The rest of a merged cell the break cut: the rows above that it covers take the whole.
         for (const [j, more] of f.continued) {
-          const before = prev.cells[j]!.text;
-          if (!before) continue;
-          const joinedText = compact(more) === compact(before) ? before : before + more;
-          extendBack(rows, j, before, joinedText);
+          const above = prev.cells[j]!.text;
+          if (!above) continue;
+          const joinedText = compact(more) === compact(above) ? above : above + more;
+          extendBack(rows, j, above, joinedText);
           whole.set(j, { part: compact(more), text: joinedText });
           if (r.numbered) cells[j] = { ...cell(joinedText, cells[j]!.lines), from: "above" };
           else cells[j] = cell("", cells[j]!.lines);
