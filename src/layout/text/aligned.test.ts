@@ -357,6 +357,14 @@ describe("rows of space-aligned pages", () => {
     expect(laid.table!.rows.map((r) => r.cells[at]!.text.replace(/\n/gu, ""))).toEqual(["按月度、季度公布", "全年工作"]);
   });
 
+  it("a header row's lower cell printed one character a line past a blank line (重 / 点 / 重点任务 / 领 / 域) is header, however many lines it takes", () => {
+    const head = [line([0, "序号"], [5, "工作任务"], [22, "具体要求"], [42, "责任单位"]), "", "重", "点", line([4, "重点任务"]), "领", "域", ""];
+    const body = [line([0, "1"], [3, "一、公开"], [22, "公开部门预算和决算。"], [42, "区财政局"]), line([3, "财政"]), "", line([0, "2"], [22, "公开审计结果。"], [42, "区审计局"])];
+    const laid = layAligned(sourceLines([...head, ...body].join("\n")))!;
+    expect(laid.table!.rows[0]!.cells.map((c) => c.text.replace(/\n/gu, "")).join("|")).not.toMatch(/领|域/u);
+    expect(laid.table!.rows[0]!.cells[1]!.text.replace(/\n/gu, "")).toBe("一、公开财政");
+  });
+
   it("one 工作任务 header over three heading columns a page prints side by side is offered three times, beside a 任务名称 column", () => {
     const head = [line([0, "序号"], [8, "工作任务"], [26, "任务名称"], [36, "具体要求"], [56, "责任单位"]), ""];
     const body = [

@@ -161,10 +161,11 @@ function headerBlock(lines: readonly SourceLine[], at: number): HeaderBlock {
   const tokens = lines.slice(first, last + 1).flatMap((l, k) => headerTokens(l.text, k));
   const keys = new Set(lines.slice(first, last + 1).map((l) => compact(l.text)));
   // Header lines past a blank line (a header row's lower cells printed apart: 重点领 /
-  // 重点任务 / 域) name no cell of the body: they are skipped, and so are their copies on
+  // 重点任务 / 域, or one character a line: 重 / 点 / 重点任务 / 领 / 域) name no cell of
+  // the body: they are skipped, followed from each to the next, and so are their copies on
   // later pages.
   let end = last;
-  for (let i = last + 1; i < lines.length && i - last <= HEADER_LINES_AROUND + 1; i++) {
+  for (let i = last + 1; i < lines.length && i - end <= HEADER_LINES_AROUND + 1; i++) {
     if (isBlank(lines[i]!)) continue;
     if (!headerish(i)) break;
     keys.add(compact(lines[i]!.text));
