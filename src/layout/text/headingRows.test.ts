@@ -20,6 +20,16 @@ describe("outer category cells placed by the inner headings' numbers", () => {
     expect(outers(rows)).toEqual(["一、优化公开服务", "", "", "二、加强平台建设"]);
   });
 
+  it("an outer cell put on rows without inner headings, above the row where they restart, goes down to it when the rows before it had inner headings", () => {
+    const rows = [row(1, "一、优化公开服务", "（一）规范目录"), row(2, "", "（二）更新指南"), row(3, "二、加强平台建设", ""), row(4, "", ""), row(5, "", "（一）整合网站")];
+    outerCellsByNumbering(rows, cols);
+    expect(outers(rows)).toEqual(["一、优化公开服务", "", "", "", "二、加强平台建设"]);
+    // No inner heading before it: an outer category whose first rows have none stays.
+    const bare = [row(1, "一、优化公开服务", ""), row(2, "", ""), row(3, "二、加强平台建设", ""), row(4, "", "（一）整合网站")];
+    outerCellsByNumbering(bare, cols);
+    expect(outers(bare)).toEqual(["一、优化公开服务", "", "二、加强平台建设", ""]);
+  });
+
   it("an outer cell put below the row where the inner headings restarted goes up to it", () => {
     const rows = [row(1, "一、优化公开服务", "（一）规范目录"), row(2, "", "（二）更新指南"), row(3, "", "（一）整合网站"), row(4, "二、加强平台建设", "（二）统一入口")];
     outerCellsByNumbering(rows, cols);

@@ -61,7 +61,11 @@ export function outerCellsByNumbering(rows: Row[], cols: readonly Column[]): voi
       if (firstAt >= 0 && ordinal(firstAt)! > 1) {
         const restart = rows.findIndex((_, x) => x > firstAt && x < after && ordinal(x) === 1);
         if (restart >= 0) moveTo(n, restart);
+        return;
       }
+      // Down, too, where the rows from its row to an inner restart have no inner heading
+      // while one stood before them: they go on under that heading, the restart opens it.
+      if (firstAt > r && ordinal(firstAt) === 1 && ordinals.slice(Math.max(before, 0), r).some((v) => v != null)) moveTo(n, firstAt);
     });
   }
 }
