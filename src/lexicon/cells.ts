@@ -5,7 +5,7 @@ import { toSimplified } from "../text/hant.js";
 import type { Column } from "../model/document.js";
 import { compact } from "../text/text.js";
 import { datesIn, phraseKind } from "./deadlines.js";
-import { HEADING_MAX_CHARS, parseMarker, PART_STYLES } from "./markers.js";
+import { HEADING_MAX_CHARS, headingMarker, parseMarker, PART_STYLES } from "./markers.js";
 import { LEVEL_PREFIX, PLACE_END, UNIT_NAME_END } from "./units.js";
 
 /**
@@ -137,7 +137,7 @@ export function fitsField(field: Column["field"], t: string): number {
       return NUMBER_CELL.test(t) ? 2 : -2;
     case "task":
       // A numbered name without a sentence (5.及时公开落实举措) is a 工作任务 cell.
-      if (parseMarker(t) && !/[，,。；;]/u.test(t) && t.length <= HEADING_MAX_CHARS) return 2.5;
+      if (headingMarker(t) && !/[，,。；;]/u.test(t)) return 2.5;
       return NUMBER_CELL.test(t) || parseMarker(t) || categoryLike(t) ? 1 : -1;
     case "text":
       return NUMBER_CELL.test(t) || isQuantity(t) ? -2 : looksLikeUnits(t) || looksLikeDeadline(t) ? -1 : long ? 2 : 0;

@@ -55,8 +55,16 @@ export const HEADING_MAX_CHARS = 60;
 /** The marker styles that head parts of a notice: 一、 （一） 第一部分 (1. and (1) number items as often as headings). */
 export const PART_STYLES: readonly MarkerStyle[] = ["cn", "pcn", "part"];
 
+/**
+ * A text's heading marker, where the text is no longer than a heading runs: a requirement
+ * that opens with its own numbered items (1.开展…。2.按照…) is no heading of the style 1.
+ */
+export function headingMarker(text: string): Marker | null {
+  return text.length <= HEADING_MAX_CHARS ? parseMarker(text) : null;
+}
+
 /** A line that heads a part of the notice: a part marker (一、 （一） 第一部分) and no longer than a heading runs. */
 export function isPartHeading(text: string): boolean {
-  const m = parseMarker(text);
-  return m != null && PART_STYLES.includes(m.style) && text.length <= HEADING_MAX_CHARS;
+  const m = headingMarker(text);
+  return m != null && PART_STYLES.includes(m.style);
 }

@@ -9,6 +9,12 @@ const at = (n: number, text: string) => " ".repeat(n) + text;
 /** A line with each text at its column. */
 const line = (...cells: Array<[number, string]>) => cells.reduce((l, [n, t]) => l.padEnd(n) + t, "");
 const texts = (lines: string[]) => blocksOf(segmentsOf(lines)).map((b) => b.segments.map((s) => s.text).join("|"));
+/** One column's cells, row by row, of the table laid from these lines (pages apart by \f); `breaks`: line breaks kept, else joined. */
+function column(lines: string[], title: string, breaks = false): string[] {
+  const table = layAligned(sourceLines(lines.join("\n")))!.table!;
+  const at = table.header.indexOf(title);
+  return table.rows.map((r) => (breaks ? r.cells[at]!.text : r.cells[at]!.text.replace(/\n/gu, "")));
+}
 
 describe("cells as pdftotext laid them out", () => {
   it("a word one space on is the same cell unless a line above or below starts text at its column", () => {
@@ -242,11 +248,7 @@ describe("rows of space-aligned pages", () => {
   it("a merged cell the break cuts, filling its column to the page's last line, goes on at the next page's top: every row it covers reads it whole", () => {
     const page1 = [...header, line([0, "1"], [22, "公开年度预算执行情况。"], [42, "区财政局、区"]), line([42, "审计局、区发"])];
     const page2 = (rest: string) => ["\f" + line([0, "2"], [22, "公开部门决算。"], [42, rest]), "", line([0, "3"], [22, "公开审计结果。"], [42, "区审计局"])];
-    const units = (lines: string[]) => {
-      const laid = layAligned(sourceLines(lines.join("\n")))!;
-      const at = laid.table!.header.indexOf("责任单位");
-      return laid.table!.rows.map((r) => r.cells[at]!.text.replace(/\n/gu, ""));
-    };
+    const units = (lines: string[]) => column(lines, "责任单位");
     expect(units([...page1, ...page2("改委")])).toEqual(["区财政局、区审计局、区发改委", "区财政局、区审计局、区发改委", "区审计局"]);
     // The page's last line shorter than the column: the cell ended there, and row 2's is its own.
     const ended = [...header, line([0, "1"], [22, "公开年度预算执行情况。"], [42, "区财政局、区"]), line([42, "审计局"])];
@@ -263,9 +265,7 @@ describe("rows of space-aligned pages", () => {
       // The unit cell's last line alone at the page's foot: the same on two pages of five.
       line([42, k < 2 ? "各街道" : `${w}所`]),
     ];
-    const laid = layAligned(sourceLines([...header, ...words.flatMap(page)].join("\n")))!;
-    const at = laid.table!.header.indexOf("责任单位");
-    const units = laid.table!.rows.map((r) => r.cells[at]!.text.replace(/\n/gu, ""));
+    const units = column([...header, ...words.flatMap(page)], "责任单位");
     expect(units.slice(0, 2)).toEqual(["区财政局、区审计局、区发改委、区民政局，各街道", "区财政局、区审计局、区发改委、区民政局，各街道"]);
     expect(units[2]).toMatch(/审计所$/u);
   });
@@ -273,9 +273,7 @@ describe("rows of space-aligned pages", () => {
   it("a row the break cuts, with a merged cell's copy above the break and a cell of its own below: its own, unless the merged cell ran to the page's foot", () => {
     const page1 = [...header, line([0, "1"], [22, "公开甲项。"], [42, "区财政局、区"]), line([42, "民政局"]), "", line([0, "2"], [22, "公开乙项。"]), "", line([0, "3"], [22, "公开丙项信息并"]), line([22, "及时更新"])];
     const page2 = ["\f" + line([22, "目录。"], [42, "区审计局"]), "", line([0, "4"], [22, "公开丁项。"], [42, "区商务局"])];
-    const laid = layAligned(sourceLines([...page1, ...page2].join("\n")))!;
-    const at = laid.table!.header.indexOf("责任单位");
-    expect(laid.table!.rows.map((r) => r.cells[at]!.text.replace(/\n/gu, ""))).toEqual(["区财政局、区民政局", "区财政局、区民政局", "区审计局", "区商务局"]);
+    expect(column([...page1, ...page2], "责任单位")).toEqual(["区财政局、区民政局", "区财政局、区民政局", "区审计局", "区商务局"]);
   });
 
   it("a requirement cell opening with numbered items (1.…。2.…) is no heading: a page that prints only requirements keeps them in their column, though the inner category is numbered 1.", () => {
@@ -332,17 +330,13 @@ describe("rows of space-aligned pages", () => {
   it("a row the break cuts: its cell that filled its column to the page's foot runs on into its rest, without a line break (区发 / 改委)", () => {
     const page1 = [...header, line([0, "1"], [22, "公开年度预算执行情况，"], [42, "区财政局、区"]), line([22, "说明收支增减"], [42, "审计局、区发"])];
     const page2 = ["\f" + line([22, "变化的原因。"], [42, "改委"]), "", line([0, "2"], [22, "公开审计结果。"], [42, "区审计局"])];
-    const laid = layAligned(sourceLines([...page1, ...page2].join("\n")))!;
-    const at = laid.table!.header.indexOf("责任单位");
-    expect(laid.table!.rows.map((r) => r.cells[at]!.text)).toEqual(["区财政局、区审计局、区发改委", "区审计局"]);
+    expect(column([...page1, ...page2], "责任单位", true)).toEqual(["区财政局、区审计局、区发改委", "区审计局"]);
   });
 
   it("a row the break cuts: its own cell whose last line above the break fills the column runs on into its rest", () => {
     const page1 = [...header, line([0, "1"], [22, "公开年度预算执行情况。"], [42, "区财政局、区"]), line([42, "审计局"]), "", line([0, "2"], [22, "公开部门决算，"], [42, "区民政局、区"])];
     const page2 = ["\f" + line([22, "说明变化原因。"], [42, "发改委"]), "", line([0, "3"], [22, "公开审计结果。"], [42, "区审计局"])];
-    const laid = layAligned(sourceLines([...page1, ...page2].join("\n")))!;
-    const at = laid.table!.header.indexOf("责任单位");
-    expect(laid.table!.rows.map((r) => r.cells[at]!.text)).toEqual(["区财政局、区审计局", "区民政局、区发改委", "区审计局"]);
+    expect(column([...page1, ...page2], "责任单位", true)).toEqual(["区财政局、区审计局", "区民政局、区发改委", "区审计局"]);
   });
 
   it("two rows' cells of one column run together (set at their rows' top, no blank line): a line at the next row's top after a line that ends the text starts its cell", () => {
@@ -352,9 +346,7 @@ describe("rows of space-aligned pages", () => {
       line([5, "解读增减变化原因。"], [38, "公布"]),
       line([0, "2"], [5, "公开部门决算。"], [26, "区审计局"], [38, "全年工作"]),
     ];
-    const laid = layAligned(sourceLines([...head, ...body].join("\n")))!;
-    const at = laid.table!.header.indexOf("完成时限");
-    expect(laid.table!.rows.map((r) => r.cells[at]!.text.replace(/\n/gu, ""))).toEqual(["按月度、季度公布", "全年工作"]);
+    expect(column([...head, ...body], "完成时限")).toEqual(["按月度、季度公布", "全年工作"]);
   });
 
   it("a header row's lower cell printed one character a line past a blank line (重 / 点 / 重点任务 / 领 / 域) is header, however many lines it takes", () => {

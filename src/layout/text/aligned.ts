@@ -14,7 +14,7 @@ import { columnsOf, fieldOfHeader, isHeaderWord, neverEmpty } from "../../lexico
 import { clean, compact } from "../../text/text.js";
 import { blocksOf, COLUMN_SPREAD, pageColumns, printedWidth, shareLine, segmentsOf, wrapWidth, type Block, type PageColumn } from "./alignedBlocks.js";
 import { type AlignmentVotes, alignmentVotes, shownAlignment, spanStarts } from "./rowSpans.js";
-import { HEADING_MAX_CHARS, parseMarker, type MarkerStyle } from "../../lexicon/markers.js";
+import { headingMarker, parseMarker, type MarkerStyle } from "../../lexicon/markers.js";
 import { isBlank, type SourceLine } from "./lines.js";
 import { outerCellsByNumbering } from "./headingRows.js";
 
@@ -351,15 +351,6 @@ function blockText(b: Block): string {
 }
 
 /**
- * A cell's heading marker, where the cell is as short as a heading: a requirement cell
- * that opens with its own numbered items (1.开展…。2.按照…) is no heading of the style
- * 1., and neither takes a category column's style nor goes where that style stands.
- */
-function headingMarker(t: string): ReturnType<typeof parseMarker> {
-  return t.length <= HEADING_MAX_CHARS ? parseMarker(t) : null;
-}
-
-/**
  * Which table column each of the page's columns is: strictly in order (a page leaves out
  * the columns it prints nothing in), where the cells' contents fit the columns' fields best.
  * More page columns than table columns: the nearest two are taken as one.
@@ -456,6 +447,9 @@ function splitAtNumbers(t: Block, numbers: readonly Block[]): Block[] {
   return out;
 }
 
+/** Whether a line is as wide as its cell's widest (`width`), within a character: its text runs on past it. */
+const fills = (line: string, width: number) => printedWidth(line) >= width - WIDTH_TOLERANCE;
+
 /**
  * Two rows' cells of one column run together as one block (a table that sets its cells
  * at their rows' top, no blank line between two rows): a line at a later row's top, after
@@ -468,7 +462,7 @@ function splitAtRowTops(b: Block, rows: readonly { top: number }[]): Block[] {
   let from = 0;
   b.segments.forEach((s, k) => {
     if (k === 0 || !tops.has(s.line)) return;
-    if (printedWidth(b.segments[k - 1]!.text) >= width - WIDTH_TOLERANCE) return;
+    if (fills(b.segments[k - 1]!.text, width)) return;
     out.push(sub(b, from, k));
     from = k;
   });
@@ -535,7 +529,7 @@ interface PageRead {
 /** Whether a cell's last line fills its column (as wide as the widest line of the column's cells on the page): its text was cut, not ended. */
 function endsFull(b: Block, width: number): boolean {
   const last = b.segments[b.segments.length - 1];
-  return !!last && printedWidth(last.text) >= width - WIDTH_TOLERANCE;
+  return !!last && fills(last.text, width);
 }
 
 /** The rows of one page, each cell's text placed; null where the page holds no table text. `open`: the page before's PageRead.open. */
@@ -599,18 +593,19 @@ function pageRows({ page, blocks, pcs }: PageCells, at: readonly number[], cols:
   const openEnd = new Set<number>();
   const fullEnd = new Set<number>();
   const continued = new Map<number, string>();
+  // The rows' extents and tiles (up to halfway to the rows around), the same for every column.
+  const rowExt = rows.map((r, i) => ({
+    top: r.top,
+    bottom: r.bottom,
+    tileTop: i > 0 ? Math.floor((rows[i - 1]!.bottom + r.top) / 2) : r.top - 1,
+    tileBottom: i + 1 < rows.length ? Math.ceil((r.bottom + rows[i + 1]!.top) / 2) : Math.max(r.bottom + 1, after - 1),
+  }));
   cols.forEach((_, c) => {
     if (c === numberCol) return;
     const own = c === textCol ? strays : cols[c]!.field === "task" ? joined(c).flatMap(splitAtHeadings) : joined(c).flatMap((b) => splitAtRowTops(b, rows));
     const bs = own.filter((b) => b.top < after);
     if (bs.length === 0) return;
     const ext = bs.map((b) => ({ top: b.top, bottom: b.bottom }));
-    const rowExt = rows.map((r, i) => ({
-      top: r.top,
-      bottom: r.bottom,
-      tileTop: i > 0 ? Math.floor((rows[i - 1]!.bottom + r.top) / 2) : r.top - 1,
-      tileBottom: i + 1 < rows.length ? Math.ceil((r.bottom + rows[i + 1]!.top) / 2) : Math.max(r.bottom + 1, after - 1),
-    }));
     const starts = spanStarts(ext, rowExt, carried, shownAlignment(memory.alignments.get(c)), carried && !rows[0]!.numbered, oftenMerged(cols[c]!.field) ? undefined : EMPTY_ROW_COST);
     // A merged cell the break cuts fills its column down to the page's last table line,
     // its last line as wide as the column; its rest stands at the next page's top, above
@@ -685,16 +680,17 @@ const NEIGHBOUR_FIT = 1;
  * where the next column's cells stand on that page, and its page column went there whole.
  */
 function cellsToEmptyNeighbours(rows: Row[], cols: readonly Column[]): void {
+  // Numbers, requirements and categories anchor the rows and are never moved, nor moved into.
+  const movable = (j: number) => cols[j] != null && !["text", "number", "task"].includes(cols[j]!.field);
   for (const r of rows) {
     r.cells.forEach((c, j) => {
-      if (!c.text || c.from === "above" || cols[j]!.field === "text" || cols[j]!.field === "number" || cols[j]!.field === "task") return;
+      if (!c.text || c.from === "above" || !movable(j)) return;
       const t = compact(c.text);
       const here = fitsField(cols[j]!.field, t);
       for (const k of [j - 1, j + 1]) {
         const o = r.cells[k];
-        const f = cols[k]?.field;
-        if (!o || o.text || !f || f === "text" || f === "number" || f === "task") continue;
-        if (fitsField(f, t) - here < NEIGHBOUR_FIT) continue;
+        if (!o || o.text || !movable(k)) continue;
+        if (fitsField(cols[k]!.field, t) - here < NEIGHBOUR_FIT) continue;
         r.cells[k] = c;
         r.cells[j] = cell("", c.lines);
         return;
@@ -759,8 +755,9 @@ export function layAligned(lines: SourceLine[]): Laid | null {
     // page's rows it covers were given the rest only, and take the whole cell instead.
     const whole = new Map<number, { part: string; text: string }>();
     // Columns whose last cell on the page before ran to its foot with a full line (PageRead.open).
-    const before = found.slice(0, k).findLast(Boolean)?.open ?? new Set<number>();
-    const fullBefore = found.slice(0, k).findLast(Boolean)?.fullEnd ?? new Set<number>();
+    const pageBefore = found.slice(0, k).findLast(Boolean);
+    const before = pageBefore?.open ?? new Set<number>();
+    const fullBefore = pageBefore?.fullEnd ?? new Set<number>();
     f.rows.forEach((r, i) => {
       const cells = r.cells.map((parts, j): Cell => {
         const text = parts.join("\n");

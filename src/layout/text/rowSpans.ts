@@ -88,11 +88,11 @@ export function spanStarts(cells: readonly Extent[], rows: readonly Extent[], ca
   }
   for (let j = k - 2; j >= 0; j--) {
     for (let a = j; a < n - (k - 1 - j); a++) {
+      // With `gap`: the best of the cell ending at a row e before b - 1, the rows e+1..b-1 left empty at `gap` each (grown a row per b).
+      let early = Infinity;
       for (let b = a + 1; b < n - (k - 2 - j); b++) {
-        // Rows between a cell's last and the next cell's first are left empty, at `gap` per row.
-        let span = cost(j, a, b - 1);
-        if (gap != null) for (let e = a; e < b - 1; e++) span = Math.min(span, cost(j, a, e) + gap * (b - 1 - e));
-        const v = span + f[j + 1]![b]!;
+        if (gap != null && b - 1 > a) early = Math.min(early, cost(j, a, b - 2)) + gap;
+        const v = Math.min(cost(j, a, b - 1), early) + f[j + 1]![b]!;
         if (v < f[j]![a]!) {
           f[j]![a] = v;
           next[j]![a] = b;
