@@ -27,7 +27,7 @@ await build({
   sourcemap: true,
   minify: true,
   chunkNames: "chunk-[hash]",
-  external: ["@embedpdf/pdfium", "parse5", "parse5-htmlparser2-tree-adapter", "htmlparser2", "domhandler", "tinyglobby", "picomatch", "string-width"],
+  external: ["@embedpdf/pdfium", "onnxruntime-node", "parse5", "parse5-htmlparser2-tree-adapter", "htmlparser2", "domhandler", "tinyglobby", "picomatch", "string-width"],
   // commander and csv-stringify are CommonJS and require() Node's own modules.
   banner: { js: 'import { createRequire as __workplanRequire } from "node:module"; const require = __workplanRequire(import.meta.url);' },
   logLevel: "warning",

@@ -112,6 +112,18 @@ export const OCR_SETTINGS = {
   numberRetryBelow: 80,
   /** %. A digits-only reading replaces the first one when at least this sure (and surer than it). */
   numberAccept: 80,
+  /** px. PP-OCRv4's recognition model reads lines scaled to this height (its training input, 3 × 48 × 320). */
+  ppocrHeight: 48,
+  /** px. Lines narrower than this, at the model's height, are padded to it: its training width. */
+  ppocrMinWidth: 320,
+  /** Share of a line's height of white kept either side of its ink: a glyph touching the crop's edge is dropped (措施 read as 措, measured without it). */
+  ppocrSidePad: 0.25,
+  /**
+   * Share of a line's height of white kept above and below it when it is cropped for
+   * the line recogniser, at most halfway to the next line: a crop cut at the ink reads
+   * worse, one reaching into the next line reads its marks (不。低于, measured at 2 pt).
+   */
+  ppocrLinePad: 0.15,
   /** seconds. One recogniser run may take this long at most. */
   runTimeout: 120,
 } as const;
