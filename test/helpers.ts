@@ -33,3 +33,25 @@ export function value(t: Record<string, unknown>, f: Field): string {
   if (f === "deadline") return v == null ? "" : `${(v as { kind: string }).kind}@${(v as { date: string | null }).date ?? ""}`;
   return norm(v);
 }
+
+/** A task as the tests read it: its fields, and those its reference answer leaves open. */
+export interface ScoredTask extends Record<string, unknown> {
+  ambiguous?: string[];
+}
+
+/**
+ * How many of `gold`'s tasks `got` holds perfectly (every field of FIELDS equal, but
+ * those the answer marks ambiguous), tasks paired by `key` in order (a reading that
+ * gives a task more or fewer does not shift the rest).
+ */
+export function perfectTasks(gold: readonly ScoredTask[], got: readonly ScoredTask[], key: (t: ScoredTask) => string): number {
+  const byKey = new Map<string, ScoredTask[]>();
+  for (const t of got) byKey.set(key(t), [...(byKey.get(key(t)) ?? []), t]);
+  let perfect = 0;
+  for (const g of gold) {
+    const p = byKey.get(key(g))?.shift();
+    const skip = new Set(g.ambiguous ?? []);
+    if (p && FIELDS.every((field) => skip.has(field) || value(g, field) === value(p, field))) perfect++;
+  }
+  return perfect;
+}

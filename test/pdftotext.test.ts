@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { FIELDS, norm, ROOT, run, value } from "./helpers.js";
+import { norm, perfectTasks, ROOT, run, type ScoredTask } from "./helpers.js";
 
 const hasPdftotext = spawnSync("pdftotext", ["-v"], { encoding: "utf8" }).status === 0;
 /**
@@ -18,10 +18,9 @@ const hasPdftotext = spawnSync("pdftotext", ["-v"], { encoding: "utf8" }).status
  */
 const FLOOR = 1030;
 
-interface Task extends Record<string, unknown> {
+interface Task extends ScoredTask {
   number?: string;
   text?: string;
-  ambiguous?: string[];
 }
 
 describe.skipIf(!hasPdftotext)("the seeds' PDF fixtures as pdftotext -layout text", () => {
@@ -45,14 +44,8 @@ describe.skipIf(!hasPdftotext)("the seeds' PDF fixtures as pdftotext -layout tex
     for (const f of pdfs) {
       const gold = JSON.parse(readFileSync(path.join(ROOT, "fixtures/pdf", f.replace(/\.pdf$/u, ".json")), "utf8")) as { tasks: Task[] };
       const got = JSON.parse(readFileSync(path.join(out, f.replace(/\.pdf$/u, ".txt.json")), "utf8")) as { tasks: Task[] };
-      const key = (t: Task) => `${norm(t.number)}|${norm(t.text).slice(0, 12)}`;
-      const byKey = new Map(got.tasks.map((t) => [key(t), t]));
-      for (const g of gold.tasks) {
-        total++;
-        const p = byKey.get(key(g));
-        const skip = new Set(g.ambiguous ?? []);
-        if (p && FIELDS.every((field) => skip.has(field) || value(g, field) === value(p, field))) perfect++;
-      }
+      total += gold.tasks.length;
+      perfect += perfectTasks(gold.tasks, got.tasks, (t) => `${norm(t.number)}|${norm(t.text).slice(0, 12)}`);
     }
     expect(total).toBe(1463);
     expect(perfect).toBeGreaterThanOrEqual(FLOOR);
