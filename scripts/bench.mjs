@@ -11,7 +11,7 @@
 // 2. The PDF fixtures read in process beside `pdftotext -layout` (poppler, if installed),
 //    the speed floor, in pages per second.
 // 3. The .xlsx fixtures read in process: spreadsheets and tasks per second.
-// 4. One scanned PDF through OCR (where Tesseract is installed): seconds per page, peak memory.
+// 4. One scanned PDF through OCR (where Tesseract is installed), with each engine: seconds per page, peak memory.
 // 5. One-file latency: `workplan convert` of one .txt and one .pdf, process start included.
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -151,9 +151,12 @@ if (spawnSync("sh", ["-c", "command -v tesseract"]).status === 0) {
   const scan = path.join(root, "fixtures/scans/004_091f97d7362963d8-300dpi.pdf");
   const pages = 4;
   const out = path.join(os.tmpdir(), `workplan-bench-scan-${process.pid}.json`);
-  const { secs, rss } = await timed(["convert", scan, "-o", out, "--force", "--quiet", "--timeout", "900"]);
-  rmSync(out, { force: true });
-  console.log(`ocr: workplan convert ${path.basename(scan)} (${pages} pages, 300 dpi): ${fmt(secs)} s, ${fmt(secs / pages)} s/page, peak RSS ${fmt(rss)} MB (Tesseract included)`);
+  // Each engine: the PP-OCR line recogniser (auto, where installed) and Tesseract alone.
+  for (const engine of ["auto", "tesseract"]) {
+    const { secs, rss } = await timed(["convert", scan, "-o", out, "--force", "--quiet", "--timeout", "900", "--ocr-engine", engine]);
+    rmSync(out, { force: true });
+    console.log(`ocr (--ocr-engine ${engine}): workplan convert ${path.basename(scan)} (${pages} pages, 300 dpi): ${fmt(secs)} s, ${fmt(secs / pages)} s/page, peak RSS ${fmt(rss)} MB (Tesseract included)`);
+  }
 }
 
 for (const f of [path.join(root, "fixtures/seeds/000_992a28b6471132da.txt"), path.join(root, "fixtures/pdf/000_992a28b6471132da.pdf")]) {

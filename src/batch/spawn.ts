@@ -61,7 +61,7 @@ export function startWorker(memoryMb: number): Started {
 let spare: Started | null = null;
 
 /** Options of convert and inspect that take a value: their value is not an input. */
-const VALUED = new Set(["-f", "--format", "-o", "--output", "-j", "--jobs", "--report", "--timeout", "--max-size", "--max-memory", "--pages", "--password", "--ocr", "--ocr-lang", "--lang", "--rows", "--layout", "--encoding", "--aliases"]);
+const VALUED = new Set(["-f", "--format", "-o", "--output", "-j", "--jobs", "--report", "--timeout", "--max-size", "--max-memory", "--pages", "--password", "--ocr", "--ocr-lang", "--ocr-engine", "--lang", "--rows", "--layout", "--encoding", "--aliases"]);
 
 /** The one input of a command line, or null when it names none or several (a batch). */
 function onlyInput(argv: string[]): string | null {

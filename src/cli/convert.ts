@@ -22,6 +22,7 @@ export interface ConvertOpts {
   password?: string;
   ocr?: string;
   ocrLang?: string;
+  ocrEngine?: string;
   output?: string;
   compact?: boolean;
   byUnit?: boolean;
@@ -67,7 +68,7 @@ export function positive(value: string, flag: string): number {
   return n;
 }
 
-export function convertOptions(opts: { pages?: string; password?: string; ocr?: string; ocrLang?: string; maxSize?: string; layout?: string; encoding?: string; aliasTable?: Record<string, string>; builtinAliases?: boolean }): ConvertOptions {
+export function convertOptions(opts: { pages?: string; password?: string; ocr?: string; ocrLang?: string; ocrEngine?: string; maxSize?: string; layout?: string; encoding?: string; aliasTable?: Record<string, string>; builtinAliases?: boolean }): ConvertOptions {
   return {
     ...(opts.aliasTable ? { aliases: opts.aliasTable } : {}),
     ...(opts.builtinAliases === false ? { builtinAliases: false } : {}),
@@ -77,6 +78,7 @@ export function convertOptions(opts: { pages?: string; password?: string; ocr?: 
     ...(opts.password != null ? { password: opts.password } : {}),
     ...(opts.ocr === "auto" || opts.ocr === "always" || opts.ocr === "never" ? { ocr: opts.ocr } : {}),
     ...(opts.ocrLang ? { ocrLang: opts.ocrLang } : {}),
+    ...(opts.ocrEngine === "auto" || opts.ocrEngine === "ppocr" || opts.ocrEngine === "tesseract" ? { ocrEngine: opts.ocrEngine } : {}),
     ...(opts.maxSize != null ? { maxSize: Math.round(positive(opts.maxSize, "--max-size") * 1024 * 1024) } : {}),
   };
 }
@@ -104,7 +106,7 @@ export interface Converted {
   summary: { warnings: number; kinds: Record<string, number> };
 }
 
-export async function convertInChild(file: string, opts: { timeout?: string; maxMemory?: string; pages?: string; password?: string; ocr?: string; ocrLang?: string; maxSize?: string; layout?: string; encoding?: string; aliasTable?: Record<string, string> }, how: Exclude<Render, { as: "plan" }>): Promise<Converted> {
+export async function convertInChild(file: string, opts: { timeout?: string; maxMemory?: string; pages?: string; password?: string; ocr?: string; ocrLang?: string; ocrEngine?: string; maxSize?: string; layout?: string; encoding?: string; aliasTable?: Record<string, string> }, how: Exclude<Render, { as: "plan" }>): Promise<Converted> {
   const options = convertOptions(opts);
   const limits = limitsOf(opts);
   const name = file === STDIN ? "stdin" : file;

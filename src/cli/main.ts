@@ -49,6 +49,8 @@ const pdfPassword = () => new Option("--password <password>", "PDF: the password
 const ocrWhen = () =>
   new Option("--ocr <when>", "PDF: recognise pages from their images with Tesseract: auto (pages without a text layer), always (a text layer of garbage), never").choices(["auto", "always", "never"]).default("auto");
 const ocrLang = () => new Option("--ocr-lang <models>", "OCR: Tesseract's models, e.g. chi_sim, chi_tra, chi_sim+chi_tra").default("chi_sim");
+const ocrEngine = () =>
+  new Option("--ocr-engine <name>", "OCR: who reads the lines: auto (PP-OCR when installed and --ocr-lang is chi_sim, else Tesseract), ppocr, tesseract").choices(["auto", "ppocr", "tesseract"]).default("auto");
 
 function program(): Command {
   const p = new Command("workplan")
@@ -109,6 +111,7 @@ ${EXIT_CODES}`,
     .addOption(pdfPassword())
     .addOption(ocrWhen())
     .addOption(ocrLang())
+    .addOption(ocrEngine())
     .option("--layout <name>", "text: read in this layout (tabbed, cell-lines, cell-per-line, pipe-rows, pipe-cells, spaced, prose) instead of detecting it")
     .option("--encoding <name>", "text: decode as this encoding (utf-8, gb18030, big5, utf-16le …) instead of detecting it")
     .addHelpText(
@@ -195,6 +198,7 @@ Examples:
     .addOption(pdfPassword())
     .addOption(ocrWhen())
     .addOption(ocrLang())
+    .addOption(ocrEngine())
     .option("--layout <name>", "text: read in this layout (tabbed, cell-lines, cell-per-line, pipe-rows, pipe-cells, spaced, prose) instead of detecting it")
     .option("--encoding <name>", "text: decode as this encoding (utf-8, gb18030, big5, utf-16le …) instead of detecting it")
     .option("--max-size <MB>", "refuse inputs larger than this (default: 100)")
@@ -206,7 +210,7 @@ Examples:
   $ workplan inspect notice.txt
   $ workplan inspect notice.docx --rows 40     # more of the cell grid and its merged cells
   $ workplan inspect notice.pdf --draw out/    # out/page-001.svg …: what was read on each page`)
-    .action(async (file: string, opts: { rows: string; pages?: string; password?: string; ocr?: string; ocrLang?: string; maxSize?: string; timeout?: string; maxMemory?: string; draw?: string }) => {
+    .action(async (file: string, opts: { rows: string; pages?: string; password?: string; ocr?: string; ocrLang?: string; ocrEngine?: string; maxSize?: string; timeout?: string; maxMemory?: string; draw?: string }) => {
       const rows = Number(opts.rows);
       if (!Number.isInteger(rows) || rows < 0) throw new WorkplanError("usage", `--rows takes a whole number, not ${opts.rows}`);
       if (opts.draw == null) {
@@ -246,6 +250,7 @@ Examples:
     .addOption(pdfPassword())
     .addOption(ocrWhen())
     .addOption(ocrLang())
+    .addOption(ocrEngine())
     .option("--layout <name>", "text: read in this layout instead of detecting it")
     .option("--encoding <name>", "text: decode as this encoding instead of detecting it")
     .option("--max-size <MB>", "refuse inputs larger than this (default: 100)")
@@ -255,7 +260,7 @@ Examples:
 Examples:
   $ workplan tables notice.pdf -o tables.json
   $ workplan tables notice.pdf --format csv -o t/     # t/table-1.csv …`)
-    .action(async (file: string, opts: { format: string; output?: string; force?: boolean; pages?: string; password?: string; ocr?: string; ocrLang?: string; maxSize?: string; timeout?: string; maxMemory?: string; layout?: string; encoding?: string }) => {
+    .action(async (file: string, opts: { format: string; output?: string; force?: boolean; pages?: string; password?: string; ocr?: string; ocrLang?: string; ocrEngine?: string; maxSize?: string; timeout?: string; maxMemory?: string; layout?: string; encoding?: string }) => {
       if (opts.format !== "json" && opts.format !== "csv") throw new WorkplanError("usage", `--format takes json or csv, not ${opts.format}`);
       const json = (await convertInChild(file, opts, { as: "tables" })).text;
       if (opts.format === "json") {

@@ -12,6 +12,7 @@ import { track, untrack, type Resource } from "../../sys/cleanup.js";
 import { enclosed, inkRuns, lightRuns, openEnds, tableRulings, type Box } from "./grid.js";
 import { crop, rotate, scaled, skewOf, threshold, toPgm, whiten, type Gray } from "./image.js";
 import { OCR_SETTINGS as O } from "./settings.js";
+import type { LineReader } from "./ppocr.js";
 import { linesOf, pairQuotes, recognise, roundBrackets, type OcrLine } from "./tesseract.js";
 
 /** Tesseract's page segmentation modes (tesseract --help-psm). */
@@ -97,12 +98,12 @@ export function speck(l: Pick<OcrLine, "text" | "conf">): boolean {
 }
 
 /**
- * The lines of ink in a cell's crop that nothing read covers, each cropped on its own
- * with a margin: rows with ink, in runs at least O.lineMin tall (a glyph, not a speck),
- * runs closer than O.lineJoin joined (the strokes of 三 are one line).
+ * The lines of ink in a crop, top to foot, as pixel rows [top, foot): rows with ink, in
+ * runs at least O.lineMin tall (a glyph, not a speck), runs closer than O.lineJoin
+ * joined (the strokes of 三 are one line).
  */
-function unreadLines(c: Crop, read: readonly TextItem[], ink: number, scale: number): Crop[] {
-  const { width, height, data } = c.img;
+export function inkLines(img: Gray, ink: number, scale: number): Array<[number, number]> {
+  const { width, height, data } = img;
   const inked = (y: number) => {
     let k = 0;
     for (let x = 0; x < width; x++) if (data[y * width + x]! < ink && ++k >= O.lineInkMin) return true;
@@ -115,15 +116,47 @@ function unreadLines(c: Crop, read: readonly TextItem[], ink: number, scale: num
     if (last && y - last[1] <= O.lineJoin * scale) last[1] = y + 1;
     else runs.push([y, y + 1]);
   }
+  return runs.filter(([a, b]) => b - a >= O.lineMin * scale);
+}
+
+/**
+ * Line `i` of `lines` (inkLines of `img`) cropped for the line recogniser: across the
+ * crop, with O.ppocrLinePad of its height above and below, at most halfway to the lines
+ * beside it.
+ */
+export function lineBand(img: Gray, lines: ReadonlyArray<readonly [number, number]>, i: number): [number, number] {
+  const [a, b] = lines[i]!;
+  const pad = (b - a) * O.ppocrLinePad;
+  const up = i > 0 ? (lines[i - 1]![1] + a) / 2 : 0;
+  const down = i + 1 < lines.length ? (b + lines[i + 1]![0]) / 2 : img.height;
+  return [Math.max(0, Math.round(Math.max(a - pad, up))), Math.min(img.height, Math.round(Math.min(b + pad, down)))];
+}
+
+/** The lines of ink in a cell's crop that nothing read covers, each cropped on its own with a margin. */
+function unreadLines(c: Crop, read: readonly TextItem[], ink: number, scale: number): Crop[] {
+  const { width, height } = c.img;
   const margin = Math.round(O.lineMargin * scale);
-  return runs
-    .filter(([a, b]) => b - a >= O.lineMin * scale)
+  return inkLines(c.img, ink, scale)
     .filter(([a, b]) => !read.some((t) => Math.min(b, t.y1 * scale - c.y) - Math.max(a, t.y0 * scale - c.y) >= (b - a) / 2))
     .map(([a, b]) => {
       const y0 = Math.max(0, a - margin);
       const y1 = Math.min(height, b + margin);
       return { box: c.box, x: c.x, y: c.y + y0, img: crop(c.img, 0, y0, width, y1) };
     });
+}
+
+/** The columns of a crop's pixel rows [y0, y1) that hold ink (at least O.lineInkMin dark pixels), as [left, right); null when none does. */
+function inkAcross(img: Gray, y0: number, y1: number, ink: number): [number, number] | null {
+  let left = -1;
+  let right = -1;
+  for (let x = 0; x < img.width; x++) {
+    let k = 0;
+    for (let y = y0; y < y1 && k < O.lineInkMin; y++) if (img.data[y * img.width + x]! < ink) k++;
+    if (k < O.lineInkMin) continue;
+    if (left < 0) left = x;
+    right = x + 1;
+  }
+  return left < 0 ? null : [left, right];
 }
 
 /**
@@ -167,10 +200,45 @@ export function grownRows(img: Gray, x0: number, x1: number, y0: number, y1: num
 }
 
 /**
- * Reads a page image rendered at `dpi`. `bin`/`lang`: the recogniser and its models.
+ * A line Tesseract found outside the cells, read again by the line recogniser: the lines
+ * of ink within its box, each read on its own; a box Tesseract drew over two lines of
+ * prose gives two. Up and down, half a line's height around the box, where its marks and
+ * descenders stand; across, its paragraph's width (`across`, pixels) and a line's height
+ * either side, as Tesseract's box leaves out a last mark now and then (权责清单， read
+ * without its ， at 200 dpi: the line then ends short, and a paragraph with it). Pixel
+ * boxes in the page; none when nothing was read.
+ */
+async function readAgain(r: LineReader, page: Gray, l: OcrLine, across: readonly [number, number], ink: number, scale: number): Promise<OcrLine[]> {
+  const h = l.y1 - l.y0;
+  const x0 = Math.max(0, Math.floor(Math.min(l.x0, across[0]) - h));
+  const x1 = Math.min(page.width, Math.ceil(Math.max(l.x1, across[1]) + h));
+  const y0 = Math.max(0, Math.floor(l.y0 - h / 2));
+  const y1 = Math.min(page.height, Math.ceil(l.y1 + h / 2));
+  if (x1 <= x0 || y1 <= y0) return [];
+  const region = crop(page, x0, y0, x1, y1);
+  const lines = inkLines(region, ink, scale);
+  const out: OcrLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const [a, b] = lines[i]!;
+    // Only the lines of ink the box holds most of (not the next line's tops reaching in).
+    if (Math.min(b, l.y1 - y0) - Math.max(a, l.y0 - y0) < (b - a) / 2) continue;
+    const [top, foot] = lineBand(region, lines, i);
+    const across = inkAcross(region, a, b, ink);
+    if (!across) continue;
+    const got = await r.read(crop(region, across[0], top, across[1], foot), ink);
+    if (!got.text || speck(got)) continue;
+    out.push({ text: got.text, conf: got.conf, x0: x0 + across[0], x1: x0 + across[1], y0: y0 + a, y1: y0 + b });
+  }
+  return out;
+}
+
+/**
+ * Reads a page image rendered at `dpi`. `bin`/`lang`: Tesseract and its models;
+ * `reader`: the line recogniser that reads every line of text instead, when there is
+ * one (Tesseract then only finds the lines outside the cells).
  * Coordinates come back in points of the page as shown.
  */
-export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string, digits: string | null = null): Promise<OcrPage> {
+export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string, digits: string | null = null, reader: LineReader | null = null): Promise<OcrPage> {
   const scale = dpi / 72; // pixels per point
   const ink = Math.min(threshold(page), 200);
   const skew = skewOf(page, ink);
@@ -330,19 +398,42 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
       });
       await reread(lines);
     };
-    // Cells with ink of which the column reading got nothing (a short bold header word,
-    // a lone digit: Tesseract's column segmentation drops them as noise) are read once
-    // more, as uniform blocks.
-    const missed = await readCells(crops, PSM_COLUMN);
-    if (missed.length > 0) await readCells(missed, PSM_BLOCK);
-    // Lines of a cell the cell's reading left out (a lone last character, 施 or 开。, that
-    // the recogniser's line finding takes for noise) are read again, each on its own.
-    const lost = crops.flatMap((c) => unreadLines(c, (inCell.get(c.box) ?? []).map((k) => items[k]!), ink, scale));
-    // Each at the sizes a doubtful line is read at (rereadScales), until one reading is sure.
-    let unsure = lost;
-    for (const f of O.rereadScales) if (unsure.length > 0) unsure = await readCells(unsure, PSM_BLOCK, O.lineAccept, f);
-    await rereadCells();
-    await readNumbers();
+    /**
+     * Every line of ink in every cell read by the line recogniser: a cell's lines are
+     * found in its pixels (its text runs in rows, the rows apart), so no page
+     * segmentation is needed, and each line is read on its own.
+     */
+    const readCellLines = async (r: LineReader) => {
+      for (const c of crops) {
+        const lines = inkLines(c.img, ink, scale);
+        for (let i = 0; i < lines.length; i++) {
+          const [a, b] = lines[i]!;
+          const [y0, y1] = lineBand(c.img, lines, i);
+          const across = inkAcross(c.img, a, b, ink);
+          if (!across) continue;
+          const got = await r.read(crop(c.img, across[0], y0, across[1], y1), ink);
+          if (!got.text || speck(got)) continue;
+          inCell.set(c.box, [...(inCell.get(c.box) ?? []), items.length]);
+          items.push({ text: got.text, conf: got.conf, x0: (c.x + across[0]) / scale, x1: (c.x + across[1]) / scale, y0: (c.y + a) / scale, y1: (c.y + b) / scale, size: (b - a) / scale });
+        }
+      }
+    };
+    if (reader) await readCellLines(reader);
+    else {
+      // Cells with ink of which the column reading got nothing (a short bold header word,
+      // a lone digit: Tesseract's column segmentation drops them as noise) are read once
+      // more, as uniform blocks.
+      const missed = await readCells(crops, PSM_COLUMN);
+      if (missed.length > 0) await readCells(missed, PSM_BLOCK);
+      // Lines of a cell the cell's reading left out (a lone last character, 施 or 开。, that
+      // the recogniser's line finding takes for noise) are read again, each on its own.
+      const lost = crops.flatMap((c) => unreadLines(c, (inCell.get(c.box) ?? []).map((k) => items[k]!), ink, scale));
+      // Each at the sizes a doubtful line is read at (rereadScales), until one reading is sure.
+      let unsure = lost;
+      for (const f of O.rereadScales) if (unsure.length > 0) unsure = await readCells(unsure, PSM_BLOCK, O.lineAccept, f);
+      await rereadCells();
+      await readNumbers();
+    }
     // Specks read as characters beside a cell's lines are left out.
     for (const [box, at] of inCell) {
       const specks = at.filter((k) => stray(items[k]!, at.map((j) => items[j]!)));
@@ -368,7 +459,29 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
       const file = path.join(tmp, "page.pgm");
       await writeFile(file, toPgm(rest));
       // (Prose lines are not read again: measured on the prose scans, no fewer errors for 70% more time.)
-      for (const l of linesOf(await recognise(bin, file, lang, PSM_AUTO))) items.push(toItem(l, 0, 0));
+      const lines = linesOf(await recognise(bin, file, lang, PSM_AUTO));
+      if (!reader) for (const l of lines) items.push(toItem(l, 0, 0));
+      else {
+        // Read again line by line, a line nothing was read on kept as Tesseract read it;
+        // quotes and brackets paired within each paragraph, as Tesseract's lines are.
+        const again: OcrLine[] = [];
+        const width = new Map<string | undefined, [number, number]>();
+        for (const l of lines) {
+          const w = width.get(l.paragraph);
+          width.set(l.paragraph, w ? [Math.min(w[0], l.x0), Math.max(w[1], l.x1)] : [l.x0, l.x1]);
+        }
+        for (const l of lines) {
+          const got = await readAgain(reader, rest, l, width.get(l.paragraph)!, ink, scale);
+          again.push(...(got.length > 0 ? got.map((g) => ({ ...g, paragraph: l.paragraph })) : [l]));
+        }
+        for (let i = 0; i < again.length; ) {
+          let j = i + 1;
+          while (j < again.length && again[j]!.paragraph === again[i]!.paragraph) j++;
+          const texts = roundBrackets(pairQuotes(again.slice(i, j).map((l) => l.text)));
+          again.slice(i, j).forEach((l, k) => items.push(toItem({ ...l, text: texts[k]! }, 0, 0)));
+          i = j;
+        }
+      }
     }
   } finally {
     await rm(tmp, { recursive: true, force: true }).catch(() => undefined);

@@ -25,8 +25,8 @@ export interface Word {
   line: string;
 }
 
-/** A recognised line: its box, its words' text and their lowest confidence. */
-export type OcrLine = Omit<Word, "line">;
+/** A recognised line: its box, its words' text and their lowest confidence; `paragraph`: its block and paragraph numbers, where Tesseract gave them. */
+export type OcrLine = Omit<Word, "line"> & { paragraph?: string };
 
 let found: { bin: string; langs: Set<string> } | null | undefined;
 
@@ -153,6 +153,14 @@ export function roundBrackets(lines: readonly string[]): string[] {
       const top = open[open.length - 1];
       if (!top) return;
       if (top.ch !== want && (ch === ")" || ch === "）") && MISREAD_OPENERS.has(top.ch)) out[top.line]![top.at] = want;
+      // A round pair of mixed widths is full width: Chinese text sets its brackets so,
+      // and a recogniser reads a full-width one half width now and then (各乡镇(中心）).
+      else if ((top.ch === "(" && ch === "）") || (top.ch === "（" && ch === ")")) {
+        out[top.line]![top.at] = "（";
+        chars[at] = "）";
+        open.pop();
+        return;
+      }
       if (top.ch === want || out[top.line]![top.at] === want) open.pop();
     }),
   );
@@ -198,7 +206,7 @@ export function linesOf(tsv: string): OcrLine[] {
     const box = lines.get(ws[0]!.line) ?? { x0: Math.min(...ws.map((w) => w.x0)), x1: Math.max(...ws.map((w) => w.x1)), y0: 0, y1: 0 };
     const glyphs = ws.filter((w) => !MARKS_ONLY.test(w.text));
     const tall = glyphs.length > 0 ? glyphs : ws;
-    out.push({ text, conf: Math.min(...ws.map((w) => w.conf)), x0: box.x0, x1: box.x1, y0: median(tall.map((w) => w.y0)), y1: median(tall.map((w) => w.y1)) });
+    out.push({ text, conf: Math.min(...ws.map((w) => w.conf)), x0: box.x0, x1: box.x1, y0: median(tall.map((w) => w.y0)), y1: median(tall.map((w) => w.y1)), paragraph: paragraph(ws[0]!.line) });
   }
   return out;
 }

@@ -8,6 +8,7 @@ import type { Source } from "../../model/source.js";
 import { A4_SHORT_PT, type PageGeometry } from "../../model/geometry.js";
 import { readPage, Scratch } from "./page.js";
 import { renderGray } from "./render.js";
+import type { LineReader } from "../ocr/ppocr.js";
 import { OCR_SETTINGS } from "../ocr/settings.js";
 import { READ_SETTINGS } from "./settings.js";
 import { discardPdfium, pdfium, type Pdfium } from "./pdfium.js";
@@ -23,7 +24,16 @@ export interface PdfOptions {
   ocr?: "auto" | "always" | "never";
   /** Tesseract's models, e.g. "chi_sim" (default), "chi_tra", "chi_sim+chi_tra". */
   ocrLang?: string;
+  /**
+   * Who reads the lines: "auto" (default) the PP-OCR line recogniser when it is installed
+   * and the models asked for are chi_sim (its dictionary is Simplified Chinese), else
+   * Tesseract; "ppocr" that recogniser (Tesseract still finds the lines outside tables);
+   * "tesseract" Tesseract alone.
+   */
+  ocrEngine?: OcrEngine;
 }
+
+export type OcrEngine = "auto" | "ppocr" | "tesseract";
 
 /** FPDF_ERR_* from fpdfview.h. */
 const ERR_FORMAT = 3;
@@ -64,6 +74,7 @@ async function recognisePage(engine: Pdfium, doc: number, index: number, g: Page
     return;
   }
   const { bin, lang, digits } = ocrLanguage(opts.ocrLang ?? "chi_sim", file);
+  const reader = await lineReader(opts.ocrEngine ?? "auto", lang, file);
   // A page whose size is no paper's (a scan wrapped at a resolution no scanner has, 72
   // or 96 dpi: an A4 image becomes a page three feet tall) holds glyphs and rulings as
   // many times larger in points than every OCR tolerance assumes: it is read as the
@@ -78,12 +89,23 @@ async function recognisePage(engine: Pdfium, doc: number, index: number, g: Page
   const rendered = renderGray(engine, doc, index, g.width, g.height, scan);
   if (!rendered) return;
   const { ocrPage } = await import("../ocr/page.js");
-  const o = await ocrPage(rendered.gray, rendered.dpi, bin, lang, digits).catch((e: unknown) => {
+  const o = await ocrPage(rendered.gray, rendered.dpi, bin, lang, digits, reader).catch((e: unknown) => {
     throw new WorkplanError("invalidInput", `${file}: page ${g.number}: OCR failed (${e instanceof Error ? e.message : "unknown error"})`, { cause: e });
   });
   g.items = o.items;
   g.segments = o.segments;
   g.ocr = { dpi: rendered.dpi, skew: o.skew };
+}
+
+/** The line recogniser `engine` asks for (null: Tesseract reads alone); "ppocr" without it installed fails, saying what to install. */
+async function lineReader(engine: OcrEngine, lang: string, file: string): Promise<LineReader | null> {
+  if (engine === "tesseract" || (engine === "auto" && lang !== "chi_sim")) return null;
+  const { loadPpocr, PPOCR_HOW } = await import("../ocr/ppocr.js");
+  const r = await loadPpocr().catch((e: unknown) => {
+    throw new WorkplanError("invalidInput", `${file}: the PP-OCR recogniser is installed but did not load (${e instanceof Error ? e.message : "unknown error"}); --ocr-engine tesseract reads without it`, { cause: e });
+  });
+  if (!r && engine === "ppocr") throw new WorkplanError("invalidInput", `${file}: --ocr-engine ppocr, and the PP-OCR recogniser is not installed: ${PPOCR_HOW}`);
+  return r;
 }
 
 async function readPages(engine: Pdfium, doc: number, file: string, opts: PdfOptions): Promise<PageGeometry[]> {
