@@ -47,7 +47,7 @@ Where output goes (-o):
 // The PDF options that convert, inspect and tables share, defined once.
 const pdfPassword = () => new Option("--password <password>", "PDF: the password of an encrypted file");
 const ocrWhen = () =>
-  new Option("--ocr <when>", "PDF: recognise pages from their images with Tesseract: auto (pages without a text layer), always (a text layer of garbage), never").choices(["auto", "always", "never"]).default("auto");
+  new Option("--ocr <when>", "PDF: recognise pages from their images (OCR): auto (pages without a text layer), always (a text layer of garbage), never").choices(["auto", "always", "never"]).default("auto");
 const ocrLang = () => new Option("--ocr-lang <models>", "OCR: Tesseract's models, e.g. chi_sim, chi_tra, chi_sim+chi_tra").default("chi_sim");
 const ocrEngine = () =>
   new Option("--ocr-engine <name>", "OCR: who reads the lines: auto (PP-OCR when installed and --ocr-lang is chi_sim, else Tesseract), ppocr, tesseract").choices(["auto", "ppocr", "tesseract"]).default("auto");
