@@ -13,7 +13,7 @@ import { enclosed, inkRuns, lightRuns, openEnds, tableRulings, type Box } from "
 import { crop, rotate, scaled, skewOf, threshold, toPgm, whiten, type Gray } from "./image.js";
 import { OCR_SETTINGS as O } from "./settings.js";
 import type { LineReader } from "./ppocr.js";
-import { linesOf, pairQuotes, recognise, roundBrackets, type OcrLine } from "./tesseract.js";
+import { linesOf, pairByParagraph, pairQuotes, recognise, roundBrackets, type OcrLine } from "./tesseract.js";
 
 /** Tesseract's page segmentation modes (tesseract --help-psm). */
 const PSM_AUTO = 3;
@@ -200,6 +200,27 @@ export function grownRows(img: Gray, x0: number, x1: number, y0: number, y1: num
 }
 
 /**
+ * The lines of ink in `img` read by the line recogniser, each on its own (cropped by
+ * lineBand, across its ink), with their pixel boxes in `img`; `keep` picks the lines
+ * to read by their rows. Lines read as nothing, or as specks, are left out.
+ */
+async function readInkLines(r: LineReader, img: Gray, ink: number, scale: number, keep: (a: number, b: number) => boolean = () => true): Promise<OcrLine[]> {
+  const lines = inkLines(img, ink, scale);
+  const out: OcrLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const [a, b] = lines[i]!;
+    if (!keep(a, b)) continue;
+    const [top, foot] = lineBand(img, lines, i);
+    const across = inkAcross(img, a, b, ink);
+    if (!across) continue;
+    const got = await r.read(crop(img, across[0], top, across[1], foot), ink);
+    if (!got.text || speck(got)) continue;
+    out.push({ text: got.text, conf: got.conf, x0: across[0], x1: across[1], y0: a, y1: b });
+  }
+  return out;
+}
+
+/**
  * A line Tesseract found outside the cells, read again by the line recogniser: the lines
  * of ink within its box, each read on its own; a box Tesseract drew over two lines of
  * prose gives two. Up and down, half a line's height around the box, where its marks and
@@ -215,21 +236,9 @@ async function readAgain(r: LineReader, page: Gray, l: OcrLine, across: readonly
   const y0 = Math.max(0, Math.floor(l.y0 - h / 2));
   const y1 = Math.min(page.height, Math.ceil(l.y1 + h / 2));
   if (x1 <= x0 || y1 <= y0) return [];
-  const region = crop(page, x0, y0, x1, y1);
-  const lines = inkLines(region, ink, scale);
-  const out: OcrLine[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    const [a, b] = lines[i]!;
-    // Only the lines of ink the box holds most of (not the next line's tops reaching in).
-    if (Math.min(b, l.y1 - y0) - Math.max(a, l.y0 - y0) < (b - a) / 2) continue;
-    const [top, foot] = lineBand(region, lines, i);
-    const across = inkAcross(region, a, b, ink);
-    if (!across) continue;
-    const got = await r.read(crop(region, across[0], top, across[1], foot), ink);
-    if (!got.text || speck(got)) continue;
-    out.push({ text: got.text, conf: got.conf, x0: x0 + across[0], x1: x0 + across[1], y0: y0 + a, y1: y0 + b });
-  }
-  return out;
+  // Only the lines of ink the box holds most of (not the next line's tops reaching in).
+  const got = await readInkLines(r, crop(page, x0, y0, x1, y1), ink, scale, (a, b) => Math.min(b, l.y1 - y0) - Math.max(a, l.y0 - y0) >= (b - a) / 2);
+  return got.map((g) => ({ ...g, x0: x0 + g.x0, x1: x0 + g.x1, y0: y0 + g.y0, y1: y0 + g.y1, paragraph: l.paragraph }));
 }
 
 /**
@@ -405,16 +414,9 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
      */
     const readCellLines = async (r: LineReader) => {
       for (const c of crops) {
-        const lines = inkLines(c.img, ink, scale);
-        for (let i = 0; i < lines.length; i++) {
-          const [a, b] = lines[i]!;
-          const [y0, y1] = lineBand(c.img, lines, i);
-          const across = inkAcross(c.img, a, b, ink);
-          if (!across) continue;
-          const got = await r.read(crop(c.img, across[0], y0, across[1], y1), ink);
-          if (!got.text || speck(got)) continue;
+        for (const l of await readInkLines(r, c.img, ink, scale)) {
           inCell.set(c.box, [...(inCell.get(c.box) ?? []), items.length]);
-          items.push({ text: got.text, conf: got.conf, x0: (c.x + across[0]) / scale, x1: (c.x + across[1]) / scale, y0: (c.y + a) / scale, y1: (c.y + b) / scale, size: (b - a) / scale });
+          items.push(toItem(l, c.x, c.y));
         }
       }
     };
@@ -458,29 +460,24 @@ export async function ocrPage(page: Gray, dpi: number, bin: string, lang: string
     if (inkShare(rest, ink) >= O.inkMin / 10) {
       const file = path.join(tmp, "page.pgm");
       await writeFile(file, toPgm(rest));
-      // (Prose lines are not read again: measured on the prose scans, no fewer errors for 70% more time.)
+      // (Tesseract does not read its prose lines again: measured on the prose scans, no
+      // fewer errors for 70% more time. The line recogniser does, and reads them better.)
       const lines = linesOf(await recognise(bin, file, lang, PSM_AUTO));
       if (!reader) for (const l of lines) items.push(toItem(l, 0, 0));
       else {
-        // Read again line by line, a line nothing was read on kept as Tesseract read it;
-        // quotes and brackets paired within each paragraph, as Tesseract's lines are.
+        // Each line read again, one nothing was read on kept as Tesseract read it; quotes
+        // and brackets paired within each paragraph, as Tesseract's lines are.
+        const paragraphWidth = new Map<string | undefined, [number, number]>();
+        for (const l of lines) {
+          const w = paragraphWidth.get(l.paragraph);
+          paragraphWidth.set(l.paragraph, w ? [Math.min(w[0], l.x0), Math.max(w[1], l.x1)] : [l.x0, l.x1]);
+        }
         const again: OcrLine[] = [];
-        const width = new Map<string | undefined, [number, number]>();
         for (const l of lines) {
-          const w = width.get(l.paragraph);
-          width.set(l.paragraph, w ? [Math.min(w[0], l.x0), Math.max(w[1], l.x1)] : [l.x0, l.x1]);
+          const got = await readAgain(reader, rest, l, paragraphWidth.get(l.paragraph)!, ink, scale);
+          again.push(...(got.length > 0 ? got : [l]));
         }
-        for (const l of lines) {
-          const got = await readAgain(reader, rest, l, width.get(l.paragraph)!, ink, scale);
-          again.push(...(got.length > 0 ? got.map((g) => ({ ...g, paragraph: l.paragraph })) : [l]));
-        }
-        for (let i = 0; i < again.length; ) {
-          let j = i + 1;
-          while (j < again.length && again[j]!.paragraph === again[i]!.paragraph) j++;
-          const texts = roundBrackets(pairQuotes(again.slice(i, j).map((l) => l.text)));
-          again.slice(i, j).forEach((l, k) => items.push(toItem({ ...l, text: texts[k]! }, 0, 0)));
-          i = j;
-        }
+        for (const l of pairByParagraph(again)) items.push(toItem(l, 0, 0));
       }
     }
   } finally {

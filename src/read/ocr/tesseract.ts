@@ -186,20 +186,10 @@ export function linesOf(tsv: string): OcrLine[] {
     for (const w of ws.slice(1)) text += CJK.test(text.slice(-1)) || CJK.test(w.text.slice(0, 1)) ? w.text : ` ${w.text}`;
     return text;
   });
-  // Quotes paired over a paragraph's lines (block and paragraph numbers), where a
-  // quotation may open on one line and close on the next (健康扶贫“四道 / 保障线”和).
   const paragraph = (key: string) => key.slice(0, key.lastIndexOf("."));
-  const keys = [...byLine.keys()];
-  const paired: string[] = [];
-  for (let i = 0; i < keys.length; ) {
-    let j = i + 1;
-    while (j < keys.length && paragraph(keys[j]!) === paragraph(keys[i]!)) j++;
-    paired.push(...roundBrackets(pairQuotes(texts.slice(i, j))));
-    i = j;
-  }
   let at = 0;
   for (const ws of byLine.values()) {
-    const text = paired[at++]!;
+    const text = texts[at++]!;
     // Across: the line's box. Up and down: its words' median top and foot — a line box
     // takes in every bracket and stray mark, and grows to twice a line's height — leaving
     // out marks, whose boxes are a corner of the line (公开 。 would make a line of 。).
@@ -207,6 +197,23 @@ export function linesOf(tsv: string): OcrLine[] {
     const glyphs = ws.filter((w) => !MARKS_ONLY.test(w.text));
     const tall = glyphs.length > 0 ? glyphs : ws;
     out.push({ text, conf: Math.min(...ws.map((w) => w.conf)), x0: box.x0, x1: box.x1, y0: median(tall.map((w) => w.y0)), y1: median(tall.map((w) => w.y1)), paragraph: paragraph(ws[0]!.line) });
+  }
+  return pairByParagraph(out);
+}
+
+/**
+ * Quotes and brackets paired over each paragraph's lines (runs of lines with one
+ * `paragraph`), where a quotation may open on one line and close on the next (健康扶贫“四道 /
+ * 保障线”和).
+ */
+export function pairByParagraph<L extends { text: string; paragraph?: string }>(lines: readonly L[]): L[] {
+  const out: L[] = [];
+  for (let i = 0; i < lines.length; ) {
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.paragraph === lines[i]!.paragraph) j++;
+    const texts = roundBrackets(pairQuotes(lines.slice(i, j).map((l) => l.text)));
+    lines.slice(i, j).forEach((l, k) => out.push({ ...l, text: texts[k]! }));
+    i = j;
   }
   return out;
 }
